@@ -1,0 +1,44 @@
+# Every target sets itself up: a fresh machine needs only Python >= 3.11, git and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+# Material prints an end-of-life banner on every build; the move is tracked in the README.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test lint pages lock clean
+
+build: $(STAMP) ## Generate the pages and build the whole site into site/
+	$(BIN)/mkdocs build
+
+serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+pages: $(STAMP) ## Only generate the Markdown pages into docs/
+	$(BIN)/python -m build_tools build
+
+test: $(STAMP) lint ## Every test
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check build_tools tests
+	$(BIN)/mypy
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is required (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+lock: ## Refresh constraints.txt from a clean install of the current ranges
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet '.[test]'
+	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^edition-geopolitique-ia' > constraints.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,36 @@
+"""The machine-readable export, docs/edition.json: a contract described by
+``schemas/edition.schema.json`` (checked in the tests)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Article
+
+EXPORT_VERSION = 1
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    return {
+        "slug": article.slug,
+        "seed": article.seed.rel_path,
+        "url": article.url,
+        "title": article.title,
+        "author": article.author,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "publisher": article.publisher,
+        "blocks": [{"id": b.id, "kind": b.kind.value, "text": b.text} for b in article.blocks],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason.value}
+                    for r in article.removed],
+    }
+
+
+def edition_record(articles: Sequence[Article]) -> dict[str, Any]:
+    return {"version": EXPORT_VERSION, "articles": [article_record(a) for a in articles]}
+
+
+def to_json(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"

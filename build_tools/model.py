@@ -1,0 +1,211 @@
+"""Typed objects passed between the pipeline stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class LineClass(StrEnum):
+    """What a line of a raw seed is."""
+
+    BLANK = "blank"
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    DATE = "date"
+    SOURCE = "source"
+    HEADING = "heading"
+    STANDFIRST = "standfirst"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_metadata(self) -> bool:
+        return self in _METADATA
+
+    @property
+    def is_body(self) -> bool:
+        return self in _BODY
+
+
+_METADATA = frozenset({LineClass.TITLE, LineClass.BYLINE, LineClass.DATELINE,
+                       LineClass.DATE, LineClass.SOURCE})
+_BODY = frozenset({LineClass.HEADING, LineClass.STANDFIRST, LineClass.PARAGRAPH,
+                   LineClass.QUOTE})
+
+
+class Reason(StrEnum):
+    """Why a non-blank line is not part of the article body (recorded in the export)."""
+
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    DATE = "date-line"
+    SOURCE = "source-line"
+    SEPARATOR = "separator"
+    DONATION = "donation-appeal"
+    TICKER = "news-ticker"
+    REPORT_PROMPT = "report-prompt"
+    SHARE_PROMPT = "share-prompt"
+    ADVERTISEMENT = "advertisement"
+    COMMENTS = "comment-section"
+    MODERATION = "moderation-notice"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    STANDFIRST = "standfirst"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A line of a seed as an editor sees it: 1-based number, text without terminator."""
+
+    number: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A raw article as read from disk."""
+
+    path: Path
+    rel_path: str  # path from the project root, with forward slashes
+    lines: tuple[SourceLine, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class ClassifiedLine:
+    line: SourceLine
+    cls: LineClass
+    rule: str  # name of the rule that decided
+    reason: Reason | None = None  # set for every non-blank line left out of the body
+
+    @property
+    def number(self) -> int:
+        return self.line.number
+
+    @property
+    def text(self) -> str:
+        return self.line.stripped
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the article body, with its stable anchor (p1, p2, …).
+
+    ``text`` is the seed's line exactly as written, without the line's outer whitespace."""
+
+    id: str
+    kind: BlockKind
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: int
+    text: str
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class DetectedMeta:
+    """Metadata the cleaner found in the text itself."""
+
+    title: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Metadata an editor supplies in data/articles/<seed stem>.yml (all optional)."""
+
+    title: str | None = None
+    slug: str | None = None
+    date: dt.date | None = None
+    author: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+    original_url: str | None = None
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """What the cleaner makes of a seed."""
+
+    lines: tuple[ClassifiedLine, ...]
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+    detected: DetectedMeta
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its final metadata (text detection, then editor overrides)."""
+
+    seed: Seed
+    slug: str
+    title: str
+    title_origin: str  # "text"; "editor" (text has none), "override" (editor's fix), "derived"
+    author: str | None
+    date: dt.date | None
+    source: str | None
+    publisher: str | None
+    original_url: str | None
+    clean: CleanResult
+    mentions: tuple[Mention, ...] = field(default=())
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.clean.blocks
+
+    @property
+    def removed(self) -> tuple[RemovedLine, ...]:
+        return self.clean.removed
+
+    @property
+    def url(self) -> str:
+        """Page URL relative to the site root, as MkDocs builds it (directory URLs)."""
+        return f"articles/{self.slug}/"
+
+    @property
+    def page_path(self) -> str:
+        """Markdown source path relative to docs/."""
+        return f"articles/{self.slug}.md"
+
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(block_id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An occurrence of an entity: offsets are Python string offsets into the block text."""
+
+    entity: str
+    block: str
+    start: int
+    end: int
+    text: str
+    linked: bool = False

@@ -1,0 +1,46 @@
+"""Thresholds of the cleaning rules, as named constants grouped in one options object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A line of at least this many characters is article prose: it starts the body and is
+# never taken for a title, a heading or a prompt.
+PARAGRAPH_MIN_CHARS = 140
+# A title found in the text is at most this long.
+TITLE_MAX_CHARS = 200
+# A heading is a short line without final punctuation between paragraphs.
+HEADING_MAX_CHARS = 120
+# A standfirst (chapô) is a single short line right after the byline or dateline.
+STANDFIRST_MAX_CHARS = 300
+# Prompts addressed to the reader (donations, sharing, reporting) are short.
+PROMPT_MAX_CHARS = 300
+# A notice about comment moderation is a few sentences at most.
+NOTICE_MAX_CHARS = 600
+# A short teaser line ("Que se passe-t-il en X ?") next to a prompt at the end of a page.
+TEASER_MAX_CHARS = 100
+# A news ticker: many short headlines run together on one line, separated by runs of
+# (non-breaking) spaces.
+TICKER_MIN_SEGMENTS = 5
+TICKER_MAX_MEDIAN_SEGMENT_CHARS = 160
+TICKER_SEPARATOR_MIN_SPACES = 3
+# A quotation spread over several lines is closed within this many lines.
+QUOTE_MAX_LINES = 12
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    paragraph_min_chars: int = PARAGRAPH_MIN_CHARS
+    title_max_chars: int = TITLE_MAX_CHARS
+    heading_max_chars: int = HEADING_MAX_CHARS
+    standfirst_max_chars: int = STANDFIRST_MAX_CHARS
+    prompt_max_chars: int = PROMPT_MAX_CHARS
+    notice_max_chars: int = NOTICE_MAX_CHARS
+    teaser_max_chars: int = TEASER_MAX_CHARS
+    ticker_min_segments: int = TICKER_MIN_SEGMENTS
+    ticker_max_median_segment_chars: int = TICKER_MAX_MEDIAN_SEGMENT_CHARS
+    ticker_separator_min_spaces: int = TICKER_SEPARATOR_MIN_SPACES
+    quote_max_lines: int = QUOTE_MAX_LINES
+
+
+DEFAULT_OPTIONS = CleanOptions()

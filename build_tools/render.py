@@ -1,0 +1,132 @@
+"""Stage 4: Markdown pages from Jinja2 templates.
+
+One renderer owns the Jinja environment. It is safe by default: every value a template
+prints is escaped so that it shows literally in the page (Markdown and HTML syntax in a
+seed never become markup); only values built by the filters below, which escape their
+parts themselves, are printed as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from .dates import format_date
+
+
+class SafeMarkdown(Markup):
+    """Markdown built by the renderer from escaped parts: printed as is.
+
+    A ``Markup`` subclass so that Jinja's autoescaping leaves it alone; templates never
+    concatenate strings with ``~`` (that would HTML-escape instead of Markdown-escape)."""
+
+    __slots__ = ()
+
+
+# Characters Python-Markdown honours a backslash escape for; others become entities.
+_BACKSLASH = "\\`*_{}[]()#+-.!"
+_ESCAPES = str.maketrans({
+    **{c: "\\" + c for c in _BACKSLASH},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;",
+    "\t": "&#9;",  # Python-Markdown would expand a tab into spaces
+})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                            "\\": "&#92;", "\n": " "})
+_SAFE_URL_CHARS = "/:#?=&%-._~+@,;!$'*"
+
+
+def md_escape(text: str) -> str:
+    """Text that renders literally in Markdown: nothing in it becomes markup."""
+    return text.translate(_ESCAPES)
+
+
+def attr_escape(text: str) -> str:
+    """Text for a quoted link title (shown on hover)."""
+    return text.translate(_ATTRIBUTE)
+
+
+def safe_href(href: str) -> str:
+    """A relative path or an http(s) URL, percent-encoded; anything else is refused."""
+    scheme = urlsplit(href).scheme.lower()
+    if scheme not in ("", "http", "https"):
+        raise ValueError(f"refused link target {href!r}: only http(s) and relative links")
+    return quote(href, safe=_SAFE_URL_CHARS).replace("(", "%28").replace(")", "%29")
+
+
+def md_link(text: str | SafeMarkdown, href: str, title: str | None = None) -> SafeMarkdown:
+    label = text if isinstance(text, SafeMarkdown) else md_escape(text)
+    title_part = f' "{attr_escape(title)}"' if title else ""
+    return SafeMarkdown(f"[{label}]({safe_href(href)}{title_part})")
+
+
+def _finalize(value: Any) -> Markup:
+    """Applied to every value a template prints, before Jinja's autoescape."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return SafeMarkdown(md_escape(value))
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"template printed {value!r}: test it with if, or use a filter")
+    if isinstance(value, int | float):
+        return SafeMarkdown(md_escape(str(value)))
+    raise TypeError(f"template printed a {type(value).__name__}: use a filter")
+
+
+def _date_fr(value: dt.date | None) -> str:
+    return format_date(value) if value else ""
+
+
+def _time_fr(value: dt.date | None) -> SafeMarkdown | None:
+    """A <time> element with the ISO date for machines and the French date for readers."""
+    if value is None:
+        return None
+    return SafeMarkdown(f'<time datetime="{value.isoformat()}">{format_date(value)}</time>')
+
+
+def _yaml_string(value: str) -> SafeMarkdown:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return SafeMarkdown(json.dumps(value, ensure_ascii=False))
+
+
+def _attr(value: str) -> SafeMarkdown:
+    return SafeMarkdown(attr_escape(value))
+
+
+def _anchor(value: str) -> SafeMarkdown:
+    if not re.fullmatch(r"[A-Za-z][\w-]*", value):
+        raise ValueError(f"not a valid anchor id: {value!r}")
+    return SafeMarkdown(value)
+
+
+def relative(target: str, from_page: str) -> str:
+    """Path of docs-relative ``target`` as seen from docs-relative page ``from_page``."""
+    depth = from_page.count("/")
+    return "../" * depth + target
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir),
+            undefined=jinja2.StrictUndefined,
+            finalize=_finalize,
+            autoescape=True,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            date_fr=_date_fr, time_fr=_time_fr, yaml=_yaml_string, attr=_attr, anchor=_anchor,
+            link=md_link, md=lambda value: SafeMarkdown(md_escape(value)),
+        )
+        self.env.globals.update(link=md_link, relative=relative)
+
+    def render(self, template: str, **context: Any) -> str:
+        text = self.env.get_template(template).render(**context)
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

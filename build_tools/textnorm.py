@@ -1,0 +1,61 @@
+"""Normalisation for matching only: the text itself is never changed.
+
+``fold`` maps a string to a form of exactly the same length, so that offsets found in the
+folded form are offsets in the original text: both apostrophes become ', every kind of
+space becomes a plain space, hyphen variants become -, accented Latin letters lose their
+accents. Characters that matching must ignore (zero-width and bidi controls) are listed
+in ``IGNORABLE`` and handled by the matcher, never deleted here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+APOSTROPHES = "'\u2019\u02bc\u2018\u00b4`"
+SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t"
+HYPHENS = "\u2010\u2011"
+IGNORABLE = (
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, BOM
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
+    "\u00ad"  # soft hyphen
+)
+
+
+def _accent_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)
+        stripped = "".join(c for c in base if not unicodedata.combining(c))
+        if len(stripped) == 1 and stripped != char:
+            table[code] = stripped
+    return table
+
+
+_FOLD_TABLE: dict[int, str] = {
+    **_accent_table(),
+    **{ord(c): "'" for c in APOSTROPHES},
+    **{ord(c): " " for c in SPACES},
+    **{ord(c): "-" for c in HYPHENS},
+}
+_PUNCT_TABLE: dict[int, str] = {
+    **{ord(c): "'" for c in APOSTROPHES},
+    **{ord(c): " " for c in SPACES},
+    **{ord(c): "-" for c in HYPHENS},
+}
+
+
+def fold(text: str) -> str:
+    """Accent-, apostrophe- and space-insensitive form, same length as ``text``."""
+    return text.translate(_FOLD_TABLE)
+
+
+def unify_punctuation(text: str) -> str:
+    """Apostrophes, spaces and hyphens unified, accents kept; same length as ``text``."""
+    return text.translate(_PUNCT_TABLE)
+
+
+def strip_ignorable(text: str) -> str:
+    if not any(c in text for c in IGNORABLE):
+        return text
+    return "".join(c for c in text if c not in IGNORABLE)

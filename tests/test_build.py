@@ -1,0 +1,173 @@
+"""The build as a whole: export contract, idempotence, ownership of generated files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from build_tools.__main__ import main
+from build_tools.build import Paths, build
+from build_tools.errors import InputError
+from build_tools.validation import load_schema
+
+from conftest import ROOT
+
+
+def build_at(project: Path) -> tuple[object, object]:
+    return build(Paths.at(project))
+
+
+def test_export_matches_its_schema_and_the_seeds(project: Path) -> None:
+    build_at(project)
+    record = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
+    jsonschema.validate(record, load_schema("edition"))
+    for article in record["articles"]:
+        seed_lines = (project / article["seed"]).read_text("utf-8").splitlines()
+        for block in article["blocks"]:
+            assert block["text"] in (line.strip() for line in seed_lines)
+        for removed in article["removed"]:
+            assert seed_lines[removed["line"] - 1].strip() == removed["text"]
+
+
+def test_every_sentence_is_kept_and_no_boilerplate(project: Path) -> None:
+    """Every non-blank seed line is either a block or a recorded removed line."""
+    build_at(project)
+    record = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
+    for article in record["articles"]:
+        lines = (project / article["seed"]).read_text("utf-8").splitlines()
+        kept = [b["text"] for b in article["blocks"]]
+        removed = {r["line"] for r in article["removed"]}
+        expected = [line.strip() for n, line in enumerate(lines, 1) if line.strip() and n not in removed]
+        assert kept == expected
+
+
+def test_dates_bylines_and_sources_come_from_the_text(project: Path) -> None:
+    build_at(project)
+    articles = {a["seed"]: a for a in json.loads((project / "docs" / "edition.json").read_text("utf-8"))["articles"]}
+    assert articles["seeds/002_ba99f5c80d44e674.txt"]["date"] == "2025-01-23"
+    assert articles["seeds/004_3c9b544d94d8c56f.txt"]["date"] == "2025-11-26"
+    assert articles["seeds/000_bd85d55a5716e44c.txt"]["author"] == "Pepe Escobar"
+    assert articles["seeds/000_bd85d55a5716e44c.txt"]["source"] == "Sputnik Globe"
+    assert articles["seeds/001_88c2c4614f191be0.txt"]["source"] == "Strategic Culture Foundation"
+    assert articles["seeds/002_ba99f5c80d44e674.txt"]["source"] == "Tunisie Numérique"
+
+
+def test_second_build_rewrites_nothing(project: Path) -> None:
+    _, first = build_at(project)
+    assert first.written
+    stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    _, second = build_at(project)
+    assert second.written == [] and second.deleted == []
+    assert stamps == {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+
+
+def test_build_never_touches_files_it_did_not_make(project: Path) -> None:
+    own = project / "docs" / "articles" / "mon-texte.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("# Écrit à la main\n", "utf-8")
+    build_at(project)
+    (project / "seeds" / "003_e3939c65c73ab86d.txt").unlink()
+    (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").unlink()
+    _, report = build_at(project)
+    assert "articles/ia-chine-occident.md" in report.deleted
+    assert own.read_text("utf-8") == "# Écrit à la main\n"
+    assert (project / "docs" / "a-propos.md").exists()
+
+
+def test_build_refuses_to_overwrite_a_hand_written_page(project: Path) -> None:
+    page = project / "docs" / "index.md"
+    page.write_text("# Ma page d’accueil\n", "utf-8")
+    with pytest.raises(InputError, match="not made by the build"):
+        build_at(project)
+    assert page.read_text("utf-8") == "# Ma page d’accueil\n"
+
+
+def test_failed_build_leaves_previous_output_identical(project: Path) -> None:
+    build_at(project)
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    (project / "data" / "articles" / "002_ba99f5c80d44e674.yml").write_text("slug: Pas Un Slug\n", "utf-8")
+    (project / "seeds" / "001_88c2c4614f191be0.txt").write_text("Nouveau texte.\n", "utf-8")
+    with pytest.raises(InputError):
+        build_at(project)
+    assert before == {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+
+
+def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:
+    (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").write_text("slug: musk-stargate-trump\n", "utf-8")
+    with pytest.raises(InputError) as err:
+        build_at(project)
+    assert "003_e3939c65c73ab86d.txt" in str(err.value) and "002_ba99f5c80d44e674.txt" in str(err.value)
+
+
+def test_metadata_errors_name_file_line_and_key(project: Path) -> None:
+    path = project / "data" / "articles" / "002_ba99f5c80d44e674.yml"
+    path.write_text("slug: musk\ndate: 2025-02-30\n", "utf-8")
+    with pytest.raises(InputError) as err:
+        build_at(project)
+    assert f"{path}:2 [date]" in str(err.value)
+    path.write_text("slug: musk\nauteur: X\n", "utf-8")
+    with pytest.raises(InputError) as err:
+        build_at(project)
+    assert "unknown key" in str(err.value) and "auteur" in str(err.value)
+
+
+def test_metadata_file_without_seed_is_an_error(project: Path) -> None:
+    (project / "data" / "articles" / "999_orphelin.yml").write_text("slug: x\n", "utf-8")
+    with pytest.raises(InputError, match=r"no seed named 999_orphelin\.txt"):
+        build_at(project)
+
+
+def test_seed_without_title_gets_a_derived_title_and_a_warning(project: Path) -> None:
+    (project / "seeds" / "005_nouveau.txt").write_text(
+        "par Jeanne Martin\n" + "Premier paragraphe d’un article ajouté sans titre, assez long pour "
+        "être de la prose, avec plusieurs propositions et une fin bien marquée. " * 2 + "\n", "utf-8")
+    edition, _ = build(Paths.at(project))
+    article = next(a for a in edition.articles if a.seed.stem == "005_nouveau")
+    assert article.title_origin == "derived" and article.title.startswith("Premier paragraphe")
+    assert any("005_nouveau.txt: no title" in w for w in edition.warnings)
+    page = (project / "docs" / article.page_path).read_text("utf-8")
+    assert "celui-ci est donné par l’édition" in page
+
+
+def test_cli_build_with_folders(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        assert main(["build", "--seeds", "seeds", "--docs", "out"]) == 0
+    finally:
+        os.chdir(cwd)
+    assert (project / "out" / "edition.json").exists()
+    assert "files written" in capsys.readouterr().out
+
+
+def test_cli_reports_input_errors_without_traceback(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "seeds" / "006_binaire.txt").write_bytes(b"abc\n\x00def")
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        assert main(["build"]) == 1
+    finally:
+        os.chdir(cwd)
+    err = capsys.readouterr().err
+    assert "006_binaire.txt:2" in err and "NUL" in err and "Traceback" not in err
+
+
+def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "build" in out
+
+
+def test_seeds_are_the_shared_seeds_byte_for_byte() -> None:
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside the repository")
+    names = sorted(p.name for p in shared.glob("*.txt"))
+    assert names == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    for name in names:
+        assert (shared / name).read_bytes() == (ROOT / "seeds" / name).read_bytes()

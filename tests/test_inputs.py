@@ -1,0 +1,90 @@
+"""Reading seeds and editorial data: encodings, line ends, YAML traps, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from build_tools.dates import format_date, parse_date
+from build_tools.errors import InputError
+from build_tools.ingest import read_seed
+from build_tools.yamlio import load_yaml
+
+
+def seed(tmp_path: Path, data: bytes) -> list[tuple[int, str]]:
+    path = tmp_path / "s.txt"
+    path.write_bytes(data)
+    return [(line.number, line.text) for line in read_seed(path, tmp_path).lines]
+
+
+def test_bom_is_stripped(tmp_path: Path) -> None:
+    assert seed(tmp_path, "\ufeffTitre\nTexte\n".encode()) == [(1, "Titre"), (2, "Texte")]
+
+
+def test_crlf_and_lone_cr_number_lines_as_an_editor_sees_them(tmp_path: Path) -> None:
+    assert seed(tmp_path, b"a\r\nb\rc\n\nd") == [(1, "a"), (2, "b"), (3, "c"), (4, ""), (5, "d")]
+
+
+def test_nfd_text_is_read_as_nfc(tmp_path: Path) -> None:
+    assert seed(tmp_path, "Pe\u0301kin".encode()) == [(1, "Pékin")]
+
+
+def test_nul_byte_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"s\.txt:2.*NUL"):
+        seed(tmp_path, b"ok\nbad\x00")
+
+
+def test_invalid_utf8_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"s\.txt:1.*UTF-8"):
+        seed(tmp_path, b"\xff\xfe\xfa")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "d.yml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_yaml_keeps_words_yaml_would_coerce(tmp_path: Path) -> None:
+    data = load_yaml(write(tmp_path, "a: no\nb: on\nc: 2025-01-23\nd: true\ne: Yes\n"))
+    assert data == {"a": "no", "b": "on", "c": "2025-01-23", "d": True, "e": "Yes"}
+
+
+def test_yaml_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"d\.yml:3.*first on line 1, again on line 3"):
+        load_yaml(write(tmp_path, "slug: a\ntitle: b\nslug: c\n"))
+
+
+def test_yaml_refuses_python_tags(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"d\.yml:1"):
+        load_yaml(write(tmp_path, "a: !!python/object/apply:os.system ['echo hi']\n"))
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"d\.yml:2"):
+        load_yaml(write(tmp_path, "a: 1\nb: [unclosed\n"))
+
+
+def test_yaml_remembers_lines(tmp_path: Path) -> None:
+    data = load_yaml(write(tmp_path, "items:\n  - x: 1\n  - x: 2\n"))
+    assert data.line_of("items") == 1
+    assert data["items"].line_of(1) == 3
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("23 - 01 - 2025", dt.date(2025, 1, 23)),
+    ("mercredi 26 novembre 2025", dt.date(2025, 11, 26)),
+    ("1er mars 2024", dt.date(2024, 3, 1)),
+    ("6 nov. 2025", dt.date(2025, 11, 6)),
+    ("31/02/2025", None),
+    ("le 26 novembre 2025", None),
+])
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    assert parse_date(text) == date
+
+
+def test_format_date_in_french() -> None:
+    assert format_date(dt.date(2025, 1, 23)) == "23 janvier 2025"
+    assert format_date(dt.date(2025, 8, 1)) == "1er août 2025"

@@ -1,0 +1,99 @@
+"""Text from a seed renders literally: Markdown and HTML syntax never become markup."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from build_tools.build import _block_views
+from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed
+from build_tools.render import Renderer, md_link, safe_href
+
+from conftest import ROOT
+
+TRICKY = [
+    "F**k Around and Find Out, *pas* _ça_ ni __ça__",
+    "# pas un titre",
+    "1. pas une liste",
+    "- pas une liste non plus + ni celle-ci",
+    "> pas une citation",
+    "<script>alert('x')</script> et <img src=x onerror=alert(1)>",
+    "[un lien](javascript:alert(1)) et ![image](x.png) et <https://exemple.org>",
+    "{{ variable }} {% bloc %} {# commentaire #}",
+    "Texte { #p99 .classe } et {: .autre }",
+    "Entités &amp; &lt;b&gt; &copy; et & seul",
+    "Tableau | colonne | autre",
+    "Code `inline` et ```bloc``` et ~~barré~~ et ==surligné== et ^^inséré^^",
+    "Note[^1] et *[HTML]: abréviation",
+    "--8<-- \"secret.txt\"",
+    "Barre \\ oblique \\* échappée",
+    "texte\tavec\ttabulations et  espaces  doubles",
+    "===",
+    "Trump 2.0 (mes italiques) : 100% chinoise !",
+]
+
+
+def markdown_extensions() -> tuple[list[object], dict[str, dict[str, object]]]:
+    """The extensions of mkdocs.yml, so that the test renders as the site does."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        if isinstance(item, dict):
+            (name, options), = item.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(item)
+    return names, configs
+
+
+def to_html(md_text: str) -> BeautifulSoup:
+    names, configs = markdown_extensions()
+    body = md_text.split("\n---\n", 1)[1] if md_text.startswith("---\n") else md_text
+    html = markdown.markdown(body, extensions=names, extension_configs=configs)
+    return BeautifulSoup(html, "html.parser")
+
+
+def article_with(texts: list[str], kind: BlockKind) -> Article:
+    blocks = tuple(Block(f"p{i}", kind, t, i) for i, t in enumerate(texts, start=1))
+    seed = Seed(path=ROOT / "seeds" / "x.txt", rel_path="seeds/x.txt", lines=())
+    return Article(seed=seed, slug="x", title="Titre *avec* <b>balises</b> [et] {{ x }}", title_origin="text",
+                   author="Jean_Dupont*", date=None, source="Source | <i>", publisher=None,
+                   original_url=None, clean=CleanResult((), blocks, (), DetectedMeta()))
+
+
+@pytest.mark.parametrize("kind", list(BlockKind))
+def test_seed_text_renders_literally(kind: BlockKind) -> None:
+    article = article_with(TRICKY, kind)
+    page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
+                                               blocks=_block_views(article.blocks), description="d")
+    soup = to_html(page)
+    for i, text in enumerate(TRICKY, start=1):
+        element = soup.find(id=f"p{i}")
+        assert element is not None, f"block p{i} lost its anchor"
+        assert element.get_text() == text
+    for tag in ("script", "img", "a", "em", "strong", "code", "ol", "ul", "table", "sup", "abbr", "del", "mark"):
+        assert soup.find(tag) is None, f"<{tag}> produced from seed text"
+    assert soup.h1.get_text() == article.title
+    meta = soup.find(class_="article-meta").get_text()
+    assert "Jean_Dupont*" in meta and "Source | <i>" in meta
+
+
+def test_front_matter_title_is_valid_yaml() -> None:
+    article = article_with(["x"], BlockKind.PARAGRAPH)
+    page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
+                                               blocks=_block_views(article.blocks), description='a "b": c')
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front == {"title": article.title, "description": 'a "b": c'}
+
+
+def test_links_refuse_scripts_and_escape_titles() -> None:
+    with pytest.raises(ValueError):
+        safe_href("javascript:alert(1)")
+    link = md_link("a*b", "../x (1).md", 'titre "cité" <b>')
+    anchor = to_html(link).a
+    assert anchor.get_text() == "a*b"
+    assert anchor["href"] == "../x%20%281%29.md"
+    assert anchor["title"] == 'titre "cité" <b>'

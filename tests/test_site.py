@@ -1,0 +1,72 @@
+"""The whole site, built by MkDocs through the hooks, exactly as `make build` does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("site-project"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                            capture_output=True, text=True, check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log, log
+    (project / "build.log").write_text(log, "utf-8")
+    return project
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "site" / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def test_every_article_has_a_page_with_its_blocks(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    assert len(record["articles"]) == 5
+    for article in record["articles"]:
+        soup = page(site, article["url"])
+        assert soup.h1.get_text() == article["title"]
+        for block in article["blocks"]:
+            element = soup.find(id=block["id"])
+            assert element is not None and element.get_text().strip() == block["text"]
+
+
+def test_boilerplate_never_reaches_a_page(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    for article in record["articles"]:
+        text = page(site, article["url"]).find("article").get_text()
+        for removed in article["removed"]:
+            if removed["reason"] not in ("title", "byline", "source-line", "separator"):
+                assert removed["text"] not in text
+
+
+def test_home_lists_every_article(site: Path) -> None:
+    soup = page(site, ".")
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    links = {a["href"] for a in soup.select(".grid.cards a")}
+    assert {a["url"] for a in record["articles"]} <= links
+
+
+def test_site_is_french_and_fetches_no_fonts(site: Path) -> None:
+    html = (site / "site" / "index.html").read_text("utf-8")
+    assert '<html lang="fr"' in html
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_search_splits_on_both_apostrophes(site: Path) -> None:
+    config = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))["config"]
+    assert config["lang"] == ["fr"]
+    assert "’" in config["separator"] and "'" in config["separator"]
