@@ -1,23 +1,23 @@
 """The orchestrator: seeds → articles → pages, read as the pipeline.
 
-ingest (read seeds) → clean (lines to blocks) → metadata (editor overrides) → render
-(templates to Markdown) → write (changed files only)."""
+ingest (read seeds) → clean (lines to blocks) → metadata (editor overrides) → annotate
+(entity mentions) → cross-reference and render (pages) → write (changed files only)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clean as cleaner
-from . import export, ingest, metadata
+from . import ingest, metadata
+from .annotate import annotate
 from .errors import InputError, Problem
-from .model import Article, Block, Seed
-from .render import Renderer, SafeMarkdown, md_escape
+from .model import Article, ArticleMeta, Seed
+from .pages import PageMaker
+from .register import REGISTER_FILE, Register, load_register
+from .render import Renderer
 from .write import WriteReport, write_tree
-
-DESCRIPTION_MAX_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,15 @@ class Paths:
 @dataclass
 class Edition:
     articles: list[Article]
+    register: Register
     files: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
-def make_article(seed: Seed, meta_file: metadata.MetaFile) -> tuple[Article, list[str]]:
+def make_article(seed: Seed, meta: ArticleMeta) -> tuple[Article, list[str]]:
     """Clean a seed and settle its metadata: the editor's values win over detected ones."""
     result = cleaner.clean(seed.lines)
-    meta, found = meta_file.meta, result.detected
+    found = result.detected
     warnings = []
     if meta.title:
         title = meta.title
@@ -64,7 +65,7 @@ def make_article(seed: Seed, meta_file: metadata.MetaFile) -> tuple[Article, lis
         seed=seed, slug=meta.slug or metadata.slugify(title), title=title, title_origin=origin,
         author=meta.author or found.author, date=meta.date or found.date,
         source=meta.source or found.source, publisher=meta.publisher,
-        original_url=meta.original_url, clean=result)
+        original_url=meta.original_url, clean=result, meta_path=meta.path, pins=meta.pins)
     return article, warnings
 
 
@@ -85,11 +86,11 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
             warnings.append(f"{seed.rel_path}: empty file, skipped")
             continue
         try:
-            meta_file = metadata.load_meta(metadata.meta_path(paths.data, seed))
+            meta = metadata.load_meta(metadata.meta_path(paths.data, seed))
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        article, article_warnings = make_article(seed, meta_file)
+        article, article_warnings = make_article(seed, meta)
         articles.append(article)
         warnings.extend(article_warnings)
     by_slug: dict[str, Article] = {}
@@ -104,60 +105,13 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
     return articles, warnings
 
 
-def reading_order(articles: Sequence[Article]) -> list[Article]:
-    """By publication date, undated articles last, then by seed name."""
-    return sorted(articles, key=lambda a: (a.date is None, a.date or 0, a.seed.path.name))
-
-
-@dataclass(frozen=True)
-class BlockView:
-    id: str
-    kind: str
-    markdown: SafeMarkdown
-
-
-@dataclass(frozen=True)
-class ArticleItem:
-    article: Article
-    first_sentence: str
-
-
-def _first_sentence(article: Article) -> str:
-    first = next((b.text for b in article.blocks if b.kind.value != "heading"), "")
-    return metadata.first_sentence(first)
-
-
-def _description(article: Article) -> str:
-    text = _first_sentence(article)
-    if len(text) > DESCRIPTION_MAX_CHARS:
-        text = text[:DESCRIPTION_MAX_CHARS].rsplit(" ", 1)[0] + " …"
-    return text
-
-
-def _block_views(blocks: Sequence[Block]) -> list[BlockView]:
-    return [BlockView(b.id, b.kind.value, SafeMarkdown(md_escape(b.text))) for b in blocks]
-
-
-def render_pages(articles: Sequence[Article], renderer: Renderer) -> dict[str, str]:
-    ordered = reading_order(articles)
-    items = [ArticleItem(a, _first_sentence(a)) for a in ordered]
-    files = {
-        "index.md": renderer.render("home.md.j2", articles=items),
-        "articles/index.md": renderer.render("articles-index.md.j2", articles=items),
-        "edition.json": export.to_json(export.edition_record(articles)),
-    }
-    for article in articles:
-        files[article.page_path] = renderer.render(
-            "article.md.j2", article=article, blocks=_block_views(article.blocks),
-            description=_description(article))
-    return files
-
-
 def build_edition(paths: Paths) -> Edition:
     """Everything in memory: nothing is written unless the whole edition renders."""
     articles, warnings = load_articles(paths)
-    files = render_pages(articles, Renderer(paths.templates))
-    return Edition(articles=articles, files=files, warnings=warnings)
+    register = load_register(paths.data / REGISTER_FILE)
+    articles = annotate(articles, register)
+    files = PageMaker(articles, register, Renderer(paths.templates)).pages()
+    return Edition(articles=articles, register=register, files=files, warnings=warnings)
 
 
 def build(paths: Paths) -> tuple[Edition, WriteReport]:
@@ -171,8 +125,9 @@ def summary(edition: Edition, report: WriteReport) -> list[str]:
     for article in edition.articles:
         reasons = Counter(r.reason.value for r in article.removed)
         left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-        lines.append(f"{article.seed.rel_path} → {article.page_path}: {len(article.blocks)} blocks; "
-                     f"{len(article.removed)} lines left out ({left_out or 'none'})")
+        lines.append(f"{article.seed.rel_path} → {article.page_path}: {len(article.blocks)} blocks, "
+                     f"{len(article.mentions)} mentions; {len(article.removed)} lines left out "
+                     f"({left_out or 'none'})")
     lines.append(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                  f"{len(report.deleted)} deleted")
     lines.extend(f"warning: {w}" for w in edition.warnings)

@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .model import ArticleMeta, CleanResult, Seed
+from .model import ArticleMeta, CleanResult, MentionPin, Seed
 from .validation import validate
 from .yamlio import LocatedDict, LocatedList, load_yaml
 
@@ -26,32 +25,16 @@ _SENTENCE_END = re.compile(
     r"\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Ý0-9])")
 
 
-@dataclass(frozen=True)
-class MentionPin:
-    """An editor's decision for one occurrence: ``text`` inside ``quote`` is ``entity``."""
-
-    quote: str
-    text: str
-    entity: str | None
-    line: int
-
-
-@dataclass(frozen=True)
-class MetaFile:
-    meta: ArticleMeta
-    pins: tuple[MentionPin, ...]
-
-
 def meta_path(data_dir: Path, seed: Seed) -> Path:
     return data_dir / "articles" / f"{seed.stem}{META_SUFFIX}"
 
 
-def load_meta(path: Path) -> MetaFile:
+def load_meta(path: Path) -> ArticleMeta:
     if not path.exists():
-        return MetaFile(ArticleMeta(), ())
+        return ArticleMeta()
     data = load_yaml(path)
     if data is None:
-        return MetaFile(ArticleMeta(path=path), ())
+        return ArticleMeta(path=path)
     problems = validate(data, "article-meta", path)
     date = None
     if isinstance(data, LocatedDict) and not problems and "date" in data:
@@ -65,11 +48,10 @@ def load_meta(path: Path) -> MetaFile:
     pins_data = data.get("mentions") or LocatedList()
     pins = tuple(MentionPin(p["quote"], p["text"], p["entity"], pins_data.line_of(i))
                  for i, p in enumerate(pins_data))
-    meta = ArticleMeta(title=data.get("title"), slug=data.get("slug"), date=date,
+    return ArticleMeta(title=data.get("title"), slug=data.get("slug"), date=date,
                        author=data.get("author"), source=data.get("source"),
                        publisher=data.get("publisher"), original_url=data.get("original_url"),
-                       path=path)
-    return MetaFile(meta, pins)
+                       path=path, pins=pins)
 
 
 def orphan_meta_files(data_dir: Path, seeds: list[Seed]) -> list[Problem]:

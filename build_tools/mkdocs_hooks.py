@@ -9,9 +9,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from build_tools.build import Paths, build, reading_order, summary
+from build_tools.build import Paths, build, summary
 from build_tools.errors import EditionError
-from build_tools.navigation import with_articles
+from build_tools.navigation import expand
+from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -24,5 +25,8 @@ def on_config(config: Any) -> Any:
         raise PluginError(f"the edition cannot be built:\n{exc}") from None
     for line in summary(edition, report):
         log.info(line)
-    config.nav = with_articles(config.nav, reading_order(edition.articles))
+    config.nav = expand(config.nav, {
+        ARTICLES_INDEX: [(a.title, a.page_path) for a in reading_order(edition.articles)],
+        ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.register.types],
+    })
     return config

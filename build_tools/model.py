@@ -135,6 +135,17 @@ class DetectedMeta:
 
 
 @dataclass(frozen=True)
+class MentionPin:
+    """An editor's decision for one occurrence: ``text`` inside ``quote`` is ``entity``
+    (None: not an entity there)."""
+
+    quote: str
+    text: str
+    entity: str | None
+    line: int
+
+
+@dataclass(frozen=True)
 class ArticleMeta:
     """Metadata an editor supplies in data/articles/<seed stem>.yml (all optional)."""
 
@@ -146,6 +157,7 @@ class ArticleMeta:
     publisher: str | None = None
     original_url: str | None = None
     path: Path | None = None
+    pins: tuple[MentionPin, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +184,8 @@ class Article:
     publisher: str | None
     original_url: str | None
     clean: CleanResult
+    meta_path: Path | None = None
+    pins: tuple[MentionPin, ...] = ()
     mentions: tuple[Mention, ...] = field(default=())
 
     @property

@@ -1,27 +1,24 @@
-"""The site navigation: mkdocs.yml lists the hand-written entries; the generated articles
-are added under the entry that points at the articles' index page."""
+"""The site navigation: mkdocs.yml lists the hand-written entries; an entry that points at
+a generated index page becomes a section holding that index and the pages it leads to."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .model import Article
 
-ARTICLES_INDEX = "articles/index.md"
-
-
-def with_articles(nav: list[Any] | None, articles: Sequence[Article]) -> list[Any] | None:
-    """``nav`` with the entry ``Title: articles/index.md`` turned into a section holding
-    the index page and every article, in reading order. Without that entry (or without a
-    nav at all) it is returned unchanged."""
+def expand(nav: list[Any] | None, sections: Mapping[str, Sequence[tuple[str, str]]]) -> list[Any] | None:
+    """``nav`` with each entry ``Title: <index page>`` whose page is a key of ``sections``
+    turned into a section: the index page, then the (title, page) pairs. Other entries, and
+    a missing nav (MkDocs then builds one itself), are left as they are."""
     if nav is None:
         return None
-    pages = [ARTICLES_INDEX] + [{a.title: a.page_path} for a in articles]
     result: list[Any] = []
     for item in nav:
-        if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) == ARTICLES_INDEX:
-            result.append({next(iter(item)): pages})
+        target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else None
+        if isinstance(target, str) and target in sections:
+            children: list[Any] = [target, *({title: page} for title, page in sections[target])]
+            result.append({next(iter(item)): children})
         else:
             result.append(item)
     return result

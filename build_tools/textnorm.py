@@ -59,3 +59,8 @@ def strip_ignorable(text: str) -> str:
     if not any(c in text for c in IGNORABLE):
         return text
     return "".join(c for c in text if c not in IGNORABLE)
+
+
+def match_key(text: str) -> str:
+    """The form two names are compared in: folded, ignorables removed, spaces collapsed."""
+    return " ".join(fold(strip_ignorable(unicodedata.normalize("NFC", text))).split())

@@ -7,8 +7,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools.build import _block_views
 from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed
+from build_tools.pages import block_views
+from build_tools.register import Register
 from build_tools.render import Renderer, md_link, safe_href
 
 from conftest import ROOT
@@ -68,7 +69,8 @@ def article_with(texts: list[str], kind: BlockKind) -> Article:
 def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
-                                               blocks=_block_views(article.blocks), description="d")
+                                               blocks=block_views(article, Register(())), description="d",
+                                               meta_links={})
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
@@ -84,7 +86,8 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
 def test_front_matter_title_is_valid_yaml() -> None:
     article = article_with(["x"], BlockKind.PARAGRAPH)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
-                                               blocks=_block_views(article.blocks), description='a "b": c')
+                                               blocks=block_views(article, Register(())),
+                                               description='a "b": c', meta_links={})
     front = yaml.safe_load(page.split("---\n")[1])
     assert front == {"title": article.title, "description": 'a "b": c'}
 

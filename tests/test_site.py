@@ -70,3 +70,33 @@ def test_search_splits_on_both_apostrophes(site: Path) -> None:
     config = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))["config"]
     assert config["lang"] == ["fr"]
     assert "’" in config["separator"] and "'" in config["separator"]
+
+
+def test_every_entity_has_a_page_whose_mention_links_land_on_paragraphs(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    blocks = {(a["url"], b["id"]) for a in record["articles"] for b in a["blocks"]}
+    counted = 0
+    for entity in record["entities"]:
+        soup = page(site, entity["url"])
+        assert soup.h1.get_text() == entity["name"]
+        for anchor in soup.select("article a[href*='#p']"):
+            target, block = anchor["href"].split("#")
+            url = os.path.normpath(os.path.join(entity["url"], target))
+            assert (f"{url}/", block) in blocks
+            counted += 1
+    mentions = sum(len(a["mentions"]) for a in record["articles"])
+    assert counted == mentions
+
+
+def test_search_reaches_an_entity_by_any_alias(site: Path) -> None:
+    docs = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    trump = " ".join(d["text"] for d in docs if d["location"].startswith("entites/donald-trump/"))
+    assert "M. Disco Inferno" in trump and "Monsieur Disco Inferno" in trump
+
+
+def test_article_mentions_link_with_a_description_on_hover(site: Path) -> None:
+    soup = page(site, "articles/trois-defis-trump-2-0/")
+    link = soup.select_one("#p1 a")
+    assert link.get_text() == "Donald Trump"
+    assert link["href"] == "../../entites/donald-trump/"
+    assert link["title"].startswith("Donald Trump — ")

@@ -1,0 +1,91 @@
+"""Stage 4: cross-references across the edition, computed once from the mentions.
+
+For each entity: every mention in context (the sentence around it, or a window when the
+sentence is long), grouped by article, and the entities most often met in the same
+paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .model import Article, Mention
+from .register import Entity, Register
+
+KWIC_MAX_CHARS = 320
+KWIC_WINDOW_CHARS = 140
+RELATED_ENTITIES = 10
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|Pr|St)\.)(?<!\bMme\.)\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A mention with the text around it: ``left`` + ``text`` + ``right``."""
+
+    article: Article
+    mention: Mention
+    left: str
+    text: str
+    right: str
+
+    @property
+    def anchor(self) -> str:
+        return self.mention.block
+
+
+@dataclass
+class EntityIndex:
+    entity: Entity
+    by_article: list[tuple[Article, list[InContext]]] = field(default_factory=list)
+    related: list[tuple[Entity, int]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for _, items in self.by_article)
+
+
+def in_context(article: Article, mention: Mention) -> InContext:
+    text = article.block(mention.block).text
+    start, end = 0, len(text)
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.end() <= mention.start:
+            start = m.end()
+        elif m.start() >= mention.end:
+            end = m.start()
+            break
+    left, right = text[start:mention.start], text[mention.end:end]
+    if end - start > KWIC_MAX_CHARS:
+        if len(left) > KWIC_WINDOW_CHARS:
+            left = "… " + left[-KWIC_WINDOW_CHARS:].split(" ", 1)[-1]
+        if len(right) > KWIC_WINDOW_CHARS:
+            right = right[:KWIC_WINDOW_CHARS].rsplit(" ", 1)[0] + " …"
+    return InContext(article, mention, left, text[mention.start:mention.end], right)
+
+
+def entity_indexes(articles: Sequence[Article], register: Register) -> dict[str, EntityIndex]:
+    indexes = {e.id: EntityIndex(e) for e in register.entities}
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        per_entity: dict[str, list[InContext]] = defaultdict(list)
+        per_block: dict[str, set[str]] = defaultdict(set)
+        for mention in article.mentions:
+            per_entity[mention.entity].append(in_context(article, mention))
+            per_block[mention.block].add(mention.entity)
+        for entity_id, items in per_entity.items():
+            indexes[entity_id].by_article.append((article, items))
+        for entities in per_block.values():
+            for a, b in combinations(sorted(entities), 2):
+                together[a][b] += 1
+                together[b][a] += 1
+    for entity_id, counter in together.items():
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], register[kv[0]].name))
+        indexes[entity_id].related = [(register[other], n) for other, n in ranked[:RELATED_ENTITIES]]
+    return indexes
+
+
+def mention_counts(articles: Sequence[Article]) -> Counter[str]:
+    return Counter(m.entity for a in articles for m in a.mentions)

@@ -1,0 +1,160 @@
+"""The entity register (data/entities.yml): loaded, validated, typed.
+
+Problems are collected with file, line and key before failing once: schema errors (unknown
+keys, unknown types, empty descriptions), duplicate ids, and a name or alias claimed by two
+entities (two forms that the matcher would not tell apart)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .textnorm import match_key
+from .validation import validate
+from .yamlio import LocatedDict, LocatedList, load_yaml
+
+REGISTER_FILE = "entities.yml"
+
+
+class EntityType(StrEnum):
+    PERSONNE = "personne"
+    ORGANISATION = "organisation"
+    ENTREPRISE = "entreprise"
+    MEDIA = "media"
+    LIEU = "lieu"
+    OEUVRE = "oeuvre"
+    PRODUIT = "produit"
+    PROGRAMME = "programme"
+    EVENEMENT = "evenement"
+    TEXTE = "texte"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self][0]
+
+    @property
+    def plural(self) -> str:
+        return _LABELS[self][1]
+
+    @property
+    def slug(self) -> str:
+        return _LABELS[self][2]
+
+
+_LABELS = {
+    EntityType.PERSONNE: ("personne", "Personnes", "personnes"),
+    EntityType.ORGANISATION: ("organisation", "Organisations", "organisations"),
+    EntityType.ENTREPRISE: ("entreprise", "Entreprises", "entreprises"),
+    EntityType.MEDIA: ("média", "Médias", "medias"),
+    EntityType.LIEU: ("lieu", "Lieux", "lieux"),
+    EntityType.OEUVRE: ("œuvre", "Œuvres", "oeuvres"),
+    EntityType.PRODUIT: ("produit", "Produits", "produits"),
+    EntityType.PROGRAMME: ("programme ou projet", "Programmes et projets", "programmes"),
+    EntityType.EVENEMENT: ("événement", "Événements", "evenements"),
+    EntityType.TEXTE: ("texte officiel", "Textes officiels", "textes"),
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    wikipedia: str | None = None
+    wikidata: str | None = None
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form the matcher looks for: the name, then the aliases."""
+        return (self.name, *self.aliases)
+
+    @property
+    def page_path(self) -> str:
+        return f"entites/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"entites/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Register:
+    entities: tuple[Entity, ...]
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entities})
+
+    def get(self, entity_id: str) -> Entity | None:
+        by_id: dict[str, Entity] = getattr(self, "_by_id")  # noqa: B009 - set in __post_init__
+        return by_id.get(entity_id)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        entity = self.get(entity_id)
+        if entity is None:
+            raise KeyError(entity_id)
+        return entity
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @property
+    def types(self) -> list[EntityType]:
+        """The types that have at least one entity, in the order of EntityType."""
+        present = {e.type for e in self.entities}
+        return [t for t in EntityType if t in present]
+
+
+def _cross_checks(data: LocatedList, path: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: dict[str, int] = {}
+    forms: dict[str, tuple[str, int, str]] = {}
+    for index, item in enumerate(data):
+        line = data.line_of(index)
+        entity_id = item["id"]
+        if entity_id in ids:
+            problems.append(Problem(path, f"duplicate id {entity_id!r} (first on line {ids[entity_id]})",
+                                    line=item.line_of("id"), key="id", hint="give each entity its own id"))
+        ids.setdefault(entity_id, line)
+        aliases = item.get("aliases") or LocatedList()
+        for position, form in enumerate([item["name"], *aliases]):
+            key = match_key(form)
+            where = item.line_of("name") if position == 0 else aliases.line_of(position - 1)
+            field = "name" if position == 0 else f"aliases.{position - 1}"
+            owner = forms.get(key)
+            if owner is not None and owner[0] != entity_id:
+                problems.append(Problem(
+                    path, f"{form!r} is claimed by {entity_id!r} and by {owner[0]!r} (line {owner[1]})",
+                    line=where, key=field,
+                    hint="keep the form on one entity; where it means the other one, pin that occurrence "
+                         "under 'mentions:' in data/articles/<seed>.yml"))
+            elif owner is None:
+                forms[key] = (entity_id, where, field)
+    return problems
+
+
+def load_register(path: Path) -> Register:
+    if not path.exists():
+        return Register((), path)
+    data = load_yaml(path)
+    if data is None:
+        return Register((), path)
+    problems = validate(data, "entities", path)
+    if not problems:
+        assert isinstance(data, LocatedList)
+        problems = _cross_checks(data, path)
+    if problems:
+        raise InputError(problems)
+    entities = []
+    for index, item in enumerate(data):
+        assert isinstance(item, LocatedDict)
+        entities.append(Entity(
+            id=item["id"], type=EntityType(item["type"]), name=item["name"],
+            aliases=tuple(item.get("aliases") or ()), description=" ".join(item["description"].split()),
+            wikipedia=item.get("wikipedia"), wikidata=item.get("wikidata"), line=data.line_of(index)))
+    return Register(tuple(entities), path)

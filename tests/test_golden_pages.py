@@ -1,0 +1,24 @@
+"""Golden files of the generated article pages (tests/golden/pages/): the rendering of the
+cleaned, annotated text. Regenerate with ``--update-golden`` and review the diff."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.build import Paths, build_edition
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "pages"
+EDITION = build_edition(Paths.at(ROOT))
+
+
+@pytest.mark.parametrize("article", EDITION.articles, ids=lambda a: a.slug)
+def test_article_page_renders_as_expected(article, update_golden: bool) -> None:  # type: ignore[no-untyped-def]
+    golden = GOLDEN / f"{article.slug}.md"
+    actual = EDITION.files[article.page_path]
+    if update_golden:
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run pytest --update-golden and review it"
+    assert actual == golden.read_text(encoding="utf-8")

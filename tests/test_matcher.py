@@ -1,0 +1,117 @@
+"""The matcher: word boundaries, elisions, longest match, variants; and its invariants."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_tools.matcher import Matcher
+from build_tools.model import Block, BlockKind, Mention
+from build_tools.pages import block_markdown
+from build_tools.register import Entity, EntityType, Register
+from build_tools.textnorm import match_key
+
+FORMS = [("Donald Trump", "trump"), ("Trump", "trump"), ("M. Disco Inferno", "trump"),
+         ("Disco Inferno", "song"), ("OTAN", "otan"), ("UE", "ue"), ("Xi", "xi"), ("Intel", "intel"),
+         ("OpenAI", "openai"), ("DeepSeek", "deepseek"), ("DeepSeek R1", "r1"), ("C++", "cpp"),
+         ("S&P 500", "sp"), ("Trump 2.0", "t2"), ("États-Unis", "us"), ("Pékin", "pekin"),
+         ("nouvelles routes de la soie", "bri"), ("H800", "h800"), ("L’Amérique d’abord", "af")]
+MATCHER = Matcher(FORMS)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.payload) for m in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize("text", ["l'intelligence artificielle", "que le marché", "à Xian",
+                                  "Intelligence", "les H800s", "une TrumpTower", "OTANIEN"])
+def test_never_inside_a_word(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["l’OTAN", "l'OTAN", "d’OpenAI", "qu'OpenAI", "jusqu’OTAN", "l\u2019UE"])
+def test_elisions_with_both_apostrophes(text: str) -> None:
+    assert len(found(text)) == 1
+    assert found(text)[0][0] in ("OTAN", "OpenAI", "UE")
+
+
+def test_longest_match_wins() -> None:
+    assert found("Donald Trump et Trump") == [("Donald Trump", "trump"), ("Trump", "trump")]
+    assert found("DeepSeek R1 et DeepSeek") == [("DeepSeek R1", "r1"), ("DeepSeek", "deepseek")]
+    assert found("Trump 2.0 et Trump 2.01") == [("Trump 2.0", "t2"), ("Trump", "trump")]
+
+
+def test_the_song_is_not_the_nickname() -> None:
+    assert found("M. Disco Inferno danse sur «Disco Inferno».") == [
+        ("M. Disco Inferno", "trump"), ("Disco Inferno", "song")]
+
+
+def test_names_with_regex_metacharacters() -> None:
+    assert found("C++, C+ et S&P 500 ou S&P 5000") == [("C++", "cpp"), ("S&P 500", "sp")]
+
+
+def test_accent_apostrophe_and_space_variants() -> None:
+    assert found("Etats-Unis, Pekin, Donald\u00a0Trump, Donald  Trump") == [
+        ("Etats-Unis", "us"), ("Pekin", "pekin"), ("Donald\u00a0Trump", "trump"), ("Donald  Trump", "trump")]
+    assert found("le programme L'Amérique d'abord") == [("L'Amérique d'abord", "af")]
+
+
+def test_zero_width_and_bidi_controls_are_ignored() -> None:
+    assert found("Do\u200bnald Trump et \u200eOTAN") == [("Do\u200bnald Trump", "trump"), ("OTAN", "otan")]
+
+
+def test_case_is_as_written_except_a_capital_at_sentence_start() -> None:
+    assert found("otan, Otan, openai") == []
+    assert found("Nouvelles routes de la soie et nouvelles routes de la soie") == [
+        ("Nouvelles routes de la soie", "bri"), ("nouvelles routes de la soie", "bri")]
+
+
+def test_offsets_are_those_of_the_original_text() -> None:
+    text = "À Pékin, l’OTAN…"
+    for m in MATCHER.find(text):
+        assert match_key(text[m.start:m.end]) in {match_key(f) for f, _ in FORMS}
+
+
+# --- properties ----------------------------------------------------------------------
+
+NAMES = [form for form, _ in FORMS]
+FILLER = ["le ", "l’", "d'", " et ", ", ", "(", ")", "*", "_", "[", "]", "<b>", "&", "#", "\u00a0", "x",
+          "intelligence ", "que ", "Xian ", "« ", " »", "\\", "`", "{{ }}", "1. ", "-"]
+pieces = st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(FILLER),
+                            st.text(alphabet="abcéèàçôù ’'-.", max_size=8)), max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces)
+def test_offsets_are_valid_ordered_and_disjoint(parts: list[str]) -> None:
+    text = "".join(parts)
+    previous_end = 0
+    keys = {match_key(f) for f, _ in FORMS} | {match_key(f[0].upper() + f[1:]) for f, _ in FORMS}
+    for m in MATCHER.find(text):
+        assert previous_end <= m.start < m.end <= len(text)
+        assert match_key(text[m.start:m.end]) in keys
+        previous_end = m.end
+
+
+def _register() -> Register:
+    ids = sorted({payload for _, payload in FORMS})
+    return Register(tuple(Entity(i, EntityType.PERSONNE, i, (), f"Description de {i} *x*") for i in ids))
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces)
+def test_taking_the_annotations_out_gives_back_the_text(parts: list[str]) -> None:
+    text = "".join(parts).strip()
+    if not text:
+        return
+    block = Block("p1", BlockKind.PARAGRAPH, text, 1)
+    mentions = [Mention(m.payload, "p1", m.start, m.end, text[m.start:m.end], linked=True)
+                for m in MATCHER.find(text)]
+    md_text = block_markdown(block, mentions, _register(), "articles/a.md")
+    html = markdown.markdown(md_text + "\n{ #p1 }", extensions=["attr_list"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.p.get_text() == text
+    assert [a.get_text() for a in soup.find_all("a")] == [m.text for m in mentions]
