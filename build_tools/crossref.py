@@ -6,7 +6,6 @@ paragraphs."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,13 +13,11 @@ from itertools import combinations
 
 from .model import Article, Mention
 from .register import Entity, Register
+from .textnorm import SENTENCE_BREAK
 
 KWIC_MAX_CHARS = 320
 KWIC_WINDOW_CHARS = 140
 RELATED_ENTITIES = 10
-_SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|Pr|St)\.)(?<!\bMme\.)\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Ý0-9])")
-
 
 @dataclass(frozen=True)
 class InContext:
@@ -51,7 +48,7 @@ class EntityIndex:
 def in_context(article: Article, mention: Mention) -> InContext:
     text = article.block(mention.block).text
     start, end = 0, len(text)
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in SENTENCE_BREAK.finditer(text):
         if m.end() <= mention.start:
             start = m.end()
         elif m.start() >= mention.end:

@@ -12,18 +12,13 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .model import ArticleMeta, CleanResult, MentionPin, Seed
+from .textnorm import SENTENCE_BREAK
 from .validation import validate
 from .yamlio import LocatedDict, LocatedList, load_yaml
 
 META_SUFFIX = ".yml"
 SLUG_MAX_CHARS = 60
 DERIVED_TITLE_MAX_CHARS = 90
-# A sentence ends at . ! ? … followed by a capital, but not after an initial ("David O.
-# Sacks") or a title of address ("M. Pont").
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|Pr|St)\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bMM\.)"
-    r"\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Ý0-9])")
-
 
 def meta_path(data_dir: Path, seed: Seed) -> Path:
     return data_dir / "articles" / f"{seed.stem}{META_SUFFIX}"
@@ -74,7 +69,7 @@ def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
 
 
 def first_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
+    return SENTENCE_BREAK.split(text, maxsplit=1)[0]
 
 
 def derived_title(clean: CleanResult) -> str:

@@ -9,6 +9,7 @@ in ``IGNORABLE`` and handled by the matcher, never deleted here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 APOSTROPHES = "'\u2019\u02bc\u2018\u00b4`"
@@ -64,3 +65,10 @@ def strip_ignorable(text: str) -> str:
 def match_key(text: str) -> str:
     """The form two names are compared in: folded, ignorables removed, spaces collapsed."""
     return " ".join(fold(strip_ignorable(unicodedata.normalize("NFC", text))).split())
+
+
+# A sentence ends at . ! ? … followed by a capital, but not after an initial ("David O.
+# Sacks") or a title of address ("M. Pont", "Dr. X").
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|Pr|St)\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bMM\.)"
+    r"\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Ý0-9])")
