@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .dates import NUMERIC_DATE, WRITTEN_DATE, parse_date
+from .dates import parse_date
 from .model import (
     Block,
     BlockKind,
@@ -43,7 +43,6 @@ _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 BYLINE = re.compile(
     rf"(?i:par|by)\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})")
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
-_DATE_ALT = rf"(?:{WRITTEN_DATE.pattern}|{NUMERIC_DATE.pattern})"
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?", _I)

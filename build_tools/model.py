@@ -24,16 +24,10 @@ class LineClass(StrEnum):
     BOILERPLATE = "boilerplate"
 
     @property
-    def is_metadata(self) -> bool:
-        return self in _METADATA
-
-    @property
     def is_body(self) -> bool:
         return self in _BODY
 
 
-_METADATA = frozenset({LineClass.TITLE, LineClass.BYLINE, LineClass.DATELINE,
-                       LineClass.DATE, LineClass.SOURCE})
 _BODY = frozenset({LineClass.HEADING, LineClass.STANDFIRST, LineClass.PARAGRAPH,
                    LineClass.QUOTE})
 

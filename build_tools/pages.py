@@ -48,10 +48,6 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date is None, a.date or 0, a.seed.path.name))
 
 
-def entity_page(entity: Entity) -> str:
-    return entity.page_path
-
-
 def type_page(entity_type: EntityType) -> str:
     return f"entites/types/{entity_type.slug}.md"
 
@@ -77,7 +73,7 @@ def block_markdown(block: Block, mentions: Sequence[Mention], register: Register
             continue
         entity = register[mention.entity]
         parts.append(md_escape(block.text[position:mention.start]))
-        parts.append(md_link(mention.text, relative(entity_page(entity), page),
+        parts.append(md_link(mention.text, relative(entity.page_path, page),
                              f"{entity.name} — {entity.description}"))
         position = mention.end
     parts.append(md_escape(block.text[position:]))
@@ -98,6 +94,7 @@ class PageMaker:
         self.register = register
         self.renderer = renderer
         self._by_name = {match_key(form): e for e in register.entities for form in e.forms}
+        self.counts = mention_counts(self.articles)
 
     def meta_links(self, article: Article, page: str) -> dict[str, str]:
         """Author, source or publisher that has an entity page, linked from ``page``."""
@@ -106,7 +103,7 @@ class PageMaker:
             value = getattr(article, field)
             entity = self._by_name.get(match_key(value)) if value else None
             if entity is not None:
-                links[field] = relative(entity_page(entity), page)
+                links[field] = relative(entity.page_path, page)
         return links
 
     def items(self, page: str) -> list[ArticleItem]:
@@ -127,7 +124,7 @@ class PageMaker:
         return files
 
     def type_groups(self) -> list[TypeGroup]:
-        counts = mention_counts(self.articles)
+        counts = self.counts
         groups = []
         for entity_type in EntityType:
             members = sorted((e for e in self.register.entities if e.type is entity_type), key=sort_key)
@@ -137,10 +134,10 @@ class PageMaker:
 
     def entity_pages(self, indexes: dict[str, EntityIndex]) -> dict[str, str]:
         render = self.renderer.render
-        counts = mention_counts(self.articles)
+        counts = self.counts
         files = {}
         for entity in self.register.entities:
-            page = entity_page(entity)
+            page = entity.page_path
             files[page] = render("entity.md.j2", entity=entity, index=indexes[entity.id], page=page)
         ordered = sorted(self.register.entities, key=sort_key)
         by_letter = [(letter, [(e, counts[e.id]) for e in group])

@@ -78,10 +78,6 @@ def _finalize(value: Any) -> Markup:
     raise TypeError(f"template printed a {type(value).__name__}: use a filter")
 
 
-def _date_fr(value: dt.date | None) -> str:
-    return format_date(value) if value else ""
-
-
 def _time_fr(value: dt.date | None) -> SafeMarkdown | None:
     """A <time> element with the ISO date for machines and the French date for readers."""
     if value is None:
@@ -92,10 +88,6 @@ def _time_fr(value: dt.date | None) -> SafeMarkdown | None:
 def _yaml_string(value: str) -> SafeMarkdown:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return SafeMarkdown(json.dumps(value, ensure_ascii=False))
-
-
-def _attr(value: str) -> SafeMarkdown:
-    return SafeMarkdown(attr_escape(value))
 
 
 def _anchor(value: str) -> SafeMarkdown:
@@ -122,8 +114,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            date_fr=_date_fr, time_fr=_time_fr, yaml=_yaml_string, attr=_attr, anchor=_anchor,
-            link=md_link, md=lambda value: SafeMarkdown(md_escape(value)),
+            time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link,
         )
         self.env.globals.update(link=md_link, relative=relative)
 
