@@ -37,10 +37,10 @@ def _pin_problem(article: Article, pin: MentionPin, message: str, hint: str) -> 
 
 def apply_pins(article: Article, mentions: list[Mention], register: Register) -> tuple[list[Mention], list[Problem]]:
     problems = []
+    folded = [(b, fold(b.text)) for b in article.blocks] if article.pins else []
     for pin in article.pins:
         quote = fold(pin.quote)
-        places = [(b, i) for b in article.blocks
-                  for i in _find_all(fold(b.text), quote)]
+        places = [(b, i) for b, text in folded for i in _find_all(text, quote)]
         if len(places) != 1:
             found = "is not in the article" if not places else f"occurs {len(places)} times"
             problems.append(_pin_problem(article, pin, f"the quotation {pin.quote!r} {found}",
@@ -75,25 +75,22 @@ def _find_all(text: str, part: str) -> list[int]:
 
 
 def link_policy(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
-    """First mention of each entity per section is a link; none inside headings."""
-    kinds = {b.id: b.kind for b in article.blocks}
-    linked_here: set[str] = set()
-    result = []
-    section_of = {}
-    section = 0
-    for block in article.blocks:
-        if block.kind is BlockKind.HEADING:
-            section += 1
-        section_of[block.id] = section
-    current = -1
+    """First mention of each entity per section is a link; none inside headings.
+    ``mentions`` are in text order."""
+    by_block: dict[str, list[Mention]] = {}
     for mention in mentions:
-        if section_of[mention.block] != current:
-            current = section_of[mention.block]
+        by_block.setdefault(mention.block, []).append(mention)
+    result: list[Mention] = []
+    linked_here: set[str] = set()
+    for block in article.blocks:
+        heading = block.kind is BlockKind.HEADING
+        if heading:
             linked_here = set()
-        link = kinds[mention.block] is not BlockKind.HEADING and mention.entity not in linked_here
-        if link:
-            linked_here.add(mention.entity)
-        result.append(replace(mention, linked=link))
+        for mention in by_block.get(block.id, ()):
+            link = not heading and mention.entity not in linked_here
+            if link:
+                linked_here.add(mention.entity)
+            result.append(replace(mention, linked=link))
     return result
 
 

@@ -68,14 +68,12 @@ def entity_indexes(articles: Sequence[Article], register: Register) -> dict[str,
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         per_entity: dict[str, list[InContext]] = defaultdict(list)
-        per_block: dict[str, set[str]] = defaultdict(set)
         for mention in article.mentions:
             per_entity[mention.entity].append(in_context(article, mention))
-            per_block[mention.block].add(mention.entity)
         for entity_id, items in per_entity.items():
             indexes[entity_id].by_article.append((article, items))
-        for entities in per_block.values():
-            for a, b in combinations(sorted(entities), 2):
+        for mentions in article.mentions_by_block.values():
+            for a, b in combinations(sorted({m.entity for m in mentions}), 2):
                 together[a][b] += 1
                 together[b][a] += 1
     for entity_id, counter in together.items():

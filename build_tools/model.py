@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -199,6 +200,14 @@ class Article:
     def page_path(self) -> str:
         """Markdown source path relative to docs/."""
         return f"articles/{self.slug}.md"
+
+    @cached_property
+    def mentions_by_block(self) -> dict[str, list[Mention]]:
+        """The mentions of each block id, in text order."""
+        grouped: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.block, []).append(mention)
+        return grouped
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:

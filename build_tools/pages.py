@@ -81,9 +81,7 @@ def block_markdown(block: Block, mentions: Sequence[Mention], register: Register
 
 
 def block_views(article: Article, register: Register) -> list[BlockView]:
-    by_block: dict[str, list[Mention]] = {}
-    for mention in article.mentions:
-        by_block.setdefault(mention.block, []).append(mention)
+    by_block = article.mentions_by_block
     return [BlockView(b.id, b.kind.value, block_markdown(b, by_block.get(b.id, []), register, article.page_path))
             for b in article.blocks]
 
@@ -124,23 +122,20 @@ class PageMaker:
         return files
 
     def type_groups(self) -> list[TypeGroup]:
-        counts = self.counts
         groups = []
-        for entity_type in EntityType:
+        for entity_type in self.register.types:
             members = sorted((e for e in self.register.entities if e.type is entity_type), key=sort_key)
-            if members:
-                groups.append(TypeGroup(entity_type, [(e, counts[e.id]) for e in members]))
+            groups.append(TypeGroup(entity_type, [(e, self.counts[e.id]) for e in members]))
         return groups
 
     def entity_pages(self, indexes: dict[str, EntityIndex]) -> dict[str, str]:
         render = self.renderer.render
-        counts = self.counts
         files = {}
         for entity in self.register.entities:
             page = entity.page_path
             files[page] = render("entity.md.j2", entity=entity, index=indexes[entity.id], page=page)
         ordered = sorted(self.register.entities, key=sort_key)
-        by_letter = [(letter, [(e, counts[e.id]) for e in group])
+        by_letter = [(letter, [(e, self.counts[e.id]) for e in group])
                      for letter, group in groupby(ordered, key=initial)]
         groups = self.type_groups()
         files[ENTITIES_INDEX] = render("entities-index.md.j2", by_letter=by_letter, types=groups)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError, Problem
@@ -87,12 +88,12 @@ class Register:
     entities: tuple[Entity, ...]
     path: Path | None = None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {e.id: e for e in self.entities})
+    @cached_property
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
 
     def get(self, entity_id: str) -> Entity | None:
-        by_id: dict[str, Entity] = getattr(self, "_by_id")  # noqa: B009 - set in __post_init__
-        return by_id.get(entity_id)
+        return self.by_id.get(entity_id)
 
     def __getitem__(self, entity_id: str) -> Entity:
         entity = self.get(entity_id)
