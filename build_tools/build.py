@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clean as cleaner
-from . import ingest, metadata
-from .annotate import annotate
+from . import ingest, metadata, notes
+from .annotate import Registers, annotate
 from .errors import InputError, Problem
-from .model import Article, ArticleMeta, Seed
+from .glossary import GLOSSARY_FILE, load_glossary
+from .model import Article, ArticleMeta, Note, Seed
+from .outlets import SOURCES_FILE, load_outlets
 from .pages import PageMaker
-from .register import REGISTER_FILE, Register, load_register
+from .register import REGISTER_FILE, load_register
 from .render import Renderer
 from .write import WriteReport, write_tree
 
@@ -40,12 +42,13 @@ class Paths:
 @dataclass
 class Edition:
     articles: list[Article]
-    register: Register
+    registers: Registers
     files: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
-def make_article(seed: Seed, meta: ArticleMeta) -> tuple[Article, list[str]]:
+def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] = (),
+                 notes_path: Path | None = None) -> tuple[Article, list[str]]:
     """Clean a seed and settle its metadata: the editor's values win over detected ones."""
     result = cleaner.clean(seed.lines)
     found = result.detected
@@ -65,7 +68,8 @@ def make_article(seed: Seed, meta: ArticleMeta) -> tuple[Article, list[str]]:
         seed=seed, slug=meta.slug or metadata.slugify(title), title=title, title_origin=origin,
         author=meta.author or found.author, date=meta.date or found.date,
         source=meta.source or found.source, publisher=meta.publisher,
-        original_url=meta.original_url, clean=result, meta_path=meta.path, pins=meta.pins)
+        original_url=meta.original_url, clean=result, meta_path=meta.path, pins=meta.pins,
+        editor_notes=editor_notes, notes_path=notes_path if editor_notes else None)
     return article, warnings
 
 
@@ -78,7 +82,8 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
             seeds.append(ingest.read_seed(path, paths.root))
         except InputError as exc:
             problems.extend(exc.problems)
-    problems.extend(metadata.orphan_meta_files(paths.data, seeds))
+    problems.extend(metadata.orphan_files(paths.data / "articles", seeds, "metadata"))
+    problems.extend(metadata.orphan_files(paths.data / notes.NOTES_DIR, seeds, "notes"))
     articles = []
     for seed in seeds:
         warnings.extend(seed.warnings)
@@ -87,10 +92,12 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
             continue
         try:
             meta = metadata.load_meta(metadata.meta_path(paths.data, seed))
+            notes_path = notes.notes_path(paths.data, seed)
+            editor_notes = notes.load_notes(notes_path)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        article, article_warnings = make_article(seed, meta)
+        article, article_warnings = make_article(seed, meta, editor_notes, notes_path)
         articles.append(article)
         warnings.extend(article_warnings)
     by_slug: dict[str, Article] = {}
@@ -105,13 +112,39 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
     return articles, warnings
 
 
+def load_registers(data: Path) -> Registers:
+    """The entity register, the glossary and the outlets, checked against each other."""
+    registers = Registers(load_register(data / REGISTER_FILE), load_glossary(data / GLOSSARY_FILE),
+                          load_outlets(data / SOURCES_FILE))
+    problems = [Problem(data / SOURCES_FILE, f"unknown entity {o.entity!r} for outlet {o.id!r}", line=o.line,
+                        key="entity", hint="use an id from data/entities.yml, or remove 'entity:'")
+                for o in registers.outlets if o.entity and registers.entities.get(o.entity) is None]
+    if problems:
+        raise InputError(problems)
+    return registers
+
+
+def outlet_warnings(articles: list[Article], registers: Registers) -> list[str]:
+    return [f"{a.seed.rel_path}: {field} {value!r} has no entry in data/{SOURCES_FILE}; add one with its "
+            "provenance" for a in articles for field in ("source", "publisher")
+            if (value := getattr(a, field)) and registers.outlets.named(value) is None]
+
+
+def unused_warnings(articles: list[Article], registers: Registers) -> list[str]:
+    """Glossary terms found in no article: a form to fix, or an entry to drop."""
+    used = {t.term for a in articles for t in a.terms}
+    return [f"data/{GLOSSARY_FILE}:{t.line}: term {t.id!r} occurs in no article (check its forms)"
+            for t in registers.glossary.terms if t.id not in used]
+
+
 def build_edition(paths: Paths) -> Edition:
     """Everything in memory: nothing is written unless the whole edition renders."""
     articles, warnings = load_articles(paths)
-    register = load_register(paths.data / REGISTER_FILE)
-    articles = annotate(articles, register)
-    files = PageMaker(articles, register, Renderer(paths.templates)).pages()
-    return Edition(articles=articles, register=register, files=files, warnings=warnings)
+    registers = load_registers(paths.data)
+    articles = annotate(articles, registers)
+    warnings += outlet_warnings(articles, registers) + unused_warnings(articles, registers)
+    files = PageMaker(articles, registers, Renderer(paths.templates)).pages()
+    return Edition(articles=articles, registers=registers, files=files, warnings=warnings)
 
 
 def build(paths: Paths) -> tuple[Edition, WriteReport]:
@@ -126,7 +159,8 @@ def summary(edition: Edition, report: WriteReport) -> list[str]:
         reasons = Counter(r.reason.value for r in article.removed)
         left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
         lines.append(f"{article.seed.rel_path} → {article.page_path}: {len(article.blocks)} blocks, "
-                     f"{len(article.mentions)} mentions; {len(article.removed)} lines left out "
+                     f"{len(article.mentions)} mentions, {len(article.terms)} terms, {len(article.notes)} notes; "
+                     f"{len(article.removed)} lines left out "
                      f"({left_out or 'none'})")
     lines.append(f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
                  f"{len(report.deleted)} deleted")

@@ -7,8 +7,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Article
-from .register import Entity, Register
+from .annotate import Registers
+from .glossary import GLOSSARY_PAGE, Term
+from .model import Article, Citation
+from .outlets import SOURCES_PAGE, Outlet
+from .register import Entity
 
 EXPORT_VERSION = 1
 
@@ -27,7 +30,31 @@ def article_record(article: Article) -> dict[str, Any]:
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason.value} for r in article.removed],
         "mentions": [{"entity": m.entity, "block": m.block, "start": m.start, "end": m.end, "text": m.text}
                      for m in article.mentions],
+        "terms": [{"term": t.term, "block": t.block, "start": t.start, "end": t.end, "text": t.text}
+                  for t in article.terms],
+        "notes": [{"id": p.note.id, "kind": p.note.kind.value, "block": p.block, "quote": p.note.quote,
+                   "text": p.note.text, "sources": citations(p.note.sources)} for p in article.notes],
     }
+
+
+def citations(sources: tuple[Citation, ...]) -> list[dict[str, str | None]]:
+    return [{"title": c.title, "url": c.url} for c in sources]
+
+
+def term_record(term: Term) -> dict[str, Any]:
+    return {"id": term.id, "term": term.term, "variants": list(term.variants), "definition": term.definition,
+            "sources": citations(term.sources), "url": f"{page_url(GLOSSARY_PAGE)}#{term.id}"}
+
+
+def outlet_record(outlet: Outlet) -> dict[str, Any]:
+    return {"id": outlet.id, "name": outlet.name, "aliases": list(outlet.aliases), "entity": outlet.entity,
+            "website": outlet.website, "provenance": outlet.provenance, "sources": citations(outlet.sources),
+            "url": f"{page_url(SOURCES_PAGE)}#{outlet.id}"}
+
+
+def page_url(page: str) -> str:
+    """The URL MkDocs gives a Markdown page (directory URLs), relative to the site root."""
+    return page.removesuffix(".md") + "/"
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -43,10 +70,12 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
-def edition_record(articles: Sequence[Article], register: Register) -> dict[str, Any]:
+def edition_record(articles: Sequence[Article], registers: Registers) -> dict[str, Any]:
     return {"version": EXPORT_VERSION,
             "articles": [article_record(a) for a in articles],
-            "entities": [entity_record(e) for e in register.entities]}
+            "entities": [entity_record(e) for e in registers.entities.entities],
+            "glossary": [term_record(t) for t in registers.glossary.terms],
+            "sources": [outlet_record(o) for o in registers.outlets]}
 
 
 def to_json(record: dict[str, Any]) -> str:

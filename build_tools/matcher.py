@@ -21,13 +21,15 @@ time is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .textnorm import IGNORABLE, fold, strip_ignorable
 
 _TOKEN = re.compile(rf"(?:\w|[{IGNORABLE}])+")
 _SPACES = re.compile(r"\s+")
+P = TypeVar("P", bound=Hashable)
 
 
 def _separator(text: str) -> str:
@@ -35,17 +37,17 @@ def _separator(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Form:
+class Form(Generic[P]):
     """One form of a name, split as the matcher sees it."""
 
-    payload: str
+    payload: P
     tokens: tuple[str, ...]
     separators: tuple[str, ...]
     suffix: str
     size: int
 
     @classmethod
-    def parse(cls, text: str, payload: str) -> Form | None:
+    def parse(cls, text: str, payload: P) -> Form[P] | None:
         folded = fold(text.strip())
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(folded)]
         if not spans or spans[0][0] != 0:
@@ -57,17 +59,18 @@ class Form:
 
 
 @dataclass(frozen=True)
-class Match:
+class Match(Generic[P]):
     start: int
     end: int
-    payload: str
+    payload: P
 
 
-class Matcher:
-    """Compiled once over all forms; ``find`` is then called on every text."""
+class Matcher(Generic[P]):
+    """Compiled once over all forms; ``find`` is then called on every text. The payload
+    says what a form names (an entity id, a glossary term…)."""
 
-    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
-        index: dict[str, list[Form]] = {}
+    def __init__(self, forms: Iterable[tuple[str, P]]) -> None:
+        index: dict[str, list[Form[P]]] = {}
         for text, payload in forms:
             variants = {text}
             if text[:1].islower():
@@ -83,10 +86,10 @@ class Matcher:
     def __len__(self) -> int:
         return sum(len(c) for c in self._index.values())
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> list[Match[P]]:
         folded = fold(text)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-        matches: list[Match] = []
+        matches: list[Match[P]] = []
         index = self._index
         i, count = 0, len(tokens)
         while i < count:
@@ -104,7 +107,7 @@ class Matcher:
         return matches
 
     @staticmethod
-    def _fits(form: Form, tokens: list[tuple[int, int, str]], i: int, folded: str) -> int | None:
+    def _fits(form: Form[P], tokens: list[tuple[int, int, str]], i: int, folded: str) -> int | None:
         last = i + len(form.tokens) - 1
         if last >= len(tokens):
             return None

@@ -49,12 +49,12 @@ def load_meta(path: Path) -> ArticleMeta:
                        path=path, pins=pins)
 
 
-def orphan_meta_files(data_dir: Path, seeds: list[Seed]) -> list[Problem]:
-    folder = data_dir / "articles"
+def orphan_files(folder: Path, seeds: list[Seed], what: str) -> list[Problem]:
+    """A problem for each per-article file in ``folder`` whose seed does not exist."""
     if not folder.is_dir():
         return []
     stems = {seed.stem for seed in seeds}
-    return [Problem(p, f"no seed named {p.stem}.txt for this metadata file",
+    return [Problem(p, f"no seed named {p.stem}.txt for this {what} file",
                     hint="rename it after its seed file, or delete it")
             for p in sorted(folder.glob(f"*{META_SUFFIX}")) if p.stem not in stems]
 

@@ -27,6 +27,6 @@ def on_config(config: Any) -> Any:
         log.info(line)
     config.nav = expand(config.nav, {
         ARTICLES_INDEX: [(a.title, a.page_path) for a in reading_order(edition.articles)],
-        ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.register.types],
+        ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.registers.entities.types],
     })
     return config

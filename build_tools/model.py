@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 
 class LineClass(StrEnum):
@@ -181,7 +182,11 @@ class Article:
     clean: CleanResult
     meta_path: Path | None = None
     pins: tuple[MentionPin, ...] = ()
+    editor_notes: tuple[Note, ...] = ()
+    notes_path: Path | None = None
     mentions: tuple[Mention, ...] = field(default=())
+    terms: tuple[TermUse, ...] = field(default=())
+    notes: tuple[PlacedNote, ...] = field(default=())
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -204,9 +209,18 @@ class Article:
     @cached_property
     def mentions_by_block(self) -> dict[str, list[Mention]]:
         """The mentions of each block id, in text order."""
-        grouped: dict[str, list[Mention]] = {}
-        for mention in self.mentions:
-            grouped.setdefault(mention.block, []).append(mention)
+        return _by_block(self.mentions)
+
+    @cached_property
+    def terms_by_block(self) -> dict[str, list[TermUse]]:
+        return _by_block(self.terms)
+
+    @cached_property
+    def notes_by_block(self) -> dict[str | None, list[PlacedNote]]:
+        """The notes called from each block (None: from the metadata line)."""
+        grouped: dict[str | None, list[PlacedNote]] = {}
+        for placed in self.notes:
+            grouped.setdefault(placed.block, []).append(placed)
         return grouped
 
     def block(self, block_id: str) -> Block:
@@ -214,6 +228,21 @@ class Article:
             if block.id == block_id:
                 return block
         raise KeyError(block_id)
+
+
+class _InBlock(Protocol):
+    @property
+    def block(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_InBlock)
+
+
+def _by_block(items: tuple[_T, ...]) -> dict[str, list[_T]]:
+    grouped: dict[str, list[_T]] = {}
+    for item in items:
+        grouped.setdefault(item.block, []).append(item)
+    return grouped
 
 
 @dataclass(frozen=True)
@@ -226,3 +255,60 @@ class Mention:
     end: int
     text: str
     linked: bool = False
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """An occurrence of a glossary term; ``marked`` ones carry the definition on the page."""
+
+    term: str
+    block: str
+    start: int
+    end: int
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source a reader can find: the publisher and the document, and its URL if any."""
+
+    title: str
+    url: str | None = None
+
+
+class NoteKind(StrEnum):
+    TRANSLATION = "translation"
+    CORRECTION = "correction"
+    CONTEXT = "context"
+    SOURCE = "source"
+
+    @property
+    def label(self) -> str:
+        return _NOTE_LABELS[self]
+
+
+_NOTE_LABELS = {NoteKind.TRANSLATION: "Traduction", NoteKind.CORRECTION: "Correction",
+                NoteKind.CONTEXT: "Contexte", NoteKind.SOURCE: "Source"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editorial note, anchored on an exact quotation of the article text."""
+
+    id: str
+    kind: NoteKind
+    quote: str
+    text: str
+    sources: tuple[Citation, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """A note and where its call goes: after ``position`` in block ``block`` (None: on the
+    article's metadata line, for notes about the outlet)."""
+
+    note: Note
+    block: str | None
+    position: int

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from . import export
+from .annotate import Registers
 from .crossref import EntityIndex, entity_indexes, mention_counts
+from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
-from .model import Article, Block, Mention
-from .register import Entity, EntityType, Register
+from .model import Article, Block, BlockKind
+from .outlets import SOURCES_PAGE, Outlet
+from .register import Entity, EntityType
 from .render import Renderer, SafeMarkdown, md_escape, md_link, relative
 from .textnorm import fold, match_key
 
@@ -28,6 +31,7 @@ class BlockView:
     id: str
     kind: str
     markdown: SafeMarkdown
+    toc_label: str | None = None  # plain text for the table of contents of a heading with a note
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,21 @@ class ArticleItem:
     article: Article
     first_sentence: str
     meta_links: dict[str, str]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: Term
+    uses: list[tuple[Article, list[str]]]  # each article with the ids of the blocks the term is in
+
+
+@dataclass(frozen=True)
+class OutletView:
+    outlet: Outlet
+    entity: Entity | None
+    as_source: list[Article]  # articles that credit it as their source
+    as_publisher: list[Article]  # articles taken from it
+    cited_in: list[Article]  # articles that name it in their text
 
 
 @dataclass(frozen=True)
@@ -64,45 +83,103 @@ def _description(article: Article) -> str:
     return text
 
 
-def block_markdown(block: Block, mentions: Sequence[Mention], register: Register, page: str) -> SafeMarkdown:
-    """The block's text, escaped, with its linked mentions as links to entity pages; the
-    link's title (shown on hover) gives the entity's name and description."""
-    parts, position = [], 0
-    for mention in mentions:
-        if not mention.linked:
-            continue
-        entity = register[mention.entity]
-        parts.append(md_escape(block.text[position:mention.start]))
-        parts.append(md_link(mention.text, relative(entity.page_path, page),
-                             f"{entity.name} — {entity.description}"))
-        position = mention.end
-    parts.append(md_escape(block.text[position:]))
+@dataclass(frozen=True)
+class Span:
+    """A part of a block's text shown as ``markdown`` (a link) instead of as text."""
+
+    start: int
+    end: int
+    markdown: SafeMarkdown
+
+
+def span(start: int, end: int, markdown: SafeMarkdown) -> Span:
+    return Span(start, end, markdown)
+
+
+def _note_call(note_id: str) -> str:
+    return f"[^{note_id}]"
+
+
+def annotated_markdown(text: str, spans: Sequence[Span], calls: Sequence[tuple[int, str]]) -> SafeMarkdown:
+    """``text`` escaped, with ``spans`` (non-overlapping) replaced by their Markdown and a
+    footnote call after each position in ``calls``; a call that would fall inside a span
+    goes right after it."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    moved = []
+    for at, note_id in calls:
+        inside = [s.end for s in ordered if s.start < at < s.end]
+        moved.append((inside[0] if inside else at, note_id))
+    moved.sort(key=lambda c: c[0])
+    parts, position, next_call = [], 0, 0
+    for span in [*ordered, Span(len(text), len(text), SafeMarkdown(""))]:
+        while next_call < len(moved) and moved[next_call][0] <= span.start:
+            at, note_id = moved[next_call]
+            parts += [md_escape(text[position:at]), _note_call(note_id)]
+            position, next_call = at, next_call + 1
+        parts += [md_escape(text[position:span.start]), span.markdown]
+        position = span.end
     return SafeMarkdown("".join(parts))
 
 
-def block_views(article: Article, register: Register) -> list[BlockView]:
-    by_block = article.mentions_by_block
-    return [BlockView(b.id, b.kind.value, block_markdown(b, by_block.get(b.id, []), register, article.page_path))
-            for b in article.blocks]
-
-
 class PageMaker:
-    def __init__(self, articles: Sequence[Article], register: Register, renderer: Renderer) -> None:
+    def __init__(self, articles: Sequence[Article], registers: Registers, renderer: Renderer) -> None:
         self.articles = list(articles)
-        self.register = register
+        self.registers = registers
+        self.register = registers.entities
+        self.glossary = registers.glossary
         self.renderer = renderer
-        self._by_name = {match_key(form): e for e in register.entities for form in e.forms}
+        self._by_name = {match_key(form): e for e in self.register.entities for form in e.forms}
         self.counts = mention_counts(self.articles)
 
+    def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
+        """The block's text, escaped, with the first mentions linked to their entity pages (the
+        link's title, shown on hover, gives name and description), the first occurrences of
+        glossary terms linked to the glossary with their definition on hover, and the calls of
+        the notes anchored in it."""
+        page = article.page_path
+        spans = []
+        for mention in article.mentions_by_block.get(block.id, ()):
+            if mention.linked:
+                entity = self.register[mention.entity]
+                spans.append(Span(mention.start, mention.end, md_link(
+                    mention.text, relative(entity.page_path, page), f"{entity.name} — {entity.description}")))
+        for use in article.terms_by_block.get(block.id, ()):
+            if use.marked:
+                term = self.glossary[use.term]
+                link = md_link(use.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page), term.definition)
+                spans.append(Span(use.start, use.end, SafeMarkdown(link + "{ .terme }")))
+        calls = [(n.position, n.note.id) for n in article.notes_by_block.get(block.id, ())]
+        return annotated_markdown(block.text, spans, calls)
+
+    def block_views(self, article: Article) -> list[BlockView]:
+        views = []
+        for block in article.blocks:
+            has_calls = bool(article.notes_by_block.get(block.id))
+            toc_label = block.text if block.kind is BlockKind.HEADING and has_calls else None
+            views.append(BlockView(block.id, block.kind.value, self.block_markdown(article, block), toc_label))
+        return views
+
     def meta_links(self, article: Article, page: str) -> dict[str, str]:
-        """Author, source or publisher that has an entity page, linked from ``page``."""
-        links = {}
+        """Author, source or publisher linked from ``page``: an outlet to its entry on the
+        sources page, a name with an entity page to that page."""
+        links: dict[str, str] = {}
+        outlets = self.registers.outlets.of(article)
         for field in ("author", "source", "publisher"):
             value = getattr(article, field)
             entity = self._by_name.get(match_key(value)) if value else None
-            if entity is not None:
+            if field in outlets:
+                links[field] = relative(f"{SOURCES_PAGE}#{outlets[field].id}", page)
+            elif entity is not None:
                 links[field] = relative(entity.page_path, page)
         return links
+
+    def meta_notes(self, article: Article) -> dict[str, str]:
+        """The metadata field after which each outlet's note is called."""
+        calls: dict[str, str] = {}
+        for field, outlet in self.registers.outlets.of(article).items():
+            if outlet.note().id not in calls.values():
+                calls[field] = outlet.note().id
+        return calls
 
     def items(self, page: str) -> list[ArticleItem]:
         return [ArticleItem(a, _first_sentence(a), self.meta_links(a, page)) for a in reading_order(self.articles)]
@@ -112,14 +189,46 @@ class PageMaker:
         files = {
             HOME: render("home.md.j2", articles=self.items(HOME)),
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
-            "edition.json": export.to_json(export.edition_record(self.articles, self.register)),
+            "edition.json": export.to_json(export.edition_record(self.articles, self.registers)),
+            GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries()),
+            SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
+                                 unsourced=[a for a in reading_order(self.articles)
+                                            if not self.registers.outlets.of(a)]),
         }
         for article in self.articles:
             files[article.page_path] = render(
-                "article.md.j2", article=article, blocks=block_views(article, self.register),
-                description=_description(article), meta_links=self.meta_links(article, article.page_path))
+                "article.md.j2", article=article, blocks=self.block_views(article),
+                description=_description(article), meta_links=self.meta_links(article, article.page_path),
+                meta_notes=self.meta_notes(article))
         files.update(self.entity_pages(entity_indexes(self.articles, self.register)))
         return files
+
+    def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
+        """A–Z, each term with the paragraphs it appears in, article by article."""
+        uses: dict[str, list[tuple[Article, list[str]]]] = {t.id: [] for t in self.glossary.terms}
+        for article in reading_order(self.articles):
+            blocks: dict[str, list[str]] = {}
+            for use in article.terms:
+                if use.block not in blocks.setdefault(use.term, []):
+                    blocks[use.term].append(use.block)
+            for term_id, block_ids in blocks.items():
+                uses[term_id].append((article, block_ids))
+        entries = sorted((GlossaryEntry(t, uses[t.id]) for t in self.glossary.terms),
+                         key=lambda e: (fold(e.term.term).casefold(), e.term.id))
+        return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_of(e.term.term))]
+
+    def outlet_views(self) -> list[OutletView]:
+        views = []
+        ordered = reading_order(self.articles)
+        for outlet in self.registers.outlets:
+            entity = self.register.get(outlet.entity) if outlet.entity else None
+            roles = [(a, self.registers.outlets.of(a)) for a in ordered]
+            views.append(OutletView(
+                outlet, entity,
+                as_source=[a for a, found in roles if found.get("source") == outlet],
+                as_publisher=[a for a, found in roles if found.get("publisher") == outlet],
+                cited_in=[a for a in ordered if entity and any(m.entity == entity.id for m in a.mentions)]))
+        return views
 
     def type_groups(self) -> list[TypeGroup]:
         groups = []
@@ -148,6 +257,10 @@ def sort_key(entity: Entity) -> tuple[str, str]:
     return fold(entity.name).casefold(), entity.id
 
 
-def initial(entity: Entity) -> str:
-    first = fold(entity.name)[:1].upper()
+def initial_of(name: str) -> str:
+    first = fold(name)[:1].upper()
     return first if first.isalpha() else "0–9"
+
+
+def initial(entity: Entity) -> str:
+    return initial_of(entity.name)

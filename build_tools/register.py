@@ -12,8 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .textnorm import match_key
-from .validation import validate
+from .validation import unique_forms, unique_ids, validate
 from .yamlio import LocatedDict, LocatedList, load_yaml
 
 REGISTER_FILE = "entities.yml"
@@ -112,31 +111,10 @@ class Register:
 
 
 def _cross_checks(data: LocatedList, path: Path) -> list[Problem]:
-    problems: list[Problem] = []
-    ids: dict[str, int] = {}
-    forms: dict[str, tuple[str, int, str]] = {}
-    for index, item in enumerate(data):
-        line = data.line_of(index)
-        entity_id = item["id"]
-        if entity_id in ids:
-            problems.append(Problem(path, f"duplicate id {entity_id!r} (first on line {ids[entity_id]})",
-                                    line=item.line_of("id"), key="id", hint="give each entity its own id"))
-        ids.setdefault(entity_id, line)
-        aliases = item.get("aliases") or LocatedList()
-        for position, form in enumerate([item["name"], *aliases]):
-            key = match_key(form)
-            where = item.line_of("name") if position == 0 else aliases.line_of(position - 1)
-            field = "name" if position == 0 else f"aliases.{position - 1}"
-            owner = forms.get(key)
-            if owner is not None and owner[0] != entity_id:
-                problems.append(Problem(
-                    path, f"{form!r} is claimed by {entity_id!r} and by {owner[0]!r} (line {owner[1]})",
-                    line=where, key=field,
-                    hint="keep the form on one entity; where it means the other one, pin that occurrence "
-                         "under 'mentions:' in data/articles/<seed>.yml"))
-            elif owner is None:
-                forms[key] = (entity_id, where, field)
-    return problems
+    return unique_ids(data, path, "entity") + unique_forms(
+        data, path, "name", "aliases",
+        hint="keep the form on one entity; where it means the other one, pin that occurrence "
+             "under 'mentions:' in data/articles/<seed>.yml")
 
 
 def load_register(path: Path) -> Register:

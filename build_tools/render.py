@@ -91,9 +91,14 @@ def _yaml_string(value: str) -> SafeMarkdown:
 
 
 def _anchor(value: str) -> SafeMarkdown:
-    if not re.fullmatch(r"[A-Za-z][\w-]*", value):
+    if not re.fullmatch(r"[A-Za-z0-9][\w-]*", value):
         raise ValueError(f"not a valid anchor id: {value!r}")
     return SafeMarkdown(value)
+
+
+def _attribute(value: str) -> SafeMarkdown:
+    """A value for a double-quoted attr_list attribute (which ends at the first quote)."""
+    return SafeMarkdown(attr_escape(value).replace("}", "&#125;").replace("{", "&#123;"))
 
 
 def relative(target: str, from_page: str) -> str:
@@ -114,7 +119,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link,
+            time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
         )
         self.env.globals.update(link=md_link, relative=relative)
 

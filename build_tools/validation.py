@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import referencing
+from referencing.jsonschema import DRAFT202012
 
 from .errors import Problem
+from .textnorm import match_key
 from .yamlio import LocatedDict, LocatedList
 
 
@@ -24,11 +27,20 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @cache
+def _registry() -> referencing.Registry[Any]:
+    """Every shipped schema, so that one can refer to another by its file name."""
+    folder = resources.files("build_tools.schemas")
+    names = [f.name.removesuffix(".schema.json") for f in folder.iterdir() if f.name.endswith(".schema.json")]
+    return referencing.Registry().with_resources(
+        (f"{name}.schema.json", DRAFT202012.create_resource(load_schema(name))) for name in sorted(names))
+
+
+@cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
 
 
 def _locate(data: Any, path: list[str | int]) -> tuple[int | None, str | None]:
@@ -66,3 +78,33 @@ def validate(data: Any, schema: str, path: Path, hints: dict[str, str] | None = 
         hint = (hints or {}).get(str(error.validator)) or described
         problems.append(Problem(path, _message(error), line=line, key=key, hint=hint))
     return sorted(problems, key=lambda p: (p.line or 0, p.key or ""))
+
+
+def unique_ids(data: LocatedList, path: Path, what: str) -> list[Problem]:
+    """A problem for each item whose ``id`` an earlier item already has."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data):
+        item_id = item["id"]
+        if item_id in seen:
+            problems.append(Problem(path, f"duplicate id {item_id!r} (first on line {seen[item_id]})",
+                                    line=item.line_of("id"), key="id", hint=f"give each {what} its own id"))
+        seen.setdefault(item_id, data.line_of(index))
+    return problems
+
+
+def unique_forms(data: LocatedList, path: Path, first: str, others: str, hint: str) -> list[Problem]:
+    """A problem for each form (``first`` or one of ``others``) that two items claim: forms
+    the matcher would not tell apart (see ``textnorm.match_key``)."""
+    problems: list[Problem] = []
+    owners: dict[str, tuple[str, int]] = {}
+    for item in data:
+        variants = item.get(others) or LocatedList()
+        for position, form in enumerate([item[first], *variants]):
+            line = item.line_of(first) if position == 0 else variants.line_of(position - 1)
+            key = first if position == 0 else f"{others}.{position - 1}"
+            owner = owners.setdefault(match_key(form), (item["id"], line))
+            if owner[0] != item["id"]:
+                problems.append(Problem(path, f"{form!r} is claimed by {item['id']!r} and by {owner[0]!r} "
+                                              f"(line {owner[1]})", line=line, key=key, hint=hint))
+    return problems

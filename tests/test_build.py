@@ -72,6 +72,7 @@ def test_build_never_touches_files_it_did_not_make(project: Path) -> None:
     build_at(project)
     (project / "seeds" / "003_e3939c65c73ab86d.txt").unlink()
     (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").unlink()
+    (project / "data" / "notes" / "003_e3939c65c73ab86d.yml").unlink()
     _, report = build_at(project)
     assert "articles/ia-chine-occident.md" in report.deleted
     assert own.read_text("utf-8") == "# Écrit à la main\n"

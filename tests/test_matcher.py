@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.matcher import Matcher
-from build_tools.model import Block, BlockKind, Mention
-from build_tools.pages import block_markdown
-from build_tools.register import Entity, EntityType, Register
+from build_tools.pages import annotated_markdown, span
+from build_tools.render import md_link
 from build_tools.textnorm import match_key
 
 FORMS = [("Donald Trump", "trump"), ("Trump", "trump"), ("M. Disco Inferno", "trump"),
@@ -96,22 +95,23 @@ def test_offsets_are_valid_ordered_and_disjoint(parts: list[str]) -> None:
         previous_end = m.end
 
 
-def _register() -> Register:
-    ids = sorted({payload for _, payload in FORMS})
-    return Register(tuple(Entity(i, EntityType.PERSONNE, i, (), f"Description de {i} *x*") for i in ids))
-
-
 @settings(max_examples=200, deadline=None)
-@given(pieces)
-def test_taking_the_annotations_out_gives_back_the_text(parts: list[str]) -> None:
+@given(pieces, st.lists(st.integers(min_value=0, max_value=400), max_size=4))
+def test_taking_the_annotations_out_gives_back_the_text(parts: list[str], positions: list[int]) -> None:
+    """Links and note calls added to a text hide nothing of it and add nothing to it."""
     text = "".join(parts).strip()
     if not text:
         return
-    block = Block("p1", BlockKind.PARAGRAPH, text, 1)
-    mentions = [Mention(m.payload, "p1", m.start, m.end, text[m.start:m.end], linked=True)
-                for m in MATCHER.find(text)]
-    md_text = block_markdown(block, mentions, _register(), "articles/a.md")
-    html = markdown.markdown(md_text + "\n{ #p1 }", extensions=["attr_list"])
+    matches = MATCHER.find(text)
+    spans = [span(m.start, m.end, md_link(text[m.start:m.end], "../entites/x.md", f"Description de {m.payload} *x*"))
+             for m in matches]
+    calls = [(min(p, len(text)), f"n{i}") for i, p in enumerate(positions)]
+    notes = "".join(f"\n\n[^{note_id}]: Note {note_id}." for _, note_id in calls)
+    html = markdown.markdown(annotated_markdown(text, spans, calls) + "\n{ #p1 }" + notes,
+                             extensions=["attr_list", "footnotes"])
     soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select("sup, div.footnote"):
+        element.decompose()
     assert soup.p.get_text() == text
-    assert [a.get_text() for a in soup.find_all("a")] == [m.text for m in mentions]
+    assert [a.get_text() for a in soup.find_all("a")] == [text[m.start:m.end] for m in matches]
+

@@ -7,8 +7,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from build_tools.annotate import Registers
+from build_tools.glossary import Glossary
 from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed
-from build_tools.pages import block_views
+from build_tools.outlets import Outlets
+from build_tools.pages import BlockView, PageMaker
 from build_tools.register import Register
 from build_tools.render import Renderer, md_link, safe_href
 
@@ -57,6 +60,11 @@ def to_html(md_text: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
+def block_views(article: Article) -> list[BlockView]:
+    empty = Registers(Register(()), Glossary(()), Outlets(()))
+    return PageMaker([article], empty, Renderer(ROOT / "templates")).block_views(article)
+
+
 def article_with(texts: list[str], kind: BlockKind) -> Article:
     blocks = tuple(Block(f"p{i}", kind, t, i) for i, t in enumerate(texts, start=1))
     seed = Seed(path=ROOT / "seeds" / "x.txt", rel_path="seeds/x.txt", lines=())
@@ -69,8 +77,8 @@ def article_with(texts: list[str], kind: BlockKind) -> Article:
 def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
-                                               blocks=block_views(article, Register(())), description="d",
-                                               meta_links={})
+                                               blocks=block_views(article), description="d",
+                                               meta_links={}, meta_notes={})
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
@@ -86,8 +94,8 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
 def test_front_matter_title_is_valid_yaml() -> None:
     article = article_with(["x"], BlockKind.PARAGRAPH)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
-                                               blocks=block_views(article, Register(())),
-                                               description='a "b": c', meta_links={})
+                                               blocks=block_views(article),
+                                               description='a "b": c', meta_links={}, meta_notes={})
     front = yaml.safe_load(page.split("---\n")[1])
     assert front == {"title": article.title, "description": 'a "b": c'}
 

@@ -1,0 +1,73 @@
+"""The glossary (data/glossary.yml): terms with their variants and definitions.
+
+Loaded and checked like the entity register: schema, duplicate ids, a form claimed by two
+terms. Whether a term's form collides with an entity's name is checked where both meet, when
+the matcher is compiled (``annotate.compile_matcher``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError
+from .model import Citation
+from .validation import unique_forms, unique_ids, validate
+from .yamlio import LocatedDict, LocatedList, load_yaml
+
+GLOSSARY_FILE = "glossary.yml"
+GLOSSARY_PAGE = "glossaire.md"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    variants: tuple[str, ...]
+    definition: str
+    sources: tuple[Citation, ...] = ()
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    path: Path | None = None
+
+    @cached_property
+    def by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self.by_id[term_id]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+def citations(data: LocatedList | None) -> tuple[Citation, ...]:
+    return tuple(Citation(" ".join(s["title"].split()), s.get("url")) for s in data or ())
+
+
+def load_glossary(path: Path) -> Glossary:
+    data = load_yaml(path) if path.exists() else None
+    if data is None:
+        return Glossary((), path)
+    problems = validate(data, "glossary", path)
+    if not problems:
+        assert isinstance(data, LocatedList)
+        problems = unique_ids(data, path, "term") + unique_forms(
+            data, path, "term", "variants", hint="keep each form on one term")
+    if problems:
+        raise InputError(problems)
+    terms = []
+    for index, item in enumerate(data):
+        assert isinstance(item, LocatedDict)
+        terms.append(Term(id=item["id"], term=item["term"], variants=tuple(item.get("variants") or ()),
+                          definition=" ".join(item["definition"].split()),
+                          sources=citations(item.get("sources")), line=data.line_of(index)))
+    return Glossary(tuple(terms), path)
