@@ -105,3 +105,27 @@ def test_article_mentions_link_with_a_description_on_hover(site: Path) -> None:
     assert link.get_text() == "Donald Trump"
     assert link["href"] == "../../entites/donald-trump/"
     assert link["title"].startswith("Donald Trump — ")
+
+
+def test_a_heading_with_a_note_keeps_a_clean_table_of_contents(site: Path) -> None:
+    soup = page(site, "articles/trois-defis-trump-2-0/")
+    heading = soup.find(id="p31")
+    assert heading.select("sup a.footnote-ref")
+    entry = soup.select_one('nav.md-nav--secondary a[href="#p31"]')
+    assert entry is not None
+    assert entry.get_text().strip() == "I heard somebody say (Burning Burning) burn that mother down"
+
+
+def test_glossary_and_sources_pages_link_back_to_the_texts(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    glossary = page(site, "glossaire/")
+    for term in record["glossary"]:
+        assert glossary.find(id=term["id"]) is not None, term["id"]
+    sources = page(site, "sources/")
+    for outlet in record["sources"]:
+        assert sources.find(id=outlet["id"]) is not None, outlet["id"]
+    for article in record["articles"]:
+        meta = page(site, article["url"]).find(class_="article-meta")
+        for name in filter(None, (article["source"], article["publisher"])):
+            link = meta.find("a", string=name)
+            assert link is not None and link["href"].startswith("../../sources/#"), (article["slug"], name)
