@@ -10,9 +10,14 @@ from .errors import InputError
 from .model import Seed, SourceLine
 
 SEED_SUFFIX = ".txt"
+# An article is a few dozen kilobytes; a seed above this is not one article (the whole
+# pipeline is linear, but such a page would be unreadable): refused with a clear error.
+MAX_SEED_BYTES = 5_000_000
 # Line ends as editors see them: CRLF, lone CR and LF each end one line.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
+# A multi-byte UTF-8 sequence: in a file that is not valid UTF-8, a sign of mixed encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -35,9 +40,17 @@ def decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError.single(path, f"not valid UTF-8 (byte {raw[exc.start]:#04x})",
-                                line=line,
-                                hint="re-save the file as UTF-8 text") from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError.single(path, f"neither UTF-8 nor Windows-1252 text (byte {raw[exc.start]:#04x})",
+                                    line=line, hint="re-save the file as UTF-8 text") from None
+        if _UTF8_SEQUENCE.search(raw):
+            raise InputError.single(path, "mixes UTF-8 with another encoding (read either way, some accents "
+                                          "would come out garbled)", line=line,
+                                    hint="re-save the file as UTF-8 text and check its accents") from None
+        return text, [f"{path}:{line}: not UTF-8; read as Windows-1252 (check the accents, then re-save the "
+                      "file as UTF-8)"]
     return text.removeprefix(_BOM), []
 
 
@@ -49,6 +62,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_seed(path: Path, root: Path) -> Seed:
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise InputError.single(path, f"{size / 1e6:.1f} MB, more than an article can be "
+                                      f"({MAX_SEED_BYTES / 1e6:.0f} MB at most)",
+                                hint="split the file into one seed per article")
     raw = path.read_bytes()
     text, warnings = decode(raw, path)
     lines = tuple(SourceLine(i, unicodedata.normalize("NFC", t))

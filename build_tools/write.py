@@ -1,4 +1,5 @@
-"""Stage 5: write the generated pages into docs/, touching only what changed.
+"""Stage 5: write the generated pages into docs/, touching only what changed, as one
+transaction (staged, then swapped in; put back as it was if anything fails).
 
 The generator owns the files it lists in docs/.generated.json (and Markdown pages that
 carry its marker). A file is rewritten only when its content changed, so that a second
@@ -9,7 +10,6 @@ deleted."""
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,20 +50,10 @@ def _is_ours(path: Path, rel: str, manifest: set[str]) -> bool:
     return False
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
-    """Write ``files`` (docs-relative path → text) under ``docs``."""
+    """Write ``files`` (docs-relative path → text) under ``docs``, as one transaction: the
+    changed files are first written into a staging folder, then swapped in; if anything
+    fails on the way, what was swapped is put back and docs/ is left as it was."""
     manifest = _read_manifest(docs)
     foreign = [rel for rel in sorted(files)
                if (docs / rel).exists() and not _is_ours(docs / rel, rel, manifest)
@@ -73,25 +63,56 @@ def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
         raise InputError([Problem(docs / rel, "this file was not made by the build, which would overwrite it",
                                   hint=hint) for rel in foreign])
     report = WriteReport()
+    changed: dict[str, bytes] = {}
     for rel in sorted(files):
-        path = docs / rel
         data = files[rel].encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
+        if (docs / rel).is_file() and (docs / rel).read_bytes() == data:
             report.unchanged.append(rel)
-            continue
-        _atomic_write(path, data)
-        report.written.append(rel)
-    for rel in sorted(manifest - set(files)):
-        path = docs / rel
-        if path.is_file():
-            path.unlink()
-            report.deleted.append(rel)
-            _remove_empty_parents(path.parent, docs)
-    manifest_text = json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n"
-    manifest_path = docs / MANIFEST
-    if not manifest_path.exists() or manifest_path.read_text("utf-8") != manifest_text:
-        _atomic_write(manifest_path, manifest_text.encode("utf-8"))
+        else:
+            changed[rel] = data
+            report.written.append(rel)
+    report.deleted = [rel for rel in sorted(manifest - set(files)) if (docs / rel).is_file()]
+    manifest_data = (json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_bytes() != manifest_data:
+        changed[MANIFEST] = manifest_data
+    if changed or report.deleted:
+        docs.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
+            _swap_in(docs, Path(tmp), changed, report.deleted)
+    for rel in report.deleted:
+        _remove_empty_parents((docs / rel).parent, docs)
     return report
+
+
+def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str]) -> None:
+    staged, backup = work / "new", work / "old"
+    for rel, data in changed.items():
+        (staged / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staged / rel).write_bytes(data)
+    done: list[tuple[str, bool]] = []  # (path, is a deletion), in the order they were swapped
+    try:
+        for rel in changed:
+            target = docs / rel
+            if target.exists():
+                _move(target, backup / rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            done.append((rel, False))
+            (staged / rel).replace(target)
+        for rel in deleted:
+            done.append((rel, True))
+            _move(docs / rel, backup / rel)
+    except BaseException:
+        for rel, is_deletion in reversed(done):
+            if not is_deletion:
+                (docs / rel).unlink(missing_ok=True)
+            if (backup / rel).exists():
+                (backup / rel).replace(docs / rel)
+        raise
+
+
+def _move(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    source.replace(dest)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

@@ -172,3 +172,29 @@ def test_seeds_are_the_shared_seeds_byte_for_byte() -> None:
     assert names == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     for name in names:
         assert (shared / name).read_bytes() == (ROOT / "seeds" / name).read_bytes()
+
+
+def test_a_crash_while_swapping_files_in_leaves_docs_as_they_were(project: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    build_at(project)
+    docs = project / "docs"
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    for seed in (project / "seeds").glob("00[0-2]*.txt"):  # three pages and the export will change
+        added = "\nUn paragraphe ajouté à la fin de l’article, pour changer sa page.\n"
+        seed.write_text(seed.read_text("utf-8") + added, "utf-8")
+    calls = {"n": 0}
+    real_replace = Path.replace
+
+    def failing_replace(self: Path, target: Path) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disque plein")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing_replace)
+    with pytest.raises(OSError, match="disque plein"):
+        build_at(project)
+    monkeypatch.setattr(Path, "replace", real_replace)
+    after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+    assert not any(p.name.startswith(".build-") for p in docs.iterdir())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
@@ -115,7 +116,8 @@ NOTE = "- id: {id}\n  kind: {kind}\n  quote: \"{quote}\"\n  text: Une note.\n"
      r"002_ba99f5c80d44e674\.yml:1 \[quote\]: note 'absente': the quotation 'introuvable' is not in the article"),
     (NOTE.format(id="double", kind="translation", quote="Musk"),
      r"\.yml:1 \[quote\]: note 'double': the quotation 'Musk' occurs \d+ times"),
-    (NOTE.format(id="a", kind="translation", quote="Oracle") * 2, r"\.yml:5 \[id\]: duplicate id 'a' \(first on line 1\)"),
+    (NOTE.format(id="a", kind="translation", quote="Oracle") * 2,
+     r"\.yml:5 \[id\]: duplicate id 'a' \(first on line 1\)"),
     (NOTE.format(id="c", kind="context", quote="Memphis (Tennessee)"), r"\.yml:1 \[0\]: 'sources' is a required"),
     (NOTE.format(id="k", kind="avis", quote="Memphis (Tennessee)"), r"\.yml:2 \[0\.kind\]: 'avis' is not allowed"),
     (NOTE.format(id="source-x", kind="translation", quote="Memphis (Tennessee)"), r"reserved"),
@@ -186,8 +188,6 @@ def test_export_carries_terms_notes_glossary_and_sources(project: Path) -> None:
 
 
 def test_pages_carry_definitions_and_notes(project: Path) -> None:
-    import markdown
-
     build(Paths.at(project))
     for path in (project / "docs" / "articles").glob("*.md"):
         if path.name == "index.md":

@@ -9,7 +9,7 @@ import pytest
 
 from build_tools.dates import format_date, parse_date
 from build_tools.errors import InputError
-from build_tools.ingest import read_seed
+from build_tools.ingest import MAX_SEED_BYTES, read_seed
 from build_tools.yamlio import load_yaml
 
 
@@ -36,9 +36,35 @@ def test_nul_byte_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
         seed(tmp_path, b"ok\nbad\x00")
 
 
-def test_invalid_utf8_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"s\.txt:1.*UTF-8"):
-        seed(tmp_path, b"\xff\xfe\xfa")
+def test_bytes_neither_utf8_nor_windows_1252_are_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"s\.txt:2.*neither UTF-8 nor Windows-1252"):
+        seed(tmp_path, b"ok\n\x81\x8d")
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_bytes("Le président a dit « oui » – c’est fait.\n".encode("cp1252"))
+    read = read_seed(path, tmp_path)
+    assert read.lines[0].text == "Le président a dit « oui » – c’est fait."
+    assert len(read.warnings) == 1 and "s.txt:1" in read.warnings[0] and "Windows-1252" in read.warnings[0]
+
+
+def test_mixed_encodings_are_an_error_not_mojibake(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"s\.txt:2.*mixes UTF-8"):
+        seed(tmp_path, "Pékin\n".encode() + "Médias\n".encode("cp1252"))
+
+
+def test_zero_width_and_bidi_characters_are_kept_in_the_text(tmp_path: Path) -> None:
+    # Kept as written (the text is never changed); the matcher ignores them (test_matcher).
+    assert seed(tmp_path, "O\u200bTAN \u202eX\n".encode()) == [(1, "O\u200bTAN \u202eX")]
+
+
+def test_a_seed_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_SEED_BYTES + 1)
+    with pytest.raises(InputError, match=r"s\.txt: 5\.0 MB, more than an article can be"):
+        read_seed(path, tmp_path)
 
 
 def write(tmp_path: Path, text: str) -> Path:

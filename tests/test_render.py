@@ -31,6 +31,8 @@ TRICKY = [
     "Tableau | colonne | autre",
     "Code `inline` et ```bloc``` et ~~barré~~ et ==surligné== et ^^inséré^^",
     "Note[^1] et *[HTML]: abréviation",
+    "--8<-- \"/etc/passwd\"",
+    ";--8<-- \"README.md\"",
     "--8<-- \"secret.txt\"",
     "Barre \\ oblique \\* échappée",
     "texte\tavec\ttabulations et  espaces  doubles",
