@@ -3,19 +3,61 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import Paths, build, summary
-from .errors import EditionError
+from .build import Paths, build, build_edition, summary
+from .errors import EditionError, InputError
+
+
+def _paths(args: argparse.Namespace) -> Paths:
+    return Paths.at(Path.cwd(), seeds=args.seeds, docs=getattr(args, "docs", None))
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    paths = Paths.at(Path.cwd(), seeds=args.seeds, docs=args.docs)
-    edition, report = build(paths)
+    edition, report = build(_paths(args))
     for line in summary(edition, report):
         print(line)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    try:
+        edition = build_edition(_paths(args))
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count > 1 else ''} to fix", file=sys.stderr)
+        return 1
+    for warning in edition.warnings:
+        print(f"warning: {warning}")
+    print(f"ok: {len(edition.articles)} articles, {len(edition.registers.entities)} entities, "
+          f"{len(edition.registers.glossary)} glossary terms, {len(edition.registers.outlets)} sources, "
+          f"{sum(len(a.notes) for a in edition.articles)} notes")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import edition_stats, stats_lines  # noqa: PLC0415 - keeps `build` start-up light
+
+    edition = build_edition(_paths(args))
+    stats = edition_stats(edition.articles, edition.registers)
+    if args.json:
+        print(json.dumps(stats.record(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(stats_lines(stats)))
+    return 0
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from .suggest import load_model, register_stub, suggest, suggestion_lines  # noqa: PLC0415 - spaCy is optional
+
+    edition = build_edition(_paths(args))
+    found = suggest(edition.articles, edition.registers, load_model())
+    print(register_stub(found) if args.yaml else "\n".join(suggestion_lines(found)))
     return 0
 
 
@@ -32,6 +74,31 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
     cmd.add_argument("--docs", type=Path, default=None, help="MkDocs docs folder (default: docs/)")
     cmd.set_defaults(func=_cmd_build)
+
+    cmd = commands.add_parser(
+        "check", help="validate seeds, registers, notes and per-article data without writing anything",
+        description="Read every seed and every data file, place every note and pin, and render every "
+                    "page in memory. Each problem is printed with its file, line and a hint; the exit "
+                    "status is 1 if there is any.")
+    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    cmd.set_defaults(func=_cmd_check)
+
+    cmd = commands.add_parser(
+        "suggest", help="names found by French NER (spaCy) that the registers do not cover yet",
+        description="Run spaCy's French model (fr_core_news_sm) over the cleaned text of the seeds and "
+                    "list the names no register covers, most frequent first, each with one context. "
+                    "Needs the 'suggest' extra: pip install -e '.[suggest]'.")
+    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    cmd.add_argument("--yaml", action="store_true",
+                     help="print entries for data/entities.yml, to check and describe before pasting")
+    cmd.set_defaults(func=_cmd_suggest)
+
+    cmd = commands.add_parser(
+        "stats", help="per article: mentions, terms, notes, removed lines; register entries never used",
+        description="Figures an editor checks after adding an article or curating a register.")
+    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    cmd.add_argument("--json", action="store_true", help="print the figures as JSON")
+    cmd.set_defaults(func=_cmd_stats)
     return main
 
 

@@ -6,8 +6,10 @@ ingest (read seeds) → clean (lines to blocks) → metadata (editor overrides) 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from . import clean as cleaner
 from . import ingest, metadata, notes
@@ -20,6 +22,8 @@ from .pages import PageMaker
 from .register import REGISTER_FILE, load_register
 from .render import Renderer
 from .write import WriteReport, write_tree
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,15 +117,28 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
 
 
 def load_registers(data: Path) -> Registers:
-    """The entity register, the glossary and the outlets, checked against each other."""
-    registers = Registers(load_register(data / REGISTER_FILE), load_glossary(data / GLOSSARY_FILE),
-                          load_outlets(data / SOURCES_FILE))
+    """The entity register, the glossary and the outlets, checked against each other; the
+    problems of all three are reported together."""
+    problems: list[Problem] = []
+
+    def attempt(load: Callable[[Path], T], path: Path) -> T | None:
+        try:
+            return load(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    entities = attempt(load_register, data / REGISTER_FILE)
+    glossary = attempt(load_glossary, data / GLOSSARY_FILE)
+    outlets = attempt(load_outlets, data / SOURCES_FILE)
+    if entities is None or glossary is None or outlets is None:
+        raise InputError(problems)
     problems = [Problem(data / SOURCES_FILE, f"unknown entity {o.entity!r} for outlet {o.id!r}", line=o.line,
                         key="entity", hint="use an id from data/entities.yml, or remove 'entity:'")
-                for o in registers.outlets if o.entity and registers.entities.get(o.entity) is None]
+                for o in outlets if o.entity and entities.get(o.entity) is None]
     if problems:
         raise InputError(problems)
-    return registers
+    return Registers(entities, glossary, outlets)
 
 
 def outlet_warnings(articles: list[Article], registers: Registers) -> list[str]:
@@ -138,9 +155,19 @@ def unused_warnings(articles: list[Article], registers: Registers) -> list[str]:
 
 
 def build_edition(paths: Paths) -> Edition:
-    """Everything in memory: nothing is written unless the whole edition renders."""
-    articles, warnings = load_articles(paths)
-    registers = load_registers(paths.data)
+    """Everything in memory: nothing is written unless the whole edition renders. The
+    problems of the seeds, the per-article data and the registers are reported together."""
+    problems: list[Problem] = []
+    try:
+        articles, warnings = load_articles(paths)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    try:
+        registers = load_registers(paths.data)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
     articles = annotate(articles, registers)
     warnings += outlet_warnings(articles, registers) + unused_warnings(articles, registers)
     files = PageMaker(articles, registers, Renderer(paths.templates)).pages()

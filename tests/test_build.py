@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -161,7 +164,8 @@ def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert "build" in out
+    for command in ("build", "check", "suggest", "stats"):
+        assert f"    {command} " in out
 
 
 def test_seeds_are_the_shared_seeds_byte_for_byte() -> None:
@@ -198,3 +202,22 @@ def test_a_crash_while_swapping_files_in_leaves_docs_as_they_were(project: Path,
     after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert after == before
     assert not any(p.name.startswith(".build-") for p in docs.iterdir())
+
+
+def test_output_is_the_same_whatever_hash_seed_locale_or_directory_order(project: Path) -> None:
+    def tree(docs: Path) -> dict[str, bytes]:
+        return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+    outputs = []
+    for n, (seed, locale) in enumerate([("1", "C"), ("4242", "C.UTF-8")]):
+        if n:  # the second build reads a seeds folder whose files were created in the reverse order
+            contents = {p.name: p.read_bytes() for p in (project / "seeds").iterdir()}
+            shutil.rmtree(project / "seeds")
+            (project / "seeds").mkdir()
+            for name in sorted(contents, reverse=True):
+                (project / "seeds" / name).write_bytes(contents[name])
+        env = {**os.environ, "PYTHONHASHSEED": seed, "LC_ALL": locale, "LANG": locale}
+        subprocess.run([sys.executable, "-m", "build_tools", "build", "--docs", f"out{n}"],
+                       cwd=project, env=env, check=True, capture_output=True)
+        outputs.append(tree(project / f"out{n}"))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 100
