@@ -6,6 +6,7 @@ paragraphs."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from .textnorm import SENTENCE_BREAK
 KWIC_MAX_CHARS = 320
 KWIC_WINDOW_CHARS = 140
 RELATED_ENTITIES = 10
+RELATED_ARTICLES = 3
 
 @dataclass(frozen=True)
 class InContext:
@@ -84,3 +86,36 @@ def entity_indexes(articles: Sequence[Article], register: Register) -> dict[str,
 
 def mention_counts(articles: Sequence[Article]) -> Counter[str]:
     return Counter(m.entity for a in articles for m in a.mentions)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another article and why it is related: the entities both name, rarest first."""
+
+    article: Article
+    score: float
+    shared: list[Entity]
+
+
+def related_articles(articles: Sequence[Article], register: Register,
+                     limit: int = RELATED_ARTICLES) -> dict[str, list[Related]]:
+    """For each article (by slug), the others ranked by the entities they share, each
+    weighted by its rarity in the corpus (inverse document frequency: an entity every
+    article names weighs nothing)."""
+    named = {a.slug: {m.entity for m in a.mentions} for a in articles}
+    frequency = Counter(e for entities in named.values() for e in entities)
+    weight = {e: math.log(len(articles) / n) for e, n in frequency.items()}
+    result = {}
+    for article in articles:
+        ranked = []
+        for other in articles:
+            if other.slug == article.slug:
+                continue
+            shared = sorted((e for e in named[article.slug] & named[other.slug] if weight[e] > 0),
+                            key=lambda e: (-weight[e], register[e].name))
+            if shared:
+                score = round(sum(weight[e] for e in shared), 3)
+                ranked.append(Related(other, score, [register[e] for e in shared]))
+        ranked.sort(key=lambda r: (-r.score, r.article.slug))
+        result[article.slug] = ranked[:limit]
+    return result

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .annotate import Registers
+from .crossref import Related
 from .glossary import GLOSSARY_PAGE, Term
 from .model import Article, Citation
 from .outlets import SOURCES_PAGE, Outlet
@@ -16,7 +17,7 @@ from .register import Entity
 EXPORT_VERSION = 1
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: Article, related: Sequence[Related] = ()) -> dict[str, Any]:
     return {
         "slug": article.slug,
         "seed": article.seed.rel_path,
@@ -34,6 +35,7 @@ def article_record(article: Article) -> dict[str, Any]:
                   for t in article.terms],
         "notes": [{"id": p.note.id, "kind": p.note.kind.value, "block": p.block, "quote": p.note.quote,
                    "text": p.note.text, "sources": citations(p.note.sources)} for p in article.notes],
+        "related": [{"slug": r.article.slug, "score": r.score, "shared": [e.id for e in r.shared]} for r in related],
     }
 
 
@@ -70,9 +72,10 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
-def edition_record(articles: Sequence[Article], registers: Registers) -> dict[str, Any]:
+def edition_record(articles: Sequence[Article], registers: Registers,
+                   related: Mapping[str, Sequence[Related]] | None = None) -> dict[str, Any]:
     return {"version": EXPORT_VERSION,
-            "articles": [article_record(a) for a in articles],
+            "articles": [article_record(a, (related or {}).get(a.slug, ())) for a in articles],
             "entities": [entity_record(e) for e in registers.entities.entities],
             "glossary": [term_record(t) for t in registers.glossary.terms],
             "sources": [outlet_record(o) for o in registers.outlets]}

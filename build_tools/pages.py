@@ -11,7 +11,7 @@ from itertools import groupby
 
 from . import export
 from .annotate import Registers
-from .crossref import EntityIndex, entity_indexes, mention_counts
+from .crossref import EntityIndex, entity_indexes, mention_counts, related_articles
 from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
 from .model import Article, Block, BlockKind
@@ -130,6 +130,7 @@ class PageMaker:
         self.renderer = renderer
         self._by_name = {match_key(form): e for e in self.register.entities for form in e.forms}
         self.counts = mention_counts(self.articles)
+        self.related = related_articles(self.articles, self.register)
 
     def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
         """The block's text, escaped, with the first mentions linked to their entity pages (the
@@ -189,7 +190,7 @@ class PageMaker:
         files = {
             HOME: render("home.md.j2", articles=self.items(HOME)),
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
-            "edition.json": export.to_json(export.edition_record(self.articles, self.registers)),
+            "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related)),
             GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries()),
             SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
                                  unsourced=[a for a in reading_order(self.articles)
@@ -199,7 +200,7 @@ class PageMaker:
             files[article.page_path] = render(
                 "article.md.j2", article=article, blocks=self.block_views(article),
                 description=_description(article), meta_links=self.meta_links(article, article.page_path),
-                meta_notes=self.meta_notes(article))
+                meta_notes=self.meta_notes(article), related=self.related[article.slug])
         files.update(self.entity_pages(entity_indexes(self.articles, self.register)))
         return files
 

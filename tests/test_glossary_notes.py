@@ -200,3 +200,18 @@ def test_pages_carry_definitions_and_notes(project: Path) -> None:
         calls = soup.select("sup[id^='fnref:'] a")
         notes = soup.select("div.footnote li[id^='fn:']")
         assert len(calls) == len(notes) > 0, path.name
+
+
+def test_every_article_names_two_related_articles_with_their_reasons(edition) -> None:  # type: ignore[no-untyped-def]
+    from build_tools.crossref import related_articles  # noqa: PLC0415
+
+    related = related_articles(edition.articles, edition.registers.entities)
+    everywhere = set.intersection(*({m.entity for m in a.mentions} for a in edition.articles))
+    for a in edition.articles:
+        assert len(related[a.slug]) >= 2, a.slug
+        for r in related[a.slug]:
+            assert r.article.slug != a.slug and r.score > 0
+            ids = {e.id for e in r.shared}
+            assert ids <= {m.entity for m in a.mentions} & {m.entity for m in r.article.mentions}
+            assert not ids & everywhere  # an entity every article names says nothing
+        assert [r.score for r in related[a.slug]] == sorted((r.score for r in related[a.slug]), reverse=True)

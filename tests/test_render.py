@@ -80,7 +80,7 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article), description="d",
-                                               meta_links={}, meta_notes={})
+                                               meta_links={}, meta_notes={}, related=[])
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
@@ -97,7 +97,7 @@ def test_front_matter_title_is_valid_yaml() -> None:
     article = article_with(["x"], BlockKind.PARAGRAPH)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article),
-                                               description='a "b": c', meta_links={}, meta_notes={})
+                                               description='a "b": c', meta_links={}, meta_notes={}, related=[])
     front = yaml.safe_load(page.split("---\n")[1])
     assert front == {"title": article.title, "description": 'a "b": c'}
 
