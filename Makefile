@@ -3,12 +3,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+EXTRAS := $(VENV)/.installed-extras
 HOST   ?= 127.0.0.1:8000
 
 # Material prints an end-of-life banner on every build; the move is tracked in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint pages lock clean
+.PHONY: build serve test lint pages zensical lock clean
 
 build: $(STAMP) ## Generate the pages and build the whole site into site/
 	$(BIN)/mkdocs build
@@ -19,10 +20,17 @@ serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
 pages: $(STAMP) ## Only generate the Markdown pages into docs/
 	$(BIN)/python -m build_tools build
 
-test: $(STAMP) lint ## Every test
+# Zensical reads mkdocs.yml but runs no hooks: generate the pages first.
+zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
+	$(BIN)/python -m build_tools build
+	rm -rf site-zensical
+	SITE_DIR=site-zensical $(BIN)/zensical build
+
+test: $(EXTRAS) lint ## Every test
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(EXTRAS)
+	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck .github/workflows/*.yml
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/mypy
 
@@ -33,12 +41,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# Optional tools the tests exercise too: Zensical, and spaCy for `build_tools suggest`.
+$(EXTRAS): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,zensical,suggest]'
+	touch $@
+
 lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --upgrade pip
-	.venv-lock/bin/python -m pip install --quiet '.[test]'
+	.venv-lock/bin/python -m pip install --quiet '.[test,zensical,suggest]'
 	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^edition-geopolitique-ia' > constraints.txt
-	rm -rf .venv-lock
+	rm -rf .venv-lock build
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .cache .venv .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 from build_tools.annotate import Registers
 from build_tools.glossary import Glossary
@@ -43,7 +44,7 @@ TRICKY = [
 
 def markdown_extensions() -> tuple[list[object], dict[str, dict[str, object]]]:
     """The extensions of mkdocs.yml, so that the test renders as the site does."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text("utf-8"))  # MkDocs's loader: mkdocs.yml uses !ENV
     names, configs = [], {}
     for item in config["markdown_extensions"]:
         if isinstance(item, dict):
