@@ -27,6 +27,7 @@ zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
 	SITE_DIR=site-zensical $(BIN)/zensical build
 
 test: $(EXTRAS) lint ## Every test
+	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 
 lint: $(EXTRAS)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import Paths, build, build_edition, summary
+from .build import Paths, article_lines, build, build_edition, summary
 from .errors import EditionError, InputError
 
 
@@ -32,6 +32,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         count = len(exc.problems)
         print(f"{count} problem{'s' if count > 1 else ''} to fix", file=sys.stderr)
         return 1
+    for line in article_lines(edition):
+        print(line)
     for warning in edition.warnings:
         print(f"warning: {warning}")
     print(f"ok: {len(edition.articles)} articles, {len(edition.registers.entities)} entities, "

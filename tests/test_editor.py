@@ -38,7 +38,8 @@ def test_check_passes_on_the_project_data_and_writes_nothing(in_project: Path,
     before = sorted(p.relative_to(in_project) for p in in_project.rglob("*"))
     status, out, err = run(["check"], capsys)
     assert status == 0, err
-    assert out.startswith("ok: 5 articles") and "warning" not in out
+    assert out.splitlines()[-1].startswith("ok: 5 articles") and "warning" not in out
+    assert "seeds/004_3c9b544d94d8c56f.txt → articles/mission-genesis-sauvetage-ia.md" in out
     assert sorted(p.relative_to(in_project) for p in in_project.rglob("*")) == before
 
 
