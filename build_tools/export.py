@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .annotate import Registers
+from .chronology import TimelineEntry
 from .crossref import Related
 from .glossary import GLOSSARY_PAGE, Term
 from .model import Article, Citation
@@ -73,12 +74,15 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 
 def edition_record(articles: Sequence[Article], registers: Registers,
-                   related: Mapping[str, Sequence[Related]] | None = None) -> dict[str, Any]:
+                   related: Mapping[str, Sequence[Related]] | None = None,
+                   timeline: Sequence[TimelineEntry] = ()) -> dict[str, Any]:
     return {"version": EXPORT_VERSION,
             "articles": [article_record(a, (related or {}).get(a.slug, ())) for a in articles],
             "entities": [entity_record(e) for e in registers.entities.entities],
             "glossary": [term_record(t) for t in registers.glossary.terms],
-            "sources": [outlet_record(o) for o in registers.outlets]}
+            "sources": [outlet_record(o) for o in registers.outlets],
+            "timeline": [{"date": e.date, "text": e.text, "article": e.article.slug, "block": e.block}
+                         for e in timeline]}
 
 
 def to_json(record: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from . import export
 from .annotate import Registers
+from .chronology import TimelineEntry, timeline
 from .crossref import EntityIndex, entity_indexes, mention_counts, related_articles
 from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
@@ -24,6 +25,7 @@ DESCRIPTION_MAX_CHARS = 160
 HOME = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 ENTITIES_INDEX = "entites/index.md"
+TIMELINE_PAGE = "chronologie.md"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class PageMaker:
         self._by_name = {match_key(form): e for e in self.register.entities for form in e.forms}
         self.counts = mention_counts(self.articles)
         self.related = related_articles(self.articles, self.register)
+        self.timeline = timeline(reading_order(self.articles))
 
     def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
         """The block's text, escaped, with the first mentions linked to their entity pages (the
@@ -190,8 +193,10 @@ class PageMaker:
         files = {
             HOME: render("home.md.j2", articles=self.items(HOME)),
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
-            "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related)),
+            "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related,
+                                                                 self.timeline)),
             GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries()),
+            TIMELINE_PAGE: render("timeline.md.j2", by_year=self.timeline_by_year()),
             SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
                                  unsourced=[a for a in reading_order(self.articles)
                                             if not self.registers.outlets.of(a)]),
@@ -217,6 +222,9 @@ class PageMaker:
         entries = sorted((GlossaryEntry(t, uses[t.id]) for t in self.glossary.terms),
                          key=lambda e: (fold(e.term.term).casefold(), e.term.id))
         return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_of(e.term.term))]
+
+    def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
+        return [(year, list(group)) for year, group in groupby(self.timeline, key=lambda e: e.date[:4])]
 
     def outlet_views(self) -> list[OutletView]:
         views = []

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from .chronology import date_label
 from .dates import format_date
 
 
@@ -120,6 +121,7 @@ class Renderer:
         )
         self.env.filters.update(
             time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
+            date_label=date_label,
         )
         self.env.globals.update(link=md_link, relative=relative)
 
