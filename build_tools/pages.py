@@ -26,6 +26,7 @@ HOME = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 ENTITIES_INDEX = "entites/index.md"
 TIMELINE_PAGE = "chronologie.md"
+MOST_CITED = 12
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class PageMaker:
     def pages(self) -> dict[str, str]:
         render = self.renderer.render
         files = {
-            HOME: render("home.md.j2", articles=self.items(HOME)),
+            HOME: render("home.md.j2", articles=self.items(HOME), most_cited=self.most_cited()),
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
             "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related,
                                                                  self.timeline)),
@@ -222,6 +223,10 @@ class PageMaker:
         entries = sorted((GlossaryEntry(t, uses[t.id]) for t in self.glossary.terms),
                          key=lambda e: (fold(e.term.term).casefold(), e.term.id))
         return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_of(e.term.term))]
+
+    def most_cited(self, limit: int = MOST_CITED) -> list[tuple[Entity, int]]:
+        ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], sort_key(self.register[kv[0]])))
+        return [(self.register[e], n) for e, n in ranked[:limit]]
 
     def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
         return [(year, list(group)) for year, group in groupby(self.timeline, key=lambda e: e.date[:4])]
