@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .glossary import citations
 from .model import Article, Citation, Note, NoteKind, PlacedNote
+from .notes import GENERATED_PREFIX
 from .textnorm import match_key
 from .validation import unique_forms, unique_ids, validate
 from .yamlio import LocatedDict, LocatedList, load_yaml
@@ -39,7 +40,8 @@ class Outlet:
         return (self.name, *self.aliases)
 
     def note(self) -> Note:
-        return Note(f"source-{self.id}", NoteKind.SOURCE, self.name, self.provenance, self.sources, self.line)
+        return Note(f"{GENERATED_PREFIX}{self.id}", NoteKind.SOURCE, self.name, self.provenance, self.sources,
+                    self.line)
 
 
 @dataclass(frozen=True)

@@ -234,9 +234,9 @@ class PageMaker:
     def outlet_views(self) -> list[OutletView]:
         views = []
         ordered = reading_order(self.articles)
+        roles = [(a, self.registers.outlets.of(a)) for a in ordered]
         for outlet in self.registers.outlets:
             entity = self.register.get(outlet.entity) if outlet.entity else None
-            roles = [(a, self.registers.outlets.of(a)) for a in ordered]
             views.append(OutletView(
                 outlet, entity,
                 as_source=[a for a, found in roles if found.get("source") == outlet],
