@@ -63,6 +63,10 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seeds_option(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python -m build_tools",
@@ -73,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
         "build", help="generate the pages into docs/ (only changed files are rewritten)",
         description="Clean every seed, apply the editorial data and write the generated "
                     "pages, the home page and docs/edition.json.")
-    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    _seeds_option(cmd)
     cmd.add_argument("--docs", type=Path, default=None, help="MkDocs docs folder (default: docs/)")
     cmd.set_defaults(func=_cmd_build)
 
@@ -82,7 +86,7 @@ def parser() -> argparse.ArgumentParser:
         description="Read every seed and every data file, place every note and pin, and render every "
                     "page in memory. Each problem is printed with its file, line and a hint; the exit "
                     "status is 1 if there is any.")
-    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    _seeds_option(cmd)
     cmd.set_defaults(func=_cmd_check)
 
     cmd = commands.add_parser(
@@ -90,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
         description="Run spaCy's French model (fr_core_news_sm) over the cleaned text of the seeds and "
                     "list the names no register covers, most frequent first, each with one context. "
                     "Needs the 'suggest' extra: pip install -e '.[suggest]'.")
-    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    _seeds_option(cmd)
     cmd.add_argument("--yaml", action="store_true",
                      help="print entries for data/entities.yml, to check and describe before pasting")
     cmd.set_defaults(func=_cmd_suggest)
@@ -98,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser(
         "stats", help="per article: mentions, terms, notes, removed lines; register entries never used",
         description="Figures an editor checks after adding an article or curating a register.")
-    cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
+    _seeds_option(cmd)
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON")
     cmd.set_defaults(func=_cmd_stats)
     return main

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
 from .model import Citation
-from .validation import unique_forms, unique_ids, validate
-from .yamlio import LocatedDict, LocatedList, load_yaml
+from .validation import load_records, unique_forms
+from .yamlio import LocatedList
 
 GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_PAGE = "glossaire.md"
@@ -54,20 +53,10 @@ def citations(data: LocatedList | None) -> tuple[Citation, ...]:
 
 
 def load_glossary(path: Path) -> Glossary:
-    data = load_yaml(path) if path.exists() else None
-    if data is None:
-        return Glossary((), path)
-    problems = validate(data, "glossary", path)
-    if not problems:
-        assert isinstance(data, LocatedList)
-        problems = unique_ids(data, path, "term") + unique_forms(
-            data, path, "term", "variants", hint="keep each form on one term")
-    if problems:
-        raise InputError(problems)
-    terms = []
-    for index, item in enumerate(data):
-        assert isinstance(item, LocatedDict)
-        terms.append(Term(id=item["id"], term=item["term"], variants=tuple(item.get("variants") or ()),
-                          definition=" ".join(item["definition"].split()),
-                          sources=citations(item.get("sources")), line=data.line_of(index)))
-    return Glossary(tuple(terms), path)
+    data = load_records(path, "glossary", "term", lambda records: unique_forms(
+        records, path, "term", "variants", hint="keep each form on one term"))
+    return Glossary(tuple(
+        Term(id=item["id"], term=item["term"], variants=tuple(item.get("variants") or ()),
+             definition=" ".join(item["definition"].split()), sources=citations(item.get("sources")),
+             line=data.line_of(index))
+        for index, item in enumerate(data)), path)

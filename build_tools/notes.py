@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .errors import Problem
 from .glossary import citations
 from .model import Note, NoteKind, Seed
-from .validation import unique_ids, validate
-from .yamlio import LocatedDict, LocatedList, load_yaml
+from .validation import load_records
 
 NOTES_DIR = "notes"
 GENERATED_PREFIX = "source-"
@@ -23,22 +22,11 @@ def notes_path(data_dir: Path, seed: Seed) -> Path:
 
 
 def load_notes(path: Path) -> tuple[Note, ...]:
-    data = load_yaml(path) if path.exists() else None
-    if data is None:
-        return ()
-    problems = validate(data, "notes", path)
-    if not problems:
-        assert isinstance(data, LocatedList)
-        problems = unique_ids(data, path, "note")
-        problems += [Problem(path, f"note ids starting with {GENERATED_PREFIX!r} are reserved for the outlets' "
-                                   "notes", line=item.line_of("id"), key="id", hint="choose another id")
-                     for item in data if item["id"].startswith(GENERATED_PREFIX)]
-    if problems:
-        raise InputError(problems)
-    notes = []
-    for index, item in enumerate(data):
-        assert isinstance(item, LocatedDict)
-        notes.append(Note(id=item["id"], kind=NoteKind(item["kind"]), quote=item["quote"],
-                          text=" ".join(item["text"].split()), sources=citations(item.get("sources")),
-                          line=data.line_of(index)))
-    return tuple(notes)
+    data = load_records(path, "notes", "note", lambda records: [
+        Problem(path, f"note ids starting with {GENERATED_PREFIX!r} are reserved for the outlets' notes",
+                line=item.line_of("id"), key="id", hint="choose another id")
+        for item in records if item["id"].startswith(GENERATED_PREFIX)])
+    return tuple(Note(id=item["id"], kind=NoteKind(item["kind"]), quote=item["quote"],
+                      text=" ".join(item["text"].split()), sources=citations(item.get("sources")),
+                      line=data.line_of(index))
+                 for index, item in enumerate(data))

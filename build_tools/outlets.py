@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
 from .glossary import citations
 from .model import Article, Citation, Note, NoteKind, PlacedNote
 from .notes import GENERATED_PREFIX
 from .textnorm import match_key
-from .validation import unique_forms, unique_ids, validate
-from .yamlio import LocatedDict, LocatedList, load_yaml
+from .validation import load_records, unique_forms
 
 SOURCES_FILE = "sources.yml"
 SOURCES_PAGE = "sources.md"
@@ -74,21 +72,10 @@ class Outlets:
 
 
 def load_outlets(path: Path) -> Outlets:
-    data = load_yaml(path) if path.exists() else None
-    if data is None:
-        return Outlets((), path)
-    problems = validate(data, "sources", path)
-    if not problems:
-        assert isinstance(data, LocatedList)
-        problems = unique_ids(data, path, "outlet") + unique_forms(
-            data, path, "name", "aliases", hint="keep each name on one outlet")
-    if problems:
-        raise InputError(problems)
-    outlets = []
-    for index, item in enumerate(data):
-        assert isinstance(item, LocatedDict)
-        outlets.append(Outlet(id=item["id"], name=item["name"], aliases=tuple(item.get("aliases") or ()),
-                              provenance=" ".join(item["provenance"].split()),
-                              sources=citations(item["sources"]), entity=item.get("entity"),
-                              website=item.get("website"), line=data.line_of(index)))
-    return Outlets(tuple(outlets), path)
+    data = load_records(path, "sources", "outlet", lambda records: unique_forms(
+        records, path, "name", "aliases", hint="keep each name on one outlet"))
+    return Outlets(tuple(
+        Outlet(id=item["id"], name=item["name"], aliases=tuple(item.get("aliases") or ()),
+               provenance=" ".join(item["provenance"].split()), sources=citations(item["sources"]),
+               entity=item.get("entity"), website=item.get("website"), line=data.line_of(index))
+        for index, item in enumerate(data)), path)

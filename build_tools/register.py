@@ -11,9 +11,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .validation import unique_forms, unique_ids, validate
-from .yamlio import LocatedDict, LocatedList, load_yaml
+from .validation import load_records, unique_forms
 
 REGISTER_FILE = "entities.yml"
 
@@ -110,30 +108,13 @@ class Register:
         return [t for t in EntityType if t in present]
 
 
-def _cross_checks(data: LocatedList, path: Path) -> list[Problem]:
-    return unique_ids(data, path, "entity") + unique_forms(
-        data, path, "name", "aliases",
-        hint="keep the form on one entity; where it means the other one, pin that occurrence "
-             "under 'mentions:' in data/articles/<seed>.yml")
-
-
 def load_register(path: Path) -> Register:
-    if not path.exists():
-        return Register((), path)
-    data = load_yaml(path)
-    if data is None:
-        return Register((), path)
-    problems = validate(data, "entities", path)
-    if not problems:
-        assert isinstance(data, LocatedList)
-        problems = _cross_checks(data, path)
-    if problems:
-        raise InputError(problems)
-    entities = []
-    for index, item in enumerate(data):
-        assert isinstance(item, LocatedDict)
-        entities.append(Entity(
-            id=item["id"], type=EntityType(item["type"]), name=item["name"],
-            aliases=tuple(item.get("aliases") or ()), description=" ".join(item["description"].split()),
-            wikipedia=item.get("wikipedia"), wikidata=item.get("wikidata"), line=data.line_of(index)))
-    return Register(tuple(entities), path)
+    data = load_records(path, "entities", "entity", lambda records: unique_forms(
+        records, path, "name", "aliases",
+        hint="keep the form on one entity; where it means the other one, pin that occurrence "
+             "under 'mentions:' in data/articles/<seed>.yml"))
+    return Register(tuple(
+        Entity(id=item["id"], type=EntityType(item["type"]), name=item["name"],
+               aliases=tuple(item.get("aliases") or ()), description=" ".join(item["description"].split()),
+               wikipedia=item.get("wikipedia"), wikidata=item.get("wikidata"), line=data.line_of(index))
+        for index, item in enumerate(data)), path)

@@ -5,6 +5,7 @@ Every problem is collected with its file, line and key before failing once."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -14,9 +15,9 @@ import jsonschema
 import referencing
 from referencing.jsonschema import DRAFT202012
 
-from .errors import Problem
+from .errors import InputError, Problem
 from .textnorm import match_key
-from .yamlio import LocatedDict, LocatedList
+from .yamlio import LocatedDict, LocatedList, load_yaml
 
 
 @cache
@@ -78,6 +79,24 @@ def validate(data: Any, schema: str, path: Path, hints: dict[str, str] | None = 
         hint = (hints or {}).get(str(error.validator)) or described
         problems.append(Problem(path, _message(error), line=line, key=key, hint=hint))
     return sorted(problems, key=lambda p: (p.line or 0, p.key or ""))
+
+
+def load_records(path: Path, schema: str, what: str,
+                 checks: Callable[[LocatedList], list[Problem]] | None = None) -> LocatedList:
+    """A data file holding a list of records with ids (an empty list if the file is absent
+    or empty): checked against its schema, then for duplicate ids, then by ``checks``; every
+    problem is raised at once."""
+    data = load_yaml(path) if path.exists() else None
+    if data is None:
+        return LocatedList()
+    problems = validate(data, schema, path)
+    if not problems:
+        assert isinstance(data, LocatedList)
+        problems = unique_ids(data, path, what) + (checks(data) if checks else [])
+    if problems:
+        raise InputError(problems)
+    assert isinstance(data, LocatedList)
+    return data
 
 
 def unique_ids(data: LocatedList, path: Path, what: str) -> list[Problem]:
