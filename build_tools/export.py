@@ -12,8 +12,10 @@ from .chronology import TimelineEntry
 from .crossref import Related
 from .glossary import GLOSSARY_PAGE, Term
 from .model import Article, Citation
+from .network import Network
 from .outlets import SOURCES_PAGE, Outlet
 from .register import Entity
+from .render import page_url
 
 EXPORT_VERSION = 1
 
@@ -55,11 +57,6 @@ def outlet_record(outlet: Outlet) -> dict[str, Any]:
             "url": f"{page_url(SOURCES_PAGE)}#{outlet.id}"}
 
 
-def page_url(page: str) -> str:
-    """The URL MkDocs gives a Markdown page (directory URLs), relative to the site root."""
-    return page.removesuffix(".md") + "/"
-
-
 def entity_record(entity: Entity) -> dict[str, Any]:
     return {
         "id": entity.id,
@@ -75,14 +72,23 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 def edition_record(articles: Sequence[Article], registers: Registers,
                    related: Mapping[str, Sequence[Related]] | None = None,
-                   timeline: Sequence[TimelineEntry] = ()) -> dict[str, Any]:
+                   timeline: Sequence[TimelineEntry] = (), network: Network | None = None) -> dict[str, Any]:
     return {"version": EXPORT_VERSION,
             "articles": [article_record(a, (related or {}).get(a.slug, ())) for a in articles],
             "entities": [entity_record(e) for e in registers.entities.entities],
             "glossary": [term_record(t) for t in registers.glossary.terms],
             "sources": [outlet_record(o) for o in registers.outlets],
             "timeline": [{"date": e.date, "text": e.text, "article": e.article.slug, "block": e.block}
-                         for e in timeline]}
+                         for e in timeline],
+            "network": network_record(network) if network else {"entities": [], "links": []}}
+
+
+def network_record(network: Network) -> dict[str, Any]:
+    """Every entity named in the texts, and every pair named in the same paragraphs."""
+    return {"entities": [{"entity": e, "mentions": network.mentions[e], "paragraphs": network.paragraphs[e]}
+                         for e in sorted(network.mentions)],
+            "links": [{"source": lk.source, "target": lk.target, "paragraphs": lk.paragraphs,
+                       "articles": list(lk.articles)} for lk in network.links]}
 
 
 def to_json(record: dict[str, Any]) -> str:

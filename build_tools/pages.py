@@ -16,9 +16,10 @@ from .crossref import EntityIndex, entity_indexes, mention_counts, related_artic
 from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
 from .model import Article, Block, BlockKind
+from .network import LABEL_GAP, MIN_PARAGRAPHS, Drawing, cooccurrences, draw
 from .outlets import SOURCES_PAGE, Outlet
 from .register import Entity, EntityType
-from .render import Renderer, SafeMarkdown, md_escape, md_link, relative
+from .render import Renderer, SafeMarkdown, md_escape, md_link, relative, url_from
 from .textnorm import fold, match_key
 
 DESCRIPTION_MAX_CHARS = 160
@@ -26,6 +27,8 @@ HOME = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 ENTITIES_INDEX = "entites/index.md"
 TIMELINE_PAGE = "chronologie.md"
+NETWORK_PAGE = "reseau.md"
+STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 MOST_CITED = 12
 
 
@@ -135,6 +138,7 @@ class PageMaker:
         self.counts = mention_counts(self.articles)
         self.related = related_articles(self.articles, self.register)
         self.timeline = timeline(reading_order(self.articles))
+        self.network = cooccurrences(self.articles)
 
     def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
         """The block's text, escaped, with the first mentions linked to their entity pages (the
@@ -195,9 +199,10 @@ class PageMaker:
             HOME: render("home.md.j2", articles=self.items(HOME), most_cited=self.most_cited()),
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
             "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related,
-                                                                 self.timeline)),
+                                                                 self.timeline, self.network)),
             GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries()),
             TIMELINE_PAGE: render("timeline.md.j2", by_year=self.timeline_by_year()),
+            NETWORK_PAGE: self.network_page(),
             SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
                                  unsourced=[a for a in reading_order(self.articles)
                                             if not self.registers.outlets.of(a)]),
@@ -230,6 +235,17 @@ class PageMaker:
 
     def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
         return [(year, list(group)) for year, group in groupby(self.timeline, key=lambda e: e.date[:4])]
+
+    def network_page(self) -> str:
+        drawing: Drawing = draw(self.network, self.register)
+        drawn = {n.entity.id for n in drawing.nodes}
+        neighbours = {e: [(o, n) for o, n in self.network.partners(e) if o in drawn] for e in drawn}
+        return self.renderer.render(
+            "network.md.j2", drawing=drawing, neighbours=neighbours, min_paragraphs=MIN_PARAGRAPHS,
+            ranked=sorted(drawing.nodes, key=lambda n: (-n.mentions, sort_key(n.entity))),
+            strong=STRONG_LINK, strongest=[lk for lk in self.network.links if lk.paragraphs >= STRONG_LINK],
+            entities=self.register.by_id, label_gap=LABEL_GAP,
+            url=lambda page: url_from(page, NETWORK_PAGE), edge_width=edge_width)
 
     def outlet_views(self) -> list[OutletView]:
         views = []
@@ -265,6 +281,10 @@ class PageMaker:
         for group in groups:
             files[type_page(group.type)] = render("entities-type.md.j2", group=group)
         return files
+
+
+def edge_width(paragraphs: int) -> float:
+    return min(1.0 + 1.5 * (paragraphs - 1), 9.0)
 
 
 def sort_key(entity: Entity) -> tuple[str, str]:

@@ -8,6 +8,7 @@ parts themselves, are printed as they are."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -102,10 +103,33 @@ def _attribute(value: str) -> SafeMarkdown:
     return SafeMarkdown(attr_escape(value).replace("}", "&#125;").replace("{", "&#123;"))
 
 
+def _html(value: str) -> SafeMarkdown:
+    """Text for raw HTML (an SVG drawing): HTML-escaped, never read as Markdown."""
+    return SafeMarkdown(html.escape(str(value)))
+
+
+def _number(value: float) -> SafeMarkdown:
+    """A coordinate for raw HTML: one decimal, no trailing zeros."""
+    return SafeMarkdown(f"{value:.1f}".removesuffix(".0"))
+
+
 def relative(target: str, from_page: str) -> str:
     """Path of docs-relative ``target`` as seen from docs-relative page ``from_page``."""
     depth = from_page.count("/")
     return "../" * depth + target
+
+
+def page_url(page: str) -> str:
+    """The URL MkDocs gives a Markdown page (directory URLs), relative to the site root."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix("index.md")
+    return page.removesuffix(".md") + "/"
+
+
+def url_from(target: str, from_page: str) -> str:
+    """The URL of docs-relative page ``target`` as seen from the published ``from_page``, for
+    raw HTML, whose links MkDocs does not rewrite."""
+    return "../" * page_url(from_page).count("/") + page_url(target)
 
 
 class Renderer:
@@ -121,7 +145,7 @@ class Renderer:
         )
         self.env.filters.update(
             time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
-            date_label=date_label,
+            date_label=date_label, html=_html, num=_number,
         )
         self.env.globals.update(link=md_link, relative=relative)
 

@@ -129,3 +129,25 @@ def test_glossary_and_sources_pages_link_back_to_the_texts(site: Path) -> None:
         for name in filter(None, (article["source"], article["publisher"])):
             link = meta.find("a", string=name)
             assert link is not None and link["href"].startswith("../../sources/#"), (article["slug"], name)
+
+
+def test_network_page_draws_linked_entities_with_a_text_alternative(site: Path) -> None:
+    soup = page(site, "reseau")
+    svg = soup.select_one("article svg.reseau")
+    assert svg is not None and svg.title is not None and svg["aria-labelledby"] == svg.title["id"]
+    nodes = svg.select("a.noeud")
+    assert len(nodes) >= 10
+    listed = {a["href"].removesuffix(".md") for a in soup.select("article li > strong > a")}
+    for node in nodes:
+        href = node["href"]
+        target = (site / "site" / "reseau" / href / "index.html").resolve()
+        assert target.is_file(), href
+        assert node.select_one("circle") is not None and node.select_one("text").get_text()
+        assert node["aria-label"].startswith(node.select_one("text").get_text())
+        assert os.path.normpath(f"reseau/{href}") in {os.path.normpath(f"reseau/{h}") for h in listed}
+    assert len(svg.select("line.lien")) >= len(nodes) - 1
+    assert soup.select("article table a[href]")  # the strongest links, as a table
+    home = page(site, "")
+    assert home.select_one("article a[href='reseau/']") is not None
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    assert record["network"]["links"][0]["paragraphs"] >= 2
