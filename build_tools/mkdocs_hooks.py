@@ -13,6 +13,7 @@ from build_tools.build import Paths, build, summary
 from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
+from build_tools.search import trim_index, worker_url_filter
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -30,3 +31,13 @@ def on_config(config: Any) -> Any:
         ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.registers.entities.types],
     })
     return config
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.filters["url"] = worker_url_filter(env.filters["url"])
+    return env
+
+
+def on_post_build(config: Any) -> None:
+    trimmed = trim_index(Path(config.site_dir), Path(config.docs_dir))
+    log.info(f"search index: {trimmed.before:,} bytes trimmed to {trimmed.after:,}")
