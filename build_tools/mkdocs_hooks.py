@@ -14,6 +14,7 @@ from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
 from build_tools.search import trim_index, worker_url_filter
+from build_tools.theme_text import escape_meta, titles
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -27,10 +28,15 @@ def on_config(config: Any) -> Any:
     for line in summary(edition, report):
         log.info(line)
     config.nav = expand(config.nav, {
-        ARTICLES_INDEX: [(a.title, a.page_path) for a in reading_order(edition.articles)],
-        ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.registers.entities.types],
+        ARTICLES_INDEX: titles((a.title, a.page_path) for a in reading_order(edition.articles)),
+        ENTITIES_INDEX: titles((t.plural, type_page(t)) for t in edition.registers.entities.types),
     })
     return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    escape_meta(page.meta)
+    return markdown
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
