@@ -14,7 +14,7 @@ from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
 from build_tools.search import trim_index, worker_url_filter
-from build_tools.theme_text import escape_meta, titles
+from build_tools.theme import escape_meta, name_search_dialog, titles
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -37,6 +37,14 @@ def on_config(config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     escape_meta(page.meta)
     return markdown
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return name_search_dialog(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return name_search_dialog(output_content)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
