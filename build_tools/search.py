@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -152,17 +153,17 @@ class _IndexMaker:
             entity = self.entities[url]
             return [self.doc(first, text=self.other_forms(entity["name"], entity["aliases"]))]
         if url == self.glossary_page:
-            terms = [{"location": t["url"], "title": t["term"], "text": self.other_forms(t["term"], t["variants"])}
-                     for t in self.glossary]
+            terms = [{"location": t["url"], "title": escape(t["term"], quote=False),
+                      "text": self.other_forms(t["term"], t["variants"])} for t in self.glossary]
             return [self.doc(first), *terms]
         if url in self.generated:
             return [self.doc(first)]
         return [self.doc(first, words=[_plain(s["title"] + " " + s["text"]) for s in sections])]
 
     def other_forms(self, name: str, forms: list[str]) -> str:
-        """The forms a query on the name would not find, shown as the result's text."""
+        """The forms a query on the name would not find, as the result's text (HTML)."""
         known = clean_tokens(name, self.separator)
-        return FORMS_JOINER.join(f for f in forms if index_terms([f], self.separator, known))
+        return escape(FORMS_JOINER.join(f for f in forms if index_terms([f], self.separator, known)), quote=False)
 
     def doc(self, page: Doc, *, text: str = "", words: list[str] | None = None) -> Doc:
         """The page's document: its location and title (and boost, if its page asks for one)."""
