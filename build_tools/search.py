@@ -176,9 +176,12 @@ class _IndexMaker:
         return doc
 
 
-def trim_index(site_dir: Path, docs_dir: Path) -> Trimmed:
-    """Rewrite the search index MkDocs wrote into `site_dir` (see the module's docstring)."""
+def trim_index(site_dir: Path, docs_dir: Path) -> Trimmed | None:
+    """Rewrite the search index MkDocs wrote into `site_dir` (see the module's docstring);
+    None when there is none (the search plugin is off)."""
     path = site_dir / INDEX
+    if not path.is_file():
+        return None
     raw = path.read_bytes()
     index = json.loads(raw)
     export = json.loads((site_dir / EXPORT).read_text("utf-8"))
