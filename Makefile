@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-extras
+NODE   := node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 
 # Material prints an end-of-life banner on every build; the move is tracked in the README.
@@ -26,7 +27,7 @@ zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
 	rm -rf site-zensical
 	SITE_DIR=site-zensical $(BIN)/zensical build
 
-test: $(EXTRAS) lint ## Every test
+test: $(EXTRAS) $(NODE) lint ## Every test
 	$(BIN)/python -m build_tools check
 	$(BIN)/python -m pytest
 
@@ -47,6 +48,12 @@ $(EXTRAS): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,zensical,suggest]'
 	touch $@
 
+# The browser and HTML tests' tools: axe-core and vnu.jar, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's is used.
+$(NODE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --upgrade pip
@@ -55,4 +62,4 @@ lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock build
 
 clean:
-	rm -rf site site-zensical .cache .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .cache .venv .pytest_cache .mypy_cache .ruff_cache node_modules tests/screenshots

@@ -13,6 +13,8 @@ from build_tools.build import Paths, build, summary
 from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
+from build_tools.search import trim_index, worker_url_filter
+from build_tools.theme import escape_meta, name_search_dialog, titles
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -26,7 +28,31 @@ def on_config(config: Any) -> Any:
     for line in summary(edition, report):
         log.info(line)
     config.nav = expand(config.nav, {
-        ARTICLES_INDEX: [(a.title, a.page_path) for a in reading_order(edition.articles)],
-        ENTITIES_INDEX: [(t.plural, type_page(t)) for t in edition.registers.entities.types],
+        ARTICLES_INDEX: titles((a.title, a.page_path) for a in reading_order(edition.articles)),
+        ENTITIES_INDEX: titles((t.plural, type_page(t)) for t in edition.registers.entities.types),
     })
     return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    escape_meta(page.meta)
+    return markdown
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return name_search_dialog(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return name_search_dialog(output_content)
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.filters["url"] = worker_url_filter(env.filters["url"])
+    return env
+
+
+def on_post_build(config: Any) -> None:
+    trimmed = trim_index(Path(config.site_dir), Path(config.docs_dir))
+    if trimmed:
+        log.info(f"search index: {trimmed.before:,} bytes trimmed to {trimmed.after:,}")

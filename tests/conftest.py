@@ -1,7 +1,16 @@
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +50,161 @@ def project(tmp_path: Path) -> Path:
 
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+# --- The built site, served on 127.0.0.1, and the tools outside Python ---------------------
+# Tests marked `tools` need Chromium (/usr/bin/chromium), node_modules/ (`npm ci`, which
+# `make test` runs) or java. Outside CI they skip, saying what is missing; in CI (CI set),
+# where .ci/run and `make test` install all of them, a skip is a failure.
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+NODE_MODULES = ROOT / "node_modules"
+# Debian's Chromium, quiet: no background requests, updates or sync (Playwright gives each
+# launch a fresh --user-data-dir of its own).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()  # type: ignore[attr-defined]
+    if (os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail")
+            and item.get_closest_marker("tools") is not None):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every tool is installed ({reason})"
+
+
+def build_site(project: Path, site_url: str) -> Path:
+    """Build the project's site with MkDocs, as `make build` does; fail on any warning."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                            capture_output=True, text=True, check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log, log
+    return project / "site"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: a missing page gets the site's 404.html."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class LocalServer:
+    """A folder served on 127.0.0.1 at a port chosen before the site is built (its address
+    is the site's site_url, so that the 404 page's absolute links stay local)."""
+
+    def __init__(self) -> None:
+        self.server: http.server.ThreadingHTTPServer | None = None
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/"
+
+    def serve(self, folder: Path) -> str:
+        handler = functools.partial(_SiteHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(self.socket.getsockname(), handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = self.socket
+        server.server_activate()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.server = server
+        return self.url
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+        else:
+            self.socket.close()
+
+
+@pytest.fixture(scope="session")
+def site_server() -> Iterator[LocalServer]:
+    server = LocalServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_server: LocalServer) -> Path:
+    """The project's whole site, built once for the session, its site_url the local server."""
+    return build_site(copy_project(tmp_path_factory.mktemp("built-site")), site_server.url)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, site_server: LocalServer) -> str:
+    """The built site, served: its address."""
+    return site_server.serve(built_site)
+
+
+def skip_without(path: Path, reason: str) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is missing: {reason}")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (which never downloads a browser here)."""
+    skip_without(CHROMIUM, "install Debian's chromium (apt-get install chromium; .ci/run does in CI)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' (make test does)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Reader:
+    """A reader's tab, with what a reader would not see: console errors, uncaught
+    exceptions, dialogs (alert, confirm) and the address of every request."""
+
+    def __init__(self, context: Any, base_url: str) -> None:
+        self.context = context
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        context.on("request", lambda request: self.requests.append(request.url))
+        self.page = context.new_page()
+        self.page.on("console", lambda m: self.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def open(self, path: str) -> Any:
+        self.page.goto(self.base_url + path, wait_until="load")
+        return self.page
+
+
+@pytest.fixture
+def open_reader(chromium: Any) -> Iterator[Callable[..., Reader]]:
+    """Opens readers' tabs: open_reader(base_url, width=1280, color_scheme="light")."""
+    contexts: list[Any] = []
+
+    def open_(base_url: str, *, width: int = 1280, height: int = 900, color_scheme: str = "light") -> Reader:
+        context = chromium.new_context(viewport={"width": width, "height": height}, locale="fr-FR",
+                                       color_scheme=color_scheme, service_workers="block")
+        contexts.append(context)
+        return Reader(context, base_url)
+
+    yield open_
+    for context in contexts:
+        context.close()

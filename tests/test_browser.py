@@ -1,0 +1,241 @@
+"""What a reader does, in a real browser: Debian's Chromium driven by Playwright, on the
+built site served on 127.0.0.1 (see conftest.py: skipped outside CI without Chromium, a
+failure in CI)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import NODE_MODULES, Reader, build_site, copy_project, skip_without
+
+pytestmark = [pytest.mark.site, pytest.mark.tools]
+
+OpenReader = Callable[..., Reader]
+
+# The pages a reader meets first, one of each kind: checked for accessibility and
+# photographed at a desktop's and a phone's width. One line per page.
+KEY_PAGES = {
+    "accueil": "",
+    "article": "articles/trois-defis-trump-2-0/",
+    "entite": "entites/donald-trump/",
+    "glossaire": "glossaire/",
+    "chronologie": "chronologie/",
+}
+# Every kind of page, for console errors and requests that leave the machine.
+PAGE_KINDS = {
+    **KEY_PAGES,
+    "articles": "articles/",
+    "entites": "entites/",
+    "type-d-entite": "entites/types/personnes/",
+    "sources": "sources/",
+    "a-propos": "a-propos/",
+    "page-absente": "pas-de-page-ici/",
+}
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+WIDTHS = {"bureau": 1280, "telephone": 390}
+
+
+def export(site: Path) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads((site / "edition.json").read_text("utf-8"))
+    return record
+
+
+def article_text(article: dict[str, Any]) -> str:
+    return " ".join(block["text"] for block in article["blocks"])
+
+
+# --- Search -----------------------------------------------------------------------------
+
+def search(reader: Reader, query: str) -> set[str]:
+    """Type a query in Material's search box; the pages of the results, by their path."""
+    page = reader.open("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the box on keyup, as when the reader types
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=re.compile(r"trouvé")).wait_for()
+    links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    return {urlsplit(href).path.lstrip("/") for href in links}
+
+
+def test_search_for_otan_finds_the_articles_that_write_l_otan(built_site: Path, site_url: str,
+                                                               open_reader: OpenReader) -> None:
+    elided = {a["url"] for a in export(built_site)["articles"]
+              if "l’OTAN" in article_text(a) and not re.search(r"(?<![’'\w])OTAN", article_text(a))}
+    assert elided  # the corpus has articles that only write "l’OTAN"
+    reader = open_reader(site_url)
+    assert elided <= search(reader, "OTAN")
+    assert elided <= search(reader, "l’OTAN")
+
+
+@pytest.mark.parametrize("query", ["découpler", "découplages"])
+def test_search_finds_other_forms_of_a_word_through_its_stem(built_site: Path, site_url: str,
+                                                             open_reader: OpenReader, query: str) -> None:
+    # No text of the edition has these forms: only the stem ("découpl") finds "découplage".
+    texts = [article_text(a) for a in export(built_site)["articles"]]
+    assert not any(query in text.lower() for text in texts)
+    saying = {a["url"] for a in export(built_site)["articles"] if "découplage" in article_text(a)}
+    assert saying
+    assert saying <= search(open_reader(site_url), query)
+
+
+def test_search_reaches_an_entity_by_an_alias(site_url: str, open_reader: OpenReader) -> None:
+    assert "entites/donald-trump/" in search(open_reader(site_url), "Disco Inferno")
+
+
+# --- Reading an article -----------------------------------------------------------------
+
+def tooltip_after_hovering(reader: Reader, selector: str) -> str:
+    page = reader.page
+    page.locator(selector).first.hover()
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tooltip.wait_for()
+    text: str = tooltip.inner_text()
+    return text
+
+
+def test_hovering_a_glossary_term_shows_its_definition(built_site: Path, site_url: str,
+                                                       open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = reader.open(KEY_PAGES["article"])
+    href = page.locator("a.terme").first.get_attribute("href")
+    term = next(t for t in export(built_site)["glossary"] if href.endswith("#" + t["url"].split("#")[1]))
+    assert tooltip_after_hovering(reader, "a.terme") == term["definition"]
+
+
+def test_hovering_a_note_call_shows_the_note(built_site: Path, site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = reader.open(KEY_PAGES["article"])
+    note_id = page.locator("a.footnote-ref").first.get_attribute("href").removeprefix("#fn:")
+    article = next(a for a in export(built_site)["articles"] if a["url"] == KEY_PAGES["article"])
+    note = next(n for n in article["notes"] if n["id"] == note_id)
+    assert note["text"] in tooltip_after_hovering(reader, "a.footnote-ref")
+
+
+def test_a_mention_link_lands_on_its_paragraph_visible_and_marked(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = reader.open(KEY_PAGES["entite"])
+    links = page.locator("article a[href*='#p']")
+    link = links.nth(links.count() - 1)  # the last: far down its article, so the page must scroll
+    block = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(re.compile(f"#{block}$"))
+    target = page.locator(f"[id='{block}']")
+    target.wait_for()
+    page.wait_for_function("id => document.querySelector(':target')?.id === id", arg=block)
+    box = target.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box is not None and header is not None
+    assert box["y"] >= header["y"] + header["height"] - 1  # not under the sticky header
+    assert box["y"] < page.viewport_size["height"]
+    outline = target.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"
+
+
+# --- Nothing hidden goes wrong ----------------------------------------------------------
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_console_error_and_no_request_leaves_the_machine(site_url: str, open_reader: OpenReader,
+                                                            kind: str) -> None:
+    reader = open_reader(site_url)
+    page = reader.open(PAGE_KINDS[kind])
+    page.locator("input.md-search__input").click()  # search loads its worker, the index and lunr
+    page.locator("input.md-search__input").fill("chine")
+    page.locator("input.md-search__input").press("End")
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"trouvé")).wait_for()
+    # Chromium logs the missing page's own 404 status, and nothing else may be logged.
+    missing = ["error: Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert reader.errors == (missing if kind == "page-absente" else [])
+    assert reader.requests
+    assert {urlsplit(url).netloc for url in reader.requests} == {urlsplit(site_url).netloc}
+
+
+HOSTILE_SEED = """\
+Un titre <script>alert('titre')</script> piégé
+par Jean <img src=x onerror="alert('auteur')"> Piège
+Premier paragraphe d’un texte piégé, assez long pour être de la prose : <script>alert('script')</script> \
+puis <img src=x onerror="alert('image')"> et <svg onload="alert('svg')"></svg> et \
+<iframe src="javascript:alert('iframe')"></iframe> ; un lien [cliquez](javascript:alert('lien')) et \
+<a href="javascript:alert('ancre')">ici</a> ; du Jinja {{ config.site_name }} {% raw %} et \
+"><script>alert('attribut')</script> puis ' onmouseover='alert(1)' enfin.
+Second paragraphe, lui aussi assez long pour être de la prose, qui cite <b onclick="alert('gras')">ceci</b> \
+et --8<-- "README.md" et {: onclick="alert('attr_list')" } sans que rien ne s’exécute jamais ici.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from conftest import LocalServer  # noqa: PLC0415 - one server per hostile site
+
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    (project / "seeds" / "900_hostile.txt").write_text(HOSTILE_SEED, "utf-8")
+    server = LocalServer()
+    site = build_site(project, server.url)
+    yield site, server.serve(site)
+    server.close()
+
+
+def test_hostile_text_in_a_seed_shows_as_text_and_runs_nothing(hostile_site: Any, open_reader: OpenReader) -> None:
+    site, url = hostile_site
+    article = next(a for a in export(site)["articles"] if a["seed"].endswith("900_hostile.txt"))
+    reader = open_reader(url)
+    for path in (article["url"], ""):
+        page = reader.open(path)
+        page.locator("body").hover()
+        assert page.locator("article script, article img, article svg, article iframe, [onclick], "
+                            "[onmouseover], [onerror], [onload]").count() == 0
+        assert page.locator("a[href^='javascript:' i], iframe").count() == 0
+        assert page.evaluate("[...document.scripts].every(s => !s.textContent.includes('alert'))")
+    page = reader.open(article["url"])
+    title = "Un titre <script>alert('titre')</script> piégé"
+    assert page.title().startswith(f"{title} - ")
+    assert page.locator(".md-header__topic").last.inner_text().strip() == title
+    content = page.locator("article").inner_text()
+    for text in ("<script>alert('script')</script>", "<img src=x onerror=\"alert('image')\">",
+                 "[cliquez](javascript:alert('lien'))", "{{ config.site_name }}", "{% raw %}",
+                 "<b onclick=\"alert('gras')\">ceci</b>", '--8<-- "README.md"'):
+        assert text in content
+    assert page.get_by_text("<script>alert('script')</script>", exact=False).first.is_visible()
+    assert article["url"] in search(reader, "script alert")  # the results show the title as text
+    assert reader.dialogs == []
+    assert reader.errors == []
+
+
+# --- Accessibility and layout -----------------------------------------------------------
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", KEY_PAGES)
+def test_axe_finds_no_serious_accessibility_violation(site_url: str, open_reader: OpenReader,
+                                                      name: str, color_scheme: str) -> None:
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    skip_without(axe, "run `npm ci --ignore-scripts` (make test does)")
+    page = open_reader(site_url, color_scheme=color_scheme).open(KEY_PAGES[name])
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
+        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")
+                                                                        + " " + n.failureSummary)}))""")
+    assert violations == []
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize("name", KEY_PAGES)
+def test_key_pages_fit_the_screen_and_are_photographed(site_url: str, open_reader: OpenReader,
+                                                       name: str, device: str) -> None:
+    page = open_reader(site_url, width=WIDTHS[device]).open(KEY_PAGES[name])
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+    wider = page.evaluate("""() => [...document.querySelectorAll(".md-content *")]
+        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                     && !e.closest(".md-typeset__scrollwrap"))
+        .map(e => e.tagName + "." + e.className + " " + (e.textContent || "").slice(0, 60))""")
+    assert wider == []
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
