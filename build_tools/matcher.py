@@ -38,6 +38,7 @@ from .textnorm import IGNORABLE, fold, strip_ignorable
 
 _TOKEN = re.compile(rf"(?:\w|[{IGNORABLE}])+")
 _SPACES = re.compile(r"\s+")
+_IGNORABLE = re.compile(f"[{IGNORABLE}]")
 P = TypeVar("P", bound=Hashable)
 # Chunks remembered at most; past that the memory starts afresh (a corpus's vocabulary
 # stays far below it).
@@ -45,6 +46,10 @@ CHUNK_MEMORY = 1_000_000
 
 
 def _separator(text: str) -> str:
+    """``text`` (folded) as forms and texts are compared: ignorable characters removed,
+    each run of whitespace one space."""
+    if text.isascii() and text.isprintable() and "  " not in text:  # the usual case: nothing to do
+        return text
     return _SPACES.sub(" ", strip_ignorable(text))
 
 
@@ -111,17 +116,21 @@ _Plan = tuple[int, int, P | None, "_Node[P] | None", bool]
 _Found = tuple[int, int, "_Chunk[P]", int, P]
 
 
-@dataclass(frozen=True, slots=True)
 class _Chunk(Generic[P]):
-    """A piece of text between two spaces, as the matcher sees it."""
+    """A piece of text between two spaces, as the matcher sees it (made once per distinct
+    piece, so it is a plain class: a frozen dataclass is slower to make)."""
 
-    tokens: tuple[str, ...]  # its words, folded, ignorable characters removed
-    spans: tuple[tuple[int, int], ...]  # where each word is in the piece
-    gaps: tuple[str, ...]  # the separators between consecutive words (folded, spaces collapsed)
-    lead: str  # the separator before the first word (the whole piece when it has none)
-    tail: str  # the separator after the last word
-    plans: tuple[_Plan[P], ...]  # a plan for each word that starts a form
-    ignorable: bool  # whether it holds a character that matching ignores
+    __slots__ = ("gaps", "ignorable", "lead", "plans", "spans", "tail", "tokens")
+
+    def __init__(self, tokens: tuple[str, ...], spans: tuple[tuple[int, int], ...], plans: tuple[_Plan[P], ...],
+                 *, gaps: tuple[str, ...] = (), lead: str = "", tail: str = "", ignorable: bool = False) -> None:
+        self.tokens = tokens  # its words, folded, ignorable characters removed
+        self.spans = spans  # where each word is in the piece
+        self.gaps = gaps  # the separators between consecutive words (folded, spaces collapsed)
+        self.lead = lead  # the separator before the first word (the whole piece when it has none)
+        self.tail = tail  # the separator after the last word
+        self.plans = plans  # a plan for each word that starts a form
+        self.ignorable = ignorable  # whether it holds a character that matching ignores
 
 
 def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], j: int, node: _Node[P]) -> _Plan[P]:
@@ -190,7 +199,7 @@ class Matcher(Generic[P]):
         if folded.isalnum():
             node = self._root.get(folded)
             plans: tuple[_Plan[P], ...] = (_plan((folded,), (), 0, node),) if node else ()
-            chunk = _Chunk((folded,), ((0, len(folded)),), (), "", "", plans, False)
+            chunk = _Chunk((folded,), ((0, len(folded)),), plans)
         else:
             spans = tuple((m.start(), m.end()) for m in _TOKEN.finditer(folded))
             tokens = tuple(strip_ignorable(folded[a:b]) for a, b in spans)
@@ -199,7 +208,8 @@ class Matcher(Generic[P]):
             lead = _separator(folded[:spans[0][0]]).lstrip(" ") if spans else _separator(folded).strip(" ")
             tail = _separator(folded[spans[-1][1]:]).rstrip(" ") if spans else ""
             plans = tuple(_plan(tokens, gaps, j, self._root[t]) for j, t in enumerate(tokens) if t in self._root)
-            chunk = _Chunk(tokens, spans, gaps, lead, tail, plans, any(c in IGNORABLE for c in text))
+            chunk = _Chunk(tokens, spans, plans, gaps=gaps, lead=lead, tail=tail,
+                           ignorable=not text.isascii() and _IGNORABLE.search(text) is not None)
         if len(self._chunks) >= CHUNK_MEMORY:
             self._chunks.clear()
             self._starts.clear()
