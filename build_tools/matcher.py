@@ -27,11 +27,10 @@ trie, word by word, into the next pieces while a form goes on.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from typing import Generic, NamedTuple, TypeVar
 
 from .textnorm import IGNORABLE, fold, strip_ignorable
@@ -39,6 +38,7 @@ from .textnorm import IGNORABLE, fold, strip_ignorable
 _TOKEN = re.compile(rf"(?:\w|[{IGNORABLE}])+")
 _SPACES = re.compile(r"\s+")
 _IGNORABLE = re.compile(f"[{IGNORABLE}]")
+_ONE_WORD = re.compile(r"(\W*)(\w+)(\W*)")  # a piece with one word (and no ignorable character)
 P = TypeVar("P", bound=Hashable)
 # Chunks remembered at most; past that the memory starts afresh (a corpus's vocabulary
 # stays far below it).
@@ -48,7 +48,8 @@ CHUNK_MEMORY = 1_000_000
 def _separator(text: str) -> str:
     """``text`` (folded) as forms and texts are compared: ignorable characters removed,
     each run of whitespace one space."""
-    if text.isascii() and text.isprintable() and "  " not in text:  # the usual case: nothing to do
+    # Printable: no ignorable character, no whitespace but the plain space; the usual case.
+    if text.isprintable() and "  " not in text:
         return text
     return _SPACES.sub(" ", strip_ignorable(text))
 
@@ -196,10 +197,18 @@ class Matcher(Generic[P]):
         if chunk is not None:
             return chunk
         folded = fold(text)
+        ignorable = not text.isascii() and _IGNORABLE.search(text) is not None
+        single = None if ignorable else _ONE_WORD.fullmatch(folded)  # "marché,", "(LLM)": most pieces
         if folded.isalnum():
             node = self._root.get(folded)
             plans: tuple[_Plan[P], ...] = (_plan((folded,), (), 0, node),) if node else ()
             chunk = _Chunk((folded,), ((0, len(folded)),), plans)
+        elif single is not None:
+            word = single[2]
+            node = self._root.get(word)
+            plans = (_plan((word,), (), 0, node),) if node else ()
+            chunk = _Chunk((word,), (single.span(2),), plans,
+                           lead=_separator(single[1]).lstrip(" "), tail=_separator(single[3]).rstrip(" "))
         else:
             spans = tuple((m.start(), m.end()) for m in _TOKEN.finditer(folded))
             tokens = tuple(strip_ignorable(folded[a:b]) for a, b in spans)
@@ -208,8 +217,7 @@ class Matcher(Generic[P]):
             lead = _separator(folded[:spans[0][0]]).lstrip(" ") if spans else _separator(folded).strip(" ")
             tail = _separator(folded[spans[-1][1]:]).rstrip(" ") if spans else ""
             plans = tuple(_plan(tokens, gaps, j, self._root[t]) for j, t in enumerate(tokens) if t in self._root)
-            chunk = _Chunk(tokens, spans, plans, gaps=gaps, lead=lead, tail=tail,
-                           ignorable=not text.isascii() and _IGNORABLE.search(text) is not None)
+            chunk = _Chunk(tokens, spans, plans, gaps=gaps, lead=lead, tail=tail, ignorable=ignorable)
         if len(self._chunks) >= CHUNK_MEMORY:
             self._chunks.clear()
             self._starts.clear()
@@ -224,12 +232,8 @@ class Matcher(Generic[P]):
         # starts is ``k`` plus the lengths of the pieces before it; ``j`` counts the words
         # of a piece.
         pieces = text.split(" ")
-        starts = self._starts
-        flags = list(map(starts.get, pieces))  # whether each piece starts a form
-        if None in flags:  # pieces never seen before: learn them first
-            for piece in set(compress(pieces, map(operator.not_, map(starts.__contains__, pieces)))):
-                self._chunk(piece)
-            flags = list(map(starts.get, pieces))
+        # Whether each piece starts a form (a piece never seen before may: it is learnt then).
+        flags = map(self._starts.get, pieces, repeat(True))
         known, learn = self._chunks.get, self._chunk
         scan: _Scan[P] | None = None  # made when a walk must go on into the next pieces
         matches: list[Match[P]] = []
@@ -237,6 +241,8 @@ class Matcher(Generic[P]):
         done_k = done_j = -1  # the last word of the last match: no match starts before it
         for k in compress(range(len(pieces)), flags):
             chunk = known(pieces[k]) or learn(pieces[k])
+            if not chunk.plans:
+                continue
             for plan in chunk.plans:
                 j = plan[0]
                 if k == done_k and j <= done_j:
@@ -275,19 +281,18 @@ class _Scan(Generic[P]):
 
     def follow(self, k: int, chunk: _Chunk[P], plan: _Plan[P]) -> _Found[P] | None:
         """What the walk planned in piece ``k`` (``chunk``) finds in the text: the longest
-        form that starts at the planned word."""
+        form that starts at the planned word. The walk goes down the trie word by word, into
+        the next pieces while a form may go on."""
         j, last_j, payload, onward, in_text = plan
+        best: _Found[P] | None
         if in_text:  # a form with a suffix on the way: walk from the first word
             node = self.matcher._root[chunk.tokens[j]]
-            return self.walk(k, j, chunk, node, self.ending(k, j, chunk, node, None))
-        best = (k, last_j, chunk, -1, payload) if last_j >= 0 else None
-        assert onward is not None
-        return self.walk(k, len(chunk.tokens) - 1, chunk, onward, best)  # type: ignore[arg-type]
-
-    def walk(self, k: int, j: int, chunk: _Chunk[P], node: _Node[P], best: _Found[P] | None) -> _Found[P] | None:
-        """Down the trie from ``node``, reached at word ``j`` of piece ``k`` with ``best``
-        found so far: word by word, into the next pieces while a form may go on."""
-        pieces, learn = self.pieces, self.matcher._chunk
+            best = self.ending(k, j, chunk, node, None)
+        else:  # on from the last word of the piece
+            assert onward is not None
+            node, j = onward, len(chunk.tokens) - 1
+            best = (k, last_j, chunk, -1, payload) if last_j >= 0 else None  # type: ignore[assignment]
+        pieces, known, learn = self.pieces, self.matcher._chunks.get, self.matcher._chunk
         while node.next:
             if j + 1 < len(chunk.tokens):
                 step = node.next.get(chunk.gaps[j])
@@ -296,7 +301,7 @@ class _Scan(Generic[P]):
                 separator = chunk.tail
                 k += 1
                 while k < len(pieces):
-                    chunk = learn(pieces[k])
+                    chunk = known(pieces[k]) or learn(pieces[k])
                     if chunk.tokens:
                         break
                     if chunk.lead:
@@ -310,7 +315,10 @@ class _Scan(Generic[P]):
             if following is None:
                 return best
             node = following
-            best = self.ending(k, j, chunk, node, best)
+            if node.end == _PLAIN_END:
+                best = (k, j, chunk, -1, node.payload)  # type: ignore[assignment]  # a form ends: payload is set
+            elif node.end == _SUFFIX_END:
+                best = self.ending(k, j, chunk, node, best)
         return best
 
     def ending(self, k: int, j: int, chunk: _Chunk[P], node: _Node[P], best: _Found[P] | None) -> _Found[P] | None:
