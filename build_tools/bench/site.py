@@ -2,7 +2,7 @@
 
 Each measurement runs the real command in a temporary copy of the project (seeds, data,
 templates, hand-written docs, mkdocs.yml and its hooks), as a child process: its wall time
-and its peak memory (the child's maximum resident set size, from ``wait4``)."""
+and its peak memory (the kernel's high-water mark of its resident memory, ``peak``)."""
 
 from __future__ import annotations
 
@@ -69,18 +69,22 @@ def write_synthetic(project: Path, registers: Registers, articles: Sequence[Arti
         out.write("\n" + yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
 
 
-def run(command: Sequence[str], cwd: Path) -> tuple[float, float, str]:
-    """Run ``command``: (wall seconds, peak memory in MB, output); an error if it fails."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert process.stdout is not None
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, output
+def run(module: str, args: Sequence[str], cwd: Path) -> tuple[float, float, str]:
+    """``python -m module args`` in ``cwd``: (wall seconds, peak memory in MB, output); an
+    error if it fails."""
+    with tempfile.NamedTemporaryFile(prefix="bench-peak-", delete=False) as peak_file:
+        peak = Path(peak_file.name)
+    command = [sys.executable, "-m", "build_tools.bench.peak", str(peak), module, *args]
+    try:
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+        output = result.stdout + result.stderr
+        if result.returncode:
+            raise RuntimeError(f"python -m {module} {' '.join(args)} failed ({result.returncode}):\n{output[-3000:]}")
+        return seconds, int(peak.read_text("utf-8")) / 1024, output
+    finally:
+        peak.unlink(missing_ok=True)
 
 
 def build(registers: Registers, articles: Sequence[Article], count: int) -> dict[str, Any]:
@@ -88,10 +92,10 @@ def build(registers: Registers, articles: Sequence[Article], count: int) -> dict
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         project = copy_project(Path(tmp), seeds=False)
         write_synthetic(project, registers, articles, count)
-        generator_s, generator_mb, _ = run([sys.executable, "-m", "build_tools", "build"], project)
+        generator_s, generator_mb, _ = run("build_tools", ["build"], project)
         shutil.rmtree(project / "docs" / "articles")  # MkDocs's run makes them again, as on a fresh checkout
         shutil.rmtree(project / "docs" / "entites")
-        mkdocs_s, mkdocs_mb, log = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+        mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
         if "WARNING" in log:
             raise RuntimeError(f"mkdocs build warned:\n{log[-3000:]}")
         edition = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
