@@ -116,9 +116,9 @@ def related_articles(articles: Sequence[Article], register: Register,
     for number, article in enumerate(articles):
         mine = weighing[article.slug]
         for other in articles[number + 1:]:
-            shared = mine & weighing[other.slug]
-            if shared:
-                score = sum(map(weight.__getitem__, shared))
+            common = mine & weighing[other.slug]
+            if common:
+                score = sum(map(weight.__getitem__, common))
                 rough[article.slug].append((score, other))
                 rough[other.slug].append((score, article))
     by_id = register.by_id
