@@ -31,7 +31,7 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from .textnorm import IGNORABLE, fold, strip_ignorable
 
@@ -134,6 +134,9 @@ class _Chunk(Generic[P]):
         self.ignorable = ignorable  # whether it holds a character that matching ignores
 
 
+_NOTHING: _Chunk[Any] = _Chunk((), (), ())  # a piece that starts no form, seen from ``find``
+
+
 def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], j: int, node: _Node[P]) -> _Plan[P]:
     first, last, payload = j, -1, None
     while True:
@@ -191,6 +194,16 @@ class Matcher(Generic[P]):
     def __len__(self) -> int:
         return self._count
 
+    def _learn(self, text: str) -> _Chunk[P]:
+        """A piece met for the first time by ``find``. The most common one, a word that
+        starts no form, is only noted as such (``_NOTHING``): how the matcher sees it is
+        worked out if a walk ever comes to it."""
+        folded = fold(text)
+        if folded.isalnum() and folded not in self._root:
+            self._starts[text] = False
+            return _NOTHING
+        return self._chunk(text)
+
     def _chunk(self, text: str) -> _Chunk[P]:
         """How the matcher sees a piece of text, worked out once."""
         chunk = self._chunks.get(text)
@@ -234,7 +247,7 @@ class Matcher(Generic[P]):
         pieces = text.split(" ")
         # Whether each piece starts a form (a piece never seen before may: it is learnt then).
         flags = map(self._starts.get, pieces, repeat(True))
-        known, learn = self._chunks.get, self._chunk
+        known, learn = self._chunks.get, self._learn
         scan: _Scan[P] | None = None  # made when a walk must go on into the next pieces
         matches: list[Match[P]] = []
         placed_k = placed_at = 0  # a piece whose place is known, and that place
