@@ -70,28 +70,35 @@ def _mb(texts: Sequence[str]) -> float:
 def annotate(corpus: Sequence[str], forms: Sequence[tuple[str, Hashable]], repeat: int, log: Log) -> dict[str, Any]:
     """Our matcher, flashtext and pyahocorasick on ``corpus``: the same mentions, and how
     fast each finds them. The three take turns, ``repeat`` times, so that other work on the
-    machine weighs on each alike."""
+    machine weighs on each alike; each run starts from the same state (a new matcher, no
+    results of an earlier run left in memory)."""
     size = _mb(corpus)
-    rivals_found = {"flashtext": rivals.flashtext_finder(forms, corpus),
-                    "pyahocorasick": rivals.pyahocorasick_finder(forms)}
-    # The corpus, the registers and the rivals' tables live on through the runs: kept out of
-    # the garbage collector's rounds, which would otherwise weigh on whichever allocates most.
+    finders: dict[str, Callable[[str], Any]] = {"flashtext": rivals.flashtext_finder(forms, corpus),
+                                                "pyahocorasick": rivals.pyahocorasick_finder(forms)}
+    first = Matcher(forms)
+    reference = [first.find(t) for t in corpus]  # what all three must find
+    del first
+    mentions = sum(map(len, reference))
+    # The corpus, the registers, the rivals' tables and the reference live on through the
+    # runs: kept out of the garbage collector's rounds, which would otherwise weigh on
+    # whichever allocates most.
     gc.collect()
     gc.freeze()
     times: dict[str, list[float]] = {"matcher": [], "flashtext": [], "pyahocorasick": []}
     compile_s: list[float] = []
-    mentions = 0
     for _ in range(repeat):
-        seconds, matcher = _cpu_seconds(lambda: Matcher(forms))  # a new one: its memory of pieces starts empty
-        compile_s.append(seconds)
-        seconds, found = _cpu_seconds(lambda m=matcher: [m.find(t) for t in corpus])  # type: ignore[misc]
-        times["matcher"].append(seconds)
-        mentions = sum(map(len, found))  # type: ignore[call-overload]
-        for name, finder in rivals_found.items():
-            seconds, theirs = _cpu_seconds(lambda f=finder: [f(t) for t in corpus])  # type: ignore[misc]
-            times[name].append(seconds)
-            if theirs != found:  # a Match is a tuple (start, end, payload)
+        start = time.process_time()
+        matcher = Matcher(forms)  # a new one: its memory of pieces starts empty
+        compile_s.append(time.process_time() - start)
+        finders["matcher"] = matcher.find
+        for name, runs in times.items():
+            gc.collect()
+            seconds, found = _cpu_seconds(lambda f=finders[name]: [f(t) for t in corpus])  # type: ignore[misc]
+            runs.append(seconds)
+            if found != reference:  # a Match is a tuple (start, end, payload)
                 raise AssertionError(f"{name} does not find the same mentions as the matcher")
+            del found
+        del matcher, finders["matcher"]
         log("matcher {:.1f}, flashtext {:.1f}, pyahocorasick {:.1f} MB/s: the same {} mentions".format(
             *(size / times[name][-1] for name in times), mentions))
     gc.unfreeze()
