@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; the move is tracked in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint pages zensical lock clean
+.PHONY: build serve test lint pages zensical bench lock clean
 
 build: $(STAMP) ## Generate the pages and build the whole site into site/
 	$(BIN)/mkdocs build
@@ -26,6 +26,11 @@ zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
 	$(BIN)/python -m build_tools build
 	rm -rf site-zensical
 	SITE_DIR=site-zensical $(BIN)/zensical build
+
+# Matcher against flashtext and pyahocorasick, builds of 300 and 600 synthetic articles, mkdocs
+# serve's reload: about two minutes; the results go in BENCHMARKS.md.
+bench: $(EXTRAS) ## Measure the matcher and the builds (JSON on stdout)
+	$(BIN)/python -m build_tools bench --json
 
 test: $(EXTRAS) $(NODE) lint ## Every test
 	$(BIN)/python -m build_tools check
@@ -43,9 +48,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# Optional tools the tests exercise too: Zensical, and spaCy for `build_tools suggest`.
+# Optional tools the tests exercise too: Zensical, spaCy for `build_tools suggest`, and the
+# benchmark's flashtext and pyahocorasick.
 $(EXTRAS): $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,zensical,suggest]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,zensical,suggest,bench]'
 	touch $@
 
 # The browser and HTML tests' tools: axe-core and vnu.jar, pinned in package-lock.json.
@@ -57,7 +63,7 @@ $(NODE): package.json package-lock.json
 lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --upgrade pip
-	.venv-lock/bin/python -m pip install --quiet '.[test,zensical,suggest]'
+	.venv-lock/bin/python -m pip install --quiet '.[test,zensical,suggest,bench]'
 	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^edition-geopolitique-ia' > constraints.txt
 	rm -rf .venv-lock build
 

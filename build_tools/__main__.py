@@ -63,6 +63,14 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from . import bench  # noqa: PLC0415 - needs the 'bench' extra (flashtext, pyahocorasick)
+
+    report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else "\n".join(bench.summary(report)))
+    return 0
+
+
 def _seeds_option(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
 
@@ -105,6 +113,16 @@ def parser() -> argparse.ArgumentParser:
     _seeds_option(cmd)
     cmd.add_argument("--json", action="store_true", help="print the figures as JSON")
     cmd.set_defaults(func=_cmd_stats)
+
+    cmd = commands.add_parser(
+        "bench", help="measure the matcher against flashtext and pyahocorasick, and builds of large editions",
+        description="Synthetic corpus, registers and editions made from the seeds (fixed random seed); "
+                    "results and goals in BENCHMARKS.md. Needs the 'bench' extra: pip install -e '.[bench]'.")
+    cmd.add_argument("--json", action="store_true", help="print the results as JSON")
+    cmd.add_argument("--tiny", action="store_true", help="tiny sizes: checks that the benchmark runs")
+    cmd.add_argument("--no-build", action="store_true", help="leave out the generator and MkDocs builds")
+    cmd.add_argument("--no-serve", action="store_true", help="leave out mkdocs serve")
+    cmd.set_defaults(func=_cmd_bench)
     return main
 
 

@@ -39,6 +39,7 @@ Decisions:
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,53 +82,66 @@ _QTY_BEFORE = re.compile(
     r"au\s+plus|pas\s+moins|les|des|ses|nos|vos|leurs|ces)\s*(?:de\s+|d['’]|à\s+)?$",
     re.IGNORECASE)
 
-_RULES: list[tuple[str, re.Pattern[str]]] = []
+# What a rule cannot match without: a text that holds none of it is not searched by the
+# rule (the rules are slow to run, and most paragraphs hold no date).
+_YEAR_LIKE = r"1\d{3}|2[01]\d{2}"
+_MONTH_LIKE = r"janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sep|oct|nov|d[ée]c"
+_RULES: list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]] = []
 
 
-def _rule(name: str, pattern: str) -> None:
-    _RULES.append((name, re.compile(pattern, re.IGNORECASE)))
+def _rule(name: str, pattern: str, *needs: str) -> None:
+    _RULES.append((name, re.compile(pattern, re.IGNORECASE), tuple(_need(n) for n in needs)))
+
+
+@functools.cache
+def _need(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 # order matters: first rules win on overlaps (longest / most specific first)
 _rule("skip", _B + r"(?:(?:au\s+)?(?:début|fin|milieu)\s+des\s+|des\s+|les\s+|aux\s+)?années\s+"
-      r"(?:1\d|20)?\d0" + _E)                                    # decades: dropped
-_rule("skip", _B + r"[XVIL]+(?:e|ème|er)\s+siècle" + _E)         # centuries: dropped
+      r"(?:1\d|20)?\d0" + _E, "années")                          # decades: dropped
+_rule("skip", _B + r"[XVIL]+(?:e|ème|er)\s+siècle" + _E, "siècle")    # centuries: dropped
 _rule("range", _B + r"(?:(?:de|entre)\s+)?(?P<y1>" + _YEAR + r")\s*(?:-|–|—|/|\s+(?:à|et)\s+)"
-      r"(?P<y2>" + _YEAR + r"|\d{2})" + _E + _NOT_QTY)
+      r"(?P<y2>" + _YEAR + r"|\d{2})" + _E + _NOT_QTY, _YEAR_LIKE)
 # day ranges/lists: "les 18 et 19 novembre 2024", "du 3 au 5 mars", "entre le 5 et le 8 mars 2025"
 _rule("dmy", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E)
+      + _DAY + r"\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _MONTH_LIKE)
 _rule("dmy", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E)
+      + _DAY + r"\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _MONTH_LIKE)
 # numeric: 12/03/2024, 12.03.2024, 2024-03-12
 _rule("dmy", r"(?<![\w/.-])(?P<d>[12]\d|3[01]|0?[1-9])([/.])(?P<m>1[0-2]|0?[1-9])\2(?P<y>" + _YEAR
-      + r")(?![\w/-]|\.\d)")
-_rule("dmy", r"(?<![\w/.-])(?P<y>" + _YEAR + r")-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?![\w/-]|\.\d)")
-_rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E)
-_rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E)
+      + r")(?![\w/-]|\.\d)", _YEAR_LIKE)
+_rule("dmy", r"(?<![\w/.-])(?P<y>" + _YEAR + r")-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?![\w/-]|\.\d)",
+      _YEAR_LIKE)
+_rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E,
+      _YEAR_LIKE, _MONTH_LIKE)
+_rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E,
+      _YEAR_LIKE, _MONTH_LIKE)
 _rule("my", _B + r"(?:(?:en|dès|depuis|de|d['’]|à|avant|après|jusqu['’]en|fin|début|mi-|mi\s|"
       r"à\s+la\s+(?:fin|mi-)|au\s+début|courant|au\s+mois\s+d['’]|au\s+mois\s+de)\s*)?"
-      r"(?P<m>" + _MONTH_NO_DOT + r")\.?\s+(?P<y>" + _YEAR + r")" + _E + _NOT_QTY)
+      r"(?P<m>" + _MONTH_NO_DOT + r")\.?\s+(?P<y>" + _YEAR + r")" + _E + _NOT_QTY, _YEAR_LIKE, _MONTH_LIKE)
 _rule("m_rel", _B + r"(?:en\s+|au\s+mois\s+de\s+|au\s+mois\s+d['’]|d['’]ici\s+)?(?P<m>" + _MONTH_FULL
-      + r")\s+(?P<rel>prochain|dernier)" + _E)
+      + r")\s+(?P<rel>prochain|dernier)" + _E, _MONTH_LIKE, "prochain|dernier")
 _rule("dm", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH + r")" + _E)
-_rule("dm", _B + r"(?:le\s+|du\s+|au\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")" + _E)
+      + _DAY + r"\s+(?P<m>" + _MONTH + r")" + _E, _MONTH_LIKE)
+_rule("dm", _B + r"(?:le\s+|du\s+|au\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")" + _E, _MONTH_LIKE)
 _rule("m", _B + r"(?:(?:jusqu['’]|d['’]ici\s+|depuis\s+|dès\s+|avant\s+|après\s+)?(?:à\s+)?"
       r"(?:la\s+|le\s+)?(?:fin|début|mi-|mi\s|milieu|courant)\s*(?:du\s+mois\s+)?(?:de\s+|d['’])?"
-      r"|(?:en|dès|depuis|jusqu['’]en)\s+)(?P<m>" + _MONTH_FULL + r")" + _E)
+      r"|(?:en|dès|depuis|jusqu['’]en)\s+)(?P<m>" + _MONTH_FULL + r")" + _E, _MONTH_LIKE)
 _rule("y", _B + r"(?:en|dès|depuis|d['’]ici(?:\s+(?:la\s+)?(?:fin|début)\s+(?:de\s+)?)?|jusqu['’]en|"
       r"(?:à\s+la\s+|la\s+|au\s+|le\s+)?(?:fin|début|mi-|mi|milieu|courant)(?:\s+(?:de\s+|d['’]))?|"
       r"avant|après|pour|vers|l['’]an|l['’]année|année|l['’]horizon|horizon|exercice|"
       r"(?:premier|second|deuxième|troisième|quatrième|1er|[234]e|[234]ème)\s+(?:trimestre|semestre)|"
-      r"trimestre|semestre|printemps|été|automne|hiver|de|d['’]|à)\s*(?P<y>" + _YEAR + r")" + _E + _NOT_QTY)
-_rule("today", _B + r"(?:d['’])?aujourd['’]\s?hui" + _E)
-_rule("day_rel", _B + r"(?P<w>avant-hier|après-demain|hier|demain)" + _E)
+      r"trimestre|semestre|printemps|été|automne|hiver|de|d['’]|à)\s*(?P<y>" + _YEAR + r")" + _E + _NOT_QTY,
+      _YEAR_LIKE)
+_rule("today", _B + r"(?:d['’])?aujourd['’]\s?hui" + _E, "aujourd")
+_rule("day_rel", _B + r"(?P<w>avant-hier|après-demain|hier|demain)" + _E, "hier|demain")
 _rule("ago", _B + r"il\s+y\s+a\s+(?:environ\s+|près\s+de\s+|plus\s+de\s+)?(?P<n>" + _NUM
-      + r")\s+(?P<u>ans|an|années|année|mois|semaines|semaine|jours|jour)" + _E)
+      + r")\s+(?P<u>ans|an|années|année|mois|semaines|semaine|jours|jour)" + _E, r"il\s+y\s+a")
 _rule("unit_rel", _B + r"(?P<u>la\s+semaine|le\s+mois|l['’]an|l['’]année)\s+"
-      r"(?P<rel>dernière|dernier|prochaine|prochain|passée|passé)" + _E)
-_rule("this", _B + r"(?P<u>cette\s+année|ce\s+mois-ci|cette\s+semaine)" + _E)
+      r"(?P<rel>dernière|dernier|prochaine|prochain|passée|passé)" + _E, "derni|prochain|pass")
+_rule("this", _B + r"(?P<u>cette\s+année|ce\s+mois-ci|cette\s+semaine)" + _E, "cette|mois-ci")
 
 
 def _month(tok: str) -> int:
@@ -269,7 +283,13 @@ def extract(text: str, article_date: datetime.date | None) -> list[tuple[str, in
         article_date = article_date.date()
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, int, int]] = []
-    for name, rx in _RULES:
+    present: dict[re.Pattern[str], bool] = {}
+    for name, rx, needs in _RULES:
+        for need in needs:
+            if need not in present:
+                present[need] = need.search(text) is not None
+        if not all(present[need] for need in needs):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -293,18 +313,22 @@ _ABBREV = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste
 _SENT_END = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 
 
+@functools.lru_cache(maxsize=256)  # a block's sentences, for each of its dates
 def _boundaries(text: str) -> list[int]:
     ends = []
     for m in _SENT_END.finditer(text):
         if text[m.start()] == ".":
-            w = re.search(r"(\S+)$", text[:m.start()])
-            word = w.group(1) if w else ""
+            start = m.start()  # the word before the dot: the run of non-spaces that ends there
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            word = text[start:m.start()]
             bare = word.lstrip("«(\"“[")
             if len(bare) == 1 and bare.isalpha():        # initial: "David O. Sacks"
                 continue
-            before = text[:m.start() - len(word)].rstrip()
-            if bare.isdigit() and len(bare) <= 2 and (not before or before[-1] in ".!?…»:"):
-                continue                                  # enumeration: "... possibles. 1. «Mettre"
+            if bare.isdigit() and len(bare) <= 2:
+                before = text[:start].rstrip()
+                if not before or before[-1] in ".!?…»:":
+                    continue                              # enumeration: "... possibles. 1. «Mettre"
             if bare.lower() in _ABBREV or bare.lower().rstrip(".") in _ABBREV:
                 continue
             if re.fullmatch(r"(?:[A-ZÉ]\.)+[A-ZÉ]?", bare):   # "J.-C", "U.S"

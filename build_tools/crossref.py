@@ -6,6 +6,7 @@ paragraphs."""
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ KWIC_MAX_CHARS = 320
 KWIC_WINDOW_CHARS = 140
 RELATED_ENTITIES = 10
 RELATED_ARTICLES = 3
+ROUGH_MARGIN = 0.002  # more than rounding to a thousandth and float error can move a score
 
 @dataclass(frozen=True)
 class InContext:
@@ -101,21 +103,38 @@ def related_articles(articles: Sequence[Article], register: Register,
                      limit: int = RELATED_ARTICLES) -> dict[str, list[Related]]:
     """For each article (by slug), the others ranked by the entities they share, each
     weighted by its rarity in the corpus (inverse document frequency: an entity every
-    article names weighs nothing)."""
+    article names weighs nothing).
+
+    Every pair of articles is scored, so the work grows with the square of their number:
+    each pair costs one set intersection and a sum; the ranked lists are built only for
+    the few articles that can make an article's top ``limit``."""
     named = {a.slug: {m.entity for m in a.mentions} for a in articles}
     frequency = Counter(e for entities in named.values() for e in entities)
     weight = {e: math.log(len(articles) / n) for e, n in frequency.items()}
+    weighing = {slug: frozenset(e for e in entities if weight[e] > 0) for slug, entities in named.items()}
+    rough: dict[str, list[tuple[float, Article]]] = {a.slug: [] for a in articles}
+    for number, article in enumerate(articles):
+        mine = weighing[article.slug]
+        for other in articles[number + 1:]:
+            common = mine & weighing[other.slug]
+            if common:
+                score = sum(map(weight.__getitem__, common))
+                rough[article.slug].append((score, other))
+                rough[other.slug].append((score, article))
+    by_id = register.by_id
     result = {}
     for article in articles:
+        candidates = rough[article.slug]
+        if len(candidates) > limit:
+            # The exact score (summed rarest first, rounded) differs from the rough one by
+            # less than a thousandth: keep every article that may reach the top.
+            floor = heapq.nlargest(limit, (score for score, _ in candidates))[-1] - ROUGH_MARGIN
+            candidates = [c for c in candidates if c[0] >= floor]
         ranked = []
-        for other in articles:
-            if other.slug == article.slug:
-                continue
+        for _, other in candidates:
             shared = sorted((e for e in named[article.slug] & named[other.slug] if weight[e] > 0),
-                            key=lambda e: (-weight[e], register[e].name))
-            if shared:
-                score = round(sum(weight[e] for e in shared), 3)
-                ranked.append(Related(other, score, [register[e] for e in shared]))
+                            key=lambda e: (-weight[e], by_id[e].name))
+            ranked.append(Related(other, round(sum(weight[e] for e in shared), 3), [by_id[e] for e in shared]))
         ranked.sort(key=lambda r: (-r.score, r.article.slug))
         result[article.slug] = ranked[:limit]
     return result

@@ -8,6 +8,7 @@ parts themselves, are printed as they are."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -132,22 +133,31 @@ def url_from(target: str, from_page: str) -> str:
     return "../" * page_url(from_page).count("/") + page_url(target)
 
 
+@functools.cache
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    """One environment per templates folder for the life of the process: ``mkdocs serve``
+    rebuilds without compiling every template again (a template that changed on disk is
+    reloaded: Jinja checks each file's modification time)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
+        date_label=date_label, html=_html, num=_number,
+    )
+    env.globals.update(link=md_link, relative=relative)
+    return env
+
+
 class Renderer:
     def __init__(self, templates_dir: Path) -> None:
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates_dir),
-            undefined=jinja2.StrictUndefined,
-            finalize=_finalize,
-            autoescape=True,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(
-            time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
-            date_label=date_label, html=_html, num=_number,
-        )
-        self.env.globals.update(link=md_link, relative=relative)
+        self.env = _environment(templates_dir.resolve())
 
     def render(self, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(**context)

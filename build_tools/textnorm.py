@@ -56,10 +56,13 @@ def unify_punctuation(text: str) -> str:
     return text.translate(_PUNCT_TABLE)
 
 
+_IGNORABLE_CHARS = re.compile(f"[{IGNORABLE}]")
+
+
 def strip_ignorable(text: str) -> str:
-    if not any(c in text for c in IGNORABLE):
+    if text.isascii():  # the usual case, and the quickest test
         return text
-    return "".join(c for c in text if c not in IGNORABLE)
+    return _IGNORABLE_CHARS.sub("", text)
 
 
 def match_key(text: str) -> str:

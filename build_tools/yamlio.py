@@ -85,6 +85,14 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+# The same loader on libyaml's parser, when PyYAML has it: the registers are read at every
+# build (and every `mkdocs serve` reload), and the pure-Python parser is about half of it.
+# A file it refuses is read again by the loader above, whose messages the editors know.
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    yaml_constructors = _Loader.yaml_constructors
+
+
 def load_yaml(path: Path) -> Any:
     """Load one YAML file; any syntax problem becomes an InputError with file and line."""
     try:
@@ -92,6 +100,10 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError.single(path, f"not valid UTF-8: {exc.reason}",
                                 hint="save the file as UTF-8") from None
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader with our constructors
+    except yaml.YAMLError:
+        pass  # read it again below, for the message
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:

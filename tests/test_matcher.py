@@ -13,6 +13,8 @@ from build_tools.pages import annotated_markdown, span
 from build_tools.render import md_link
 from build_tools.textnorm import match_key
 
+import matcher_reference as reference
+
 FORMS = [("Donald Trump", "trump"), ("Trump", "trump"), ("M. Disco Inferno", "trump"),
          ("Disco Inferno", "song"), ("OTAN", "otan"), ("UE", "ue"), ("Xi", "xi"), ("Intel", "intel"),
          ("OpenAI", "openai"), ("DeepSeek", "deepseek"), ("DeepSeek R1", "r1"), ("C++", "cpp"),
@@ -115,3 +117,47 @@ def test_taking_the_annotations_out_gives_back_the_text(parts: list[str], positi
     assert soup.p.get_text() == text
     assert [a.get_text() for a in soup.find_all("a")] == [text[m.start:m.end] for m in matches]
 
+
+
+# --- the fast matcher agrees with the reference one ----------------------------------
+
+# Forms that share first words, end in punctuation, hold elisions, hyphens, spaces of all
+# kinds and ignorable characters: every path of the trie.
+TRICKY = [*FORMS, ("Union européenne", "ue"), ("Union", "union"), ("Union africaine", "ua"),
+          ("Banque centrale européenne", "bce"), ("Banque", "banque"), ("Inc.", "inc"), ("M.", "m"),
+          ("C", "c"), ("C+", "cplus"), ("M. Disco", "md"), ("Donald\u00a0 Trump", "dt2"), ("L’Amérique", "am"),
+          ("L", "l"), ("Amérique d’abord", "ad"), ("A \u200b B", "ab"), ("x - y", "xy"), ("x -", "xdash"),
+          ("pays du Sud", "sud"), ("Sud", "sud-seul"), ("«Disco»", "dropped"), ("Œuvre", "oeuvre"), ("ʼt", "t")]
+REFERENCE = Matcher(TRICKY)
+SLOW = reference.Matcher(TRICKY)
+WORDS = [form for form, _ in TRICKY] + ["Union", "européenne", "Banque", "centrale", "Donald", "Trump", "M", "Disco"]
+SEPARATORS = [" ", "  ", "\u00a0", "\u202f", "\n", "\t", "’", "'", "ʼ", "-", "\u2011", ". ", ", ", " – ", "«", "»",
+              "\u200b", "\u200e", " \u200b ", "", "+", "++", "_", "(", ")", " . ", ":"]
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS),
+                           st.text(alphabet="aeéAEÉlLdDsuU’' .-\u00a0\u200b", max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_same_matches_as_the_reference_matcher(text: str) -> None:
+    assert REFERENCE.find(text) == [tuple(m.__dict__.values()) for m in SLOW.find(text)]
+
+
+def test_same_matches_on_the_corpus() -> None:
+    """The real articles against the real registers (entities and glossary)."""
+    from build_tools.annotate import compile_matcher  # noqa: PLC0415
+    from build_tools.build import Paths, load_articles, load_registers  # noqa: PLC0415
+
+    from conftest import ROOT  # noqa: PLC0415
+
+    articles, _ = load_articles(Paths.at(ROOT))
+    registers = load_registers(ROOT / "data")
+    fast = compile_matcher(registers)
+    slow = reference.Matcher([(f, ("entity", e.id)) for e in registers.entities.entities for f in e.forms]
+                             + [(f, ("term", t.id)) for t in registers.glossary.terms for f in t.forms])
+    found = 0
+    for block in (b for a in articles for b in a.blocks):
+        matches = fast.find(block.text)
+        assert matches == [tuple(m.__dict__.values()) for m in slow.find(block.text)]
+        found += len(matches)
+    assert found > 500

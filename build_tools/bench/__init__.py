@@ -1,0 +1,225 @@
+"""``python -m build_tools bench``: the matcher against flashtext and pyahocorasick, the
+matcher on registers of growing size, the generator and MkDocs on large synthetic
+editions, and ``mkdocs serve``'s reload on the real one.
+
+Everything is made from the project's own seeds and registers with a fixed random seed
+(``synthetic``), so that two runs measure the same work. Times of the annotation are CPU
+times of this process (one core: nothing here runs in parallel), the median of
+``repeat`` runs; the builds are timed on the wall clock, as a person waits for them.
+BENCHMARKS.md records the results and the goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..build import Paths, load_articles, load_registers
+from ..matcher import Matcher
+from . import rivals, site, synthetic
+
+
+@dataclass(frozen=True)
+class Sizes:
+    corpus_mb: float
+    entries: int
+    scaling: tuple[int, ...]
+    articles: tuple[int, ...]
+    repeat: int
+    serve_runs: int
+
+
+FULL = Sizes(corpus_mb=10.0, entries=10_000, scaling=(1_000, 10_000, 100_000), articles=(300, 600),
+             repeat=5, serve_runs=3)
+TINY = Sizes(corpus_mb=0.05, entries=400, scaling=(300, 400, 1_000), articles=(3, 6), repeat=1, serve_runs=1)
+
+# The goals (issue 8): measured by ``run`` with the FULL sizes.
+GOALS = {
+    "annotate_mb_per_s": (">=", 10),
+    "annotate_vs_flashtext": (">=", 2),
+    "register_100000_vs_1000_time": ("<=", 2),
+    "generator_600_s": ("<=", 6),
+    "generator_600_vs_300": ("<=", 2.3),
+    "mkdocs_600_s": ("<=", 45),
+    "search_index_bytes_per_1000_words": ("<=", 6000),
+    "peak_memory_mb": ("<=", 1024),
+    "serve_reload_s": ("<=", 2),
+}
+
+Log = Callable[[str], None]
+
+
+def _cpu_seconds(work: Callable[[], object]) -> tuple[float, object]:
+    start = time.process_time()
+    result = work()
+    return time.process_time() - start, result
+
+
+def _mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8")) + 1 for t in texts) / 1e6
+
+
+def annotate(corpus: Sequence[str], forms: Sequence[tuple[str, Hashable]], repeat: int, log: Log) -> dict[str, Any]:
+    """Our matcher, flashtext and pyahocorasick on ``corpus``: the same mentions, and how
+    fast each finds them. The three take turns, ``repeat`` times, so that other work on the
+    machine weighs on each alike; each run starts from the same state (a new matcher, no
+    results of an earlier run left in memory)."""
+    size = _mb(corpus)
+    finders: dict[str, Callable[[str], Any]] = {"flashtext": rivals.flashtext_finder(forms, corpus),
+                                                "pyahocorasick": rivals.pyahocorasick_finder(forms)}
+    first = Matcher(forms)
+    reference = [first.find(t) for t in corpus]  # what all three must find
+    del first
+    mentions = sum(map(len, reference))
+    # The corpus, the registers, the rivals' tables and the reference live on through the
+    # runs: kept out of the garbage collector's rounds, which would otherwise weigh on
+    # whichever allocates most.
+    gc.collect()
+    gc.freeze()
+    times: dict[str, list[float]] = {"matcher": [], "flashtext": [], "pyahocorasick": []}
+    compile_s: list[float] = []
+    for _ in range(repeat):
+        start = time.process_time()
+        matcher = Matcher(forms)  # a new one: its memory of pieces starts empty
+        compile_s.append(time.process_time() - start)
+        finders["matcher"] = matcher.find
+        for name, runs in times.items():
+            gc.collect()
+            seconds, found = _cpu_seconds(lambda f=finders[name]: [f(t) for t in corpus])  # type: ignore[misc]
+            runs.append(seconds)
+            if found != reference:  # a Match is a tuple (start, end, payload)
+                raise AssertionError(f"{name} does not find the same mentions as the matcher")
+            del found
+        del matcher, finders["matcher"]
+        log("matcher {:.1f}, flashtext {:.1f}, pyahocorasick {:.1f} MB/s: the same {} mentions".format(
+            *(size / times[name][-1] for name in times), mentions))
+    gc.unfreeze()
+    speed = {name: round(size / statistics.median(runs), 2) for name, runs in times.items()}
+    return {
+        "corpus_mb": round(size, 2), "paragraphs": len(corpus), "forms": len({f for f, _ in forms}),
+        "mentions": mentions, "same_mentions": True,
+        "mb_per_s": speed["matcher"], "flashtext_mb_per_s": speed["flashtext"],
+        "pyahocorasick_mb_per_s": speed["pyahocorasick"],
+        "best_mb_per_s": {name: round(size / min(runs), 2) for name, runs in times.items()},
+        "compile_s": round(statistics.median(compile_s), 3),
+        "cpu_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()}, "runs": repeat,
+    }
+
+
+def scaling(corpus: Sequence[str], registers: Any, articles: Sequence[Any], sizes: Sequence[int],
+            log: Log) -> dict[str, Any]:
+    """The matcher on the same corpus with registers of ``sizes`` entries."""
+    result: dict[str, Any] = {}
+    for entries in sizes:
+        register = synthetic.register(registers, articles, entries)
+        forms = [(f, e.id) for e in register for f in e.forms]
+        compile_s, matcher = _cpu_seconds(lambda forms=forms: Matcher(forms))  # type: ignore[misc]
+        gc.collect()
+        gc.freeze()  # as for the annotation: the long-lived objects stay out of the collector's rounds
+        find_s, found = _cpu_seconds(lambda m=matcher: [m.find(t) for t in corpus])  # type: ignore[misc]
+        gc.unfreeze()
+        result[str(entries)] = {"entries": len(register), "forms": len(forms), "compile_s": round(compile_s, 3),
+                                "find_s": round(find_s, 3), "mb_per_s": round(_mb(corpus) / find_s, 2),
+                                "mentions": sum(map(len, found))}  # type: ignore[call-overload]
+        log(f"register of {entries}: {result[str(entries)]['mb_per_s']} MB/s")
+    first, last = result[str(sizes[0])], result[str(sizes[-1])]
+    result[f"time_{sizes[-1]}_vs_{sizes[0]}"] = round(last["find_s"] / first["find_s"], 2)
+    return result
+
+
+def builds(registers: Any, articles: Sequence[Any], counts: Sequence[int], log: Log) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for count in counts:
+        result[str(count)] = site.build(registers, articles, count)
+        log(f"{count} articles: generator {result[str(count)]['generator_s']} s, "
+            f"mkdocs {result[str(count)]['mkdocs_s']} s")
+    small, large = result[str(counts[0])], result[str(counts[-1])]
+    result[f"generator_{counts[-1]}_vs_{counts[0]}"] = round(large["generator_s"] / small["generator_s"], 2)
+    result[f"mkdocs_{counts[-1]}_vs_{counts[0]}"] = round(large["mkdocs_s"] / small["mkdocs_s"], 2)
+    return result
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:  # noqa: PTH123 - Linux only, optional
+            model = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return {"cpu": model or platform.processor(), "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": platform.platform(), "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}  # other work on the machine
+
+
+def goals(report: dict[str, Any]) -> dict[str, Any]:
+    """Each goal with what was measured and whether it is met (FULL sizes only)."""
+    build, scale, annotation = report.get("build", {}), report.get("register_scaling", {}), report["annotate"]
+    measured = {
+        "annotate_mb_per_s": annotation["mb_per_s"],
+        "annotate_vs_flashtext": round(annotation["mb_per_s"] / annotation["flashtext_mb_per_s"], 2),
+        "register_100000_vs_1000_time": scale.get("time_100000_vs_1000"),
+        "generator_600_s": build.get("600", {}).get("generator_s"),
+        "generator_600_vs_300": build.get("generator_600_vs_300"),
+        "mkdocs_600_s": build.get("600", {}).get("mkdocs_s"),
+        "search_index_bytes_per_1000_words": build.get("600", {}).get("search_index_bytes_per_1000_words"),
+        "peak_memory_mb": max([report["bench_peak_mb"]] + [b[k] for b in build.values() if isinstance(b, dict)
+                                                           for k in ("generator_peak_mb", "mkdocs_peak_mb")]),
+        "serve_reload_s": report.get("serve", {}).get("reload_s"),
+    }
+    result = {}
+    for name, (sense, target) in GOALS.items():
+        value = measured[name]
+        met = None if value is None else (value >= target if sense == ">=" else value <= target)
+        result[name] = {"goal": f"{sense} {target}", "measured": value, "met": met}
+    return result
+
+
+def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, log: Log | None = None) -> dict[str, Any]:
+    say = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    started = time.perf_counter()
+    articles, _ = load_articles(Paths.at(site.ROOT))
+    registers = load_registers(site.ROOT / "data")
+    register = synthetic.register(registers, articles, sizes.entries)
+    corpus = synthetic.corpus(articles, register, sizes.corpus_mb)
+    say(f"corpus: {_mb(corpus):.1f} MB, {len(register)} entries")
+    report: dict[str, Any] = {"machine": machine(), "sizes": sizes.__dict__}
+    forms = [(f, e.id) for e in register for f in e.forms]
+    report["annotate"] = {"entries": len(register), **annotate(corpus, forms, sizes.repeat, say)}
+    report["register_scaling"] = scaling(corpus, registers, articles, sizes.scaling, say)
+    if build:
+        report["build"] = builds(registers, articles, sizes.articles, say)
+    if serve:
+        report["serve"] = site.serve_reload(sizes.serve_runs)
+        say(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+    report["bench_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    if sizes == FULL:
+        report["goals"] = goals(report)
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    return report
+
+
+def summary(report: dict[str, Any]) -> list[str]:
+    annotation = report["annotate"]
+    lines = [f"annotation: {annotation['corpus_mb']} MB, {annotation['entries']} entries: matcher "
+             f"{annotation['mb_per_s']} MB/s, flashtext {annotation['flashtext_mb_per_s']} MB/s, "
+             f"pyahocorasick {annotation['pyahocorasick_mb_per_s']} MB/s (same {annotation['mentions']} mentions)"]
+    lines += [f"register of {k}: {v['mb_per_s']} MB/s, compiled in {v['compile_s']} s"
+              for k, v in report["register_scaling"].items() if isinstance(v, dict)]
+    lines += [f"{k} articles: generator {v['generator_s']} s ({v['generator_peak_mb']} MB), mkdocs {v['mkdocs_s']} s "
+              f"({v['mkdocs_peak_mb']} MB), search index {v['search_index_bytes_per_1000_words']} bytes per 1,000 words"
+              for k, v in report.get("build", {}).items() if isinstance(v, dict)]
+    if "serve" in report:
+        lines.append(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+    for name, goal in report.get("goals", {}).items():
+        verdict = {True: "met", False: "NOT MET", None: "not measured"}[goal["met"]]
+        lines.append(f"goal {name} {goal['goal']}: {goal['measured']} ({verdict})")
+    lines.append(f"{report['seconds']} s in all")
+    return lines

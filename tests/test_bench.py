@@ -1,0 +1,73 @@
+"""The benchmark runs, in its tiny mode (``python -m build_tools bench --tiny``), so that it
+never rots. No timing is checked here: the machines are shared and noisy; BENCHMARKS.md
+records the measured figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from build_tools.bench import rivals, synthetic
+from build_tools.build import Paths, load_articles, load_registers
+from build_tools.matcher import Matcher
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def real():  # type: ignore[no-untyped-def]
+    articles, _ = load_articles(Paths.at(ROOT))
+    return load_registers(ROOT / "data"), articles
+
+
+def test_synthetic_inputs_are_the_same_every_time(real) -> None:  # type: ignore[no-untyped-def]
+    registers, articles = real
+    first = synthetic.register(registers, articles, 500)
+    assert first == synthetic.register(registers, articles, 500)
+    assert first[:300] == synthetic.register(registers, articles, 300)  # a smaller register is part of a larger one
+    assert len(first) == 500 and len({e.id for e in first}) == 500
+    corpus = synthetic.corpus(articles, first, 0.02)
+    assert corpus == synthetic.corpus(articles, first, 0.02)
+    assert sum(len(p.encode("utf-8")) + 1 for p in corpus) >= 20_000
+
+
+def test_the_three_matchers_find_the_same_mentions(real) -> None:  # type: ignore[no-untyped-def]
+    registers, articles = real
+    register = synthetic.register(registers, articles, 400)
+    corpus = synthetic.corpus(articles, register, 0.03)
+    forms = [(f, e.id) for e in register for f in e.forms]
+    ours = [Matcher(forms).find(text) for text in corpus]
+    assert sum(map(len, ours)) > 100
+    assert [rivals.flashtext_finder(forms, corpus)(text) for text in corpus] == ours
+    assert [rivals.pyahocorasick_finder(forms)(text) for text in corpus] == ours
+
+
+def test_flashtext_needs_french_letters_as_word_characters() -> None:
+    """Why the benchmark declares them: by default "é" ends a word for flashtext."""
+    from flashtext import KeywordProcessor  # noqa: PLC0415
+
+    plain = KeywordProcessor(case_sensitive=True)
+    plain.add_keyword("Fran")
+    assert plain.extract_keywords("Françoise") == ["Fran"]
+    assert rivals.flashtext_finder([("Fran", "x")], ["Françoise"])("Françoise") == []
+
+
+@pytest.mark.site
+def test_the_benchmark_runs_in_tiny_mode() -> None:
+    result = subprocess.run([sys.executable, "-m", "build_tools", "bench", "--tiny", "--json"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    annotation = report["annotate"]
+    for key in ("mb_per_s", "flashtext_mb_per_s", "pyahocorasick_mb_per_s", "entries", "corpus_mb"):
+        assert annotation[key] > 0
+    assert annotation["same_mentions"] and annotation["mentions"] > 0
+    assert {"300", "400", "1000"} <= set(report["register_scaling"])
+    for count in ("3", "6"):
+        build = report["build"][count]
+        assert build["articles"] == int(count)
+        assert build["generator_s"] > 0 and build["mkdocs_s"] > 0 and build["search_index_bytes_per_1000_words"] > 0
+    assert report["serve"]["reload_s"] > 0
