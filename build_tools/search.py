@@ -22,6 +22,7 @@ Material's) stems the query itself: :func:`worker_url_filter` points the pages t
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -64,6 +65,8 @@ FRENCH_STOP_WORDS = frozenset(_LUNR_FR_STOP_WORDS.split())
 
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _STEMMER = snowballstemmer.stemmer("french")
+# Stemming is pure Python and an edition repeats its words: each word is stemmed once.
+_stem = functools.cache(_STEMMER.stemWord)
 
 Doc = dict[str, Any]
 
@@ -100,7 +103,7 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
         for token in tokens(text, separator):
             word = _EDGE_PUNCTUATION.sub("", token)
             if word and word not in FRENCH_STOP_WORDS and word not in known:
-                family = families.setdefault(_STEMMER.stemWord(word), [])
+                family = families.setdefault(_stem(word), [])
                 if word not in family:
                     family.append(word)
     terms: list[str] = []
