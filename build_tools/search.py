@@ -35,6 +35,7 @@ import snowballstemmer
 from bs4 import BeautifulSoup
 from jinja2 import pass_context
 
+from .render import page_url
 from .write import MANIFEST
 
 INDEX = Path("search") / "search_index.json"
@@ -113,14 +114,6 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
         elif not any(k.startswith(stem) for k in known):
             terms.append(stem)
     return terms
-
-
-def page_url(src_path: str) -> str:
-    """The URL MkDocs gives a Markdown page (use_directory_urls): entites/x.md → entites/x/."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def _plain(html: str) -> str:
