@@ -11,9 +11,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from .model import Article, Mention
+from .network import Network
 from .register import Entity, Register
 from .textnorm import SENTENCE_BREAK
 
@@ -67,19 +67,18 @@ def in_context(article: Article, mention: Mention) -> InContext:
     return InContext(article, mention, left, text[mention.start:mention.end], right)
 
 
-def entity_indexes(articles: Sequence[Article], register: Register) -> dict[str, EntityIndex]:
+def entity_indexes(articles: Sequence[Article], register: Register, network: Network) -> dict[str, EntityIndex]:
+    """Each entity's mentions in context, and the entities the network links it to most."""
     indexes = {e.id: EntityIndex(e) for e in register.entities}
-    together: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         per_entity: dict[str, list[InContext]] = defaultdict(list)
         for mention in article.mentions:
             per_entity[mention.entity].append(in_context(article, mention))
         for entity_id, items in per_entity.items():
             indexes[entity_id].by_article.append((article, items))
-        for mentions in article.mentions_by_block.values():
-            for a, b in combinations(sorted({m.entity for m in mentions}), 2):
-                together[a][b] += 1
-                together[b][a] += 1
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for link in network.links:
+        together[link.source][link.target] = together[link.target][link.source] = link.paragraphs
     for entity_id, counter in together.items():
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], register[kv[0]].name))
         indexes[entity_id].related = [(register[other], n) for other, n in ranked[:RELATED_ENTITIES]]

@@ -212,7 +212,7 @@ class PageMaker:
                 "article.md.j2", article=article, blocks=self.block_views(article),
                 description=_description(article), meta_links=self.meta_links(article, article.page_path),
                 meta_notes=self.meta_notes(article), related=self.related[article.slug])
-        files.update(self.entity_pages(entity_indexes(self.articles, self.register)))
+        files.update(self.entity_pages(entity_indexes(self.articles, self.register, self.network)))
         return files
 
     def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
