@@ -83,19 +83,30 @@ _QTY_BEFORE = re.compile(
     re.IGNORECASE)
 
 # What a rule cannot match without: a text that holds none of it is not searched by the
-# rule (the rules are slow to run, and most paragraphs hold no date).
+# rule (the rules are slow to run, and most paragraphs hold no date). Needs are looked for in
+# the case-folded text (the rules ignore case): one made of words only ("hier|demain") as
+# substrings, at C speed; any other as a regular expression, which is ten times faster than
+# with IGNORECASE.
 _YEAR_LIKE = r"1\d{3}|2[01]\d{2}"
-_MONTH_LIKE = r"janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sep|oct|nov|d[ée]c"
-_RULES: list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]] = []
+# A month's name or abbreviation that no letter follows ("mai", never "mais"): each rule's
+# month is one of these, followed by a dot, a space, a digit or the end.
+_MONTH_LIKE = "(?:" + _MONTH_NO_DOT + r")(?![^\W\d_])"
+_LITERAL = re.compile(r"[a-zà-ÿ'’ -]+(?:\|[a-zà-ÿ'’ -]+)*")
+_Need = Callable[[str], bool]  # case-folded text -> whether the need is there
+_RULES: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = []
 
 
 def _rule(name: str, pattern: str, *needs: str) -> None:
     _RULES.append((name, re.compile(pattern, re.IGNORECASE), tuple(_need(n) for n in needs)))
 
 
-@functools.cache
-def _need(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+@functools.cache  # one function per need, so that a text is searched once for each
+def _need(pattern: str) -> _Need:
+    if _LITERAL.fullmatch(pattern):
+        words = tuple(pattern.split("|"))
+        return lambda folded: any(word in folded for word in words)
+    search = re.compile(pattern).search
+    return lambda folded: search(folded) is not None
 
 
 # order matters: first rules win on overlaps (longest / most specific first)
@@ -283,11 +294,12 @@ def extract(text: str, article_date: datetime.date | None) -> list[tuple[str, in
         article_date = article_date.date()
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, int, int]] = []
-    present: dict[re.Pattern[str], bool] = {}
+    present: dict[_Need, bool] = {}
+    folded = text.casefold()
     for name, rx, needs in _RULES:
         for need in needs:
             if need not in present:
-                present[need] = need.search(text) is not None
+                present[need] = need(folded)
         if not all(present[need] for need in needs):
             continue
         for m in rx.finditer(text):

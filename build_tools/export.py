@@ -92,4 +92,5 @@ def network_record(network: Network) -> dict[str, Any]:
 
 
 def to_json(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    """One line: with ``indent``, ``json`` encodes in Python, ten times slower than in C."""
+    return json.dumps(record, ensure_ascii=False) + "\n"

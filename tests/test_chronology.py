@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+import build_tools.chronology as chronology
 from build_tools.build import Paths, build_edition
 from build_tools.chronology import date_label, extract, sentence_span, timeline
 
@@ -166,3 +169,27 @@ def test_the_corpus_timeline_lands_on_its_paragraphs() -> None:
     assert ("ia-chine-occident", "p1", "2026") in found  # « En 2026 »
     # « en mars prochain » in an undated article: dropped rather than guessed
     assert not [e for e in in_text if e.article.slug == "offensive-technologique-chine" and e.block == "p7"]
+
+
+PIECES = ["le", "21", "1er", "Janvier", "MARS", "mai", "mais", "sept", "Sept.", "nov.", "déc", "2024", "2025",
+          "1970", "en", "dès", "d’ici", "depuis", "mi-", "fin", "années", "siècle", "XXIe", "hier", "demain",
+          "aujourd’hui", "il", "y", "a", "ans", "prochain", "dernière", "la semaine", "cette année",
+          "ce mois-ci", "12/03/2024", "2024-03-12", "-", "et", ",", ".", "milliards", "plus de", "\u00a0"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", " ", ""])), max_size=14))
+@example([("le 21", " "), ("MARS", ""), ("2024", "")])  # a month that a digit follows
+@example([("mi-", ""), ("mai", " "), ("2025", "")])  # that a hyphen comes before
+@example([("Sept.", " "), ("2024", "")])  # abbreviated
+@example([("il", "\u00a0"), ("y", "\u00a0"), ("a", " "), ("10", " "), ("ANS", "")])
+def test_what_a_rule_needs_only_skips_texts_it_cannot_match(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + glue for word, glue in words)
+    date = D(2025, 3, 1)
+    with_needs = extract(text, date)
+    rules = chronology._RULES
+    try:
+        chronology._RULES = [(name, rx, ()) for name, rx, _ in rules]
+        assert extract(text, date) == with_needs
+    finally:
+        chronology._RULES = rules

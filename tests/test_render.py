@@ -6,6 +6,8 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from build_tools.annotate import Registers
@@ -14,7 +16,7 @@ from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMe
 from build_tools.outlets import Outlets
 from build_tools.pages import BlockView, PageMaker
 from build_tools.register import Register
-from build_tools.render import Renderer, md_link, safe_href
+from build_tools.render import _ESCAPES, Renderer, md_escape, md_link, safe_href
 
 from conftest import ROOT
 
@@ -92,6 +94,18 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     assert soup.h1.get_text() == article.title
     meta = soup.find(class_="article-meta").get_text()
     assert "Jean_Dupont*" in meta and "Source | <i>" in meta
+
+
+@given(st.text(alphabet=st.sampled_from("\\`*_{}[]()#+-.!&<>|\t;a1 é&#124;"), max_size=300))
+def test_escaping_long_texts_step_by_step_is_the_same_as_by_table(text: str) -> None:
+    assert md_escape(text) == text.translate(_ESCAPES)
+
+
+def test_long_seed_text_renders_literally() -> None:
+    text = " ".join(TRICKY) * 3  # far past the length where escaping changes method
+    soup = to_html(block_views(article_with([text], BlockKind.PARAGRAPH))[0].markdown + "\n{ #p1 }")
+    assert soup.find(id="p1").get_text() == text
+    assert soup.find("a") is None and soup.find("em") is None
 
 
 def test_front_matter_title_is_valid_yaml() -> None:
