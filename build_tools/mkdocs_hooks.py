@@ -8,15 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from build_tools.build import Paths, build, summary
 from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
-from build_tools.search import trim_index, worker_url_filter
+from build_tools.search import generated_pages, trim_index, up_to_title, worker_url_filter
 from build_tools.theme import escape_meta, name_search_dialog, titles
 
 log = logging.getLogger("mkdocs.hooks.edition")
+_generated: set[str] = set()  # the pages the generator made, by source path
+_whole: dict[str, str] = {}  # a generated page's HTML, while Material's search reads its title
 
 
 def on_config(config: Any) -> Any:
@@ -27,6 +30,8 @@ def on_config(config: Any) -> Any:
         raise PluginError(f"the edition cannot be built:\n{exc}") from None
     for line in summary(edition, report):
         log.info(line)
+    _generated.clear()
+    _generated.update(generated_pages(Path(config.docs_dir)))
     config.nav = expand(config.nav, {
         ARTICLES_INDEX: titles((a.title, a.page_path) for a in reading_order(edition.articles)),
         ENTITIES_INDEX: titles((t.plural, type_page(t)) for t in edition.registers.entities.types),
@@ -37,6 +42,24 @@ def on_config(config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     escape_meta(page.meta)
     return markdown
+
+
+@event_priority(100)  # before Material's search plugin: the search index keeps only its title
+def _before_search(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    if page.file.src_uri in _generated and page.content:
+        _whole[page.file.src_uri] = page.content
+        page.content = up_to_title(page.content)
+    return context
+
+
+@event_priority(-100)  # after it: the page is published whole
+def _after_search(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    if page.file.src_uri in _whole:
+        page.content = _whole.pop(page.file.src_uri)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -32,35 +32,52 @@ class SafeMarkdown(Markup):
     __slots__ = ()
 
 
-# Characters Python-Markdown honours a backslash escape for; others become entities.
-_BACKSLASH = "\\`*_{}[]()#+-.!"
+# What makes Markdown of plain text. Anywhere in a line: these, escaped with a backslash...
+_ANYWHERE = "\\`*_{}[]!"
 _ESCAPED = {
-    **{c: "\\" + c for c in _BACKSLASH},
+    **{c: "\\" + c for c in _ANYWHERE},
+    # ...and these, which become entities.
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;",
     "\t": "&#9;",  # Python-Markdown would expand a tab into spaces
 }
 _ESCAPES = str.maketrans(_ESCAPED)
 # The same, as ``str.replace`` calls in an order where no replacement is replaced again: "&"
 # first (the entities bring their own), then "\\" (the escapes bring theirs), then the other
-# escapes, then the entities (which bring "#").
-_ESCAPE_STEPS = sorted(_ESCAPED.items(), key=lambda kv: (kv[0] != "&", kv[0] != "\\", kv[0] not in _BACKSLASH))
+# escapes, then the entities.
+_ESCAPE_STEPS = sorted(_ESCAPED.items(), key=lambda kv: (kv[0] != "&", kv[0] != "\\", kv[0] not in _ANYWHERE))
 # Longer texts than this are escaped by ``_ESCAPE_STEPS``: each step is one pass at C speed,
 # where ``str.translate`` looks up every character in a dict (ten times slower on a paragraph,
 # faster on a name).
 _SHORT = 64
+# Only at the start of a line: a list ("- ", "+ ", "1. "), a heading ("# "), a rule or an
+# underline ("---", "==="). An escaped text may be printed right after a link or a note call
+# ("[^1](…)" would be a link), so the start of the text counts as a line's, and "(" and ")"
+# are escaped there too. Elsewhere, these characters are plain text, and left as they are:
+# Python-Markdown spends its time on escapes, one in every sentence otherwise.
+_LINE_START = re.compile(r"^( *)(?:([-+#().])|(\d+)\.|=)", re.MULTILINE)
 _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                             "\\": "&#92;", "\n": " "})
 _SAFE_URL_CHARS = "/:#?=&%-._~+@,;!$'*"
 
 
+def _escape_line_start(match: re.Match[str]) -> str:
+    spaces, char, number = match.groups()
+    if char:
+        return f"{spaces}\\{char}"
+    if number:
+        return f"{spaces}{number}\\."
+    return f"{spaces}&#61;"  # "=" has no backslash escape
+
+
 def md_escape(text: str) -> str:
     """Text that renders literally in Markdown: nothing in it becomes markup."""
     if len(text) <= _SHORT:
-        return text.translate(_ESCAPES)
-    for char, escaped in _ESCAPE_STEPS:
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
+        text = text.translate(_ESCAPES)
+    else:
+        for char, escaped in _ESCAPE_STEPS:
+            if char in text:
+                text = text.replace(char, escaped)
+    return _LINE_START.sub(_escape_line_start, text)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a name's description is the title of each of its links

@@ -15,6 +15,10 @@ repeat the sentence of every mention and the timeline repeats dated sentences. A
 - any other generated page (home, indexes, timeline, sources): its title only, as its
   text repeats the articles and the registers.
 
+Material's plugin reads the HTML of every page to cut it into sections, and for a generated
+page only its first section's title and address are kept: the hooks hand it that page's
+HTML up to the end of its title (:func:`up_to_title`), and the page back whole after it.
+
 Material appends a wildcard to every word of a query and lunr does not stem such words,
 so the site's search worker (``docs/assets/javascripts/workers/search-fr.js``, which runs
 Material's) stems the query itself: :func:`worker_url_filter` points the pages to it.
@@ -116,6 +120,20 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
     return terms
 
 
+def up_to_title(html: str) -> str:
+    """A page's HTML up to the end of its first heading: all that Material's search plugin
+    needs to make the first section's title and address. (Material also strips
+    ``data-search-*`` attributes from what it reads; no generated page has any.)"""
+    end = html.find("</h1>")
+    return html[:end + len("</h1>")] if end >= 0 else html
+
+
+def generated_pages(docs_dir: Path) -> set[str]:
+    """The pages the generator made, as MkDocs names their source files."""
+    manifest = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
+    return {f for f in manifest["files"] if f.endswith(".md")}
+
+
 def _plain(html: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
@@ -181,8 +199,7 @@ def trim_index(site_dir: Path, docs_dir: Path) -> Trimmed | None:
     raw = path.read_bytes()
     index = json.loads(raw)
     export = json.loads((site_dir / EXPORT).read_text("utf-8"))
-    manifest = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
-    generated = {page_url(f) for f in manifest["files"] if f.endswith(".md")}
+    generated = {page_url(f) for f in generated_pages(docs_dir)}
     config = index["config"]
     maker = _IndexMaker(export, generated, re.compile(config["separator"]))
     config["fields"][WORDS_FIELD] = {"boost": 1.0}

@@ -6,7 +6,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
@@ -16,7 +16,7 @@ from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMe
 from build_tools.outlets import Outlets
 from build_tools.pages import BlockView, PageMaker
 from build_tools.register import Register
-from build_tools.render import _ESCAPES, Renderer, md_escape, md_link, safe_href
+from build_tools.render import _ESCAPES, _LINE_START, Renderer, _escape_line_start, md_escape, md_link, safe_href
 
 from conftest import ROOT
 
@@ -96,9 +96,27 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     assert "Jean_Dupont*" in meta and "Source | <i>" in meta
 
 
-@given(st.text(alphabet=st.sampled_from("\\`*_{}[]()#+-.!&<>|\t;a1 é&#124;"), max_size=300))
+@given(st.text(alphabet=st.sampled_from("\\`*_{}[]()#+-.!&<>|\t;a1 é&#124;\n="), max_size=300))
 def test_escaping_long_texts_step_by_step_is_the_same_as_by_table(text: str) -> None:
-    assert md_escape(text) == text.translate(_ESCAPES)
+    assert md_escape(text) == _LINE_START.sub(_escape_line_start, text.translate(_ESCAPES))
+
+
+MARKUP = "\\`*_{}[]()#+-.!&<>|=~^:;\"'/ 1a2é"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(MARKUP), min_size=1, max_size=40).map(str.strip).filter(bool),
+       st.sampled_from(["", "link", "note"]))
+def test_any_text_renders_literally_even_after_a_link_or_a_note_call(text: str, before: str) -> None:
+    lead = {"": "", "link": md_link("lien", "page.md"), "note": "Mot[^n1]"}[before]
+    notes = "\n\n[^n1]: Note." if before == "note" else ""
+    soup = to_html(f"{lead}{md_escape(text)}\n{{ #p1 }}{notes}")
+    paragraph = soup.find(id="p1")
+    assert paragraph is not None
+    for made in paragraph.find_all(["sup", "a"]):  # the note call or the link put before the text
+        made.decompose()
+    assert paragraph.get_text() == {"": "", "link": "", "note": "Mot"}[before] + text
+    assert not paragraph.find_all(True), f"markup made of {text!r}"
 
 
 def test_long_seed_text_renders_literally() -> None:

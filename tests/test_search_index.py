@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-from build_tools.search import FRENCH_WORKER, WORDS_FIELD, index_terms, page_url, worker_url_filter
+from build_tools.search import (
+    FRENCH_WORKER,
+    WORDS_FIELD,
+    generated_pages,
+    index_terms,
+    page_url,
+    up_to_title,
+    worker_url_filter,
+)
 
 # At most this many bytes of index per 1,000 words of articles.
 BYTES_PER_1000_WORDS = 6_000
@@ -81,3 +89,23 @@ def test_the_pages_start_the_french_worker_with_material_s_named() -> None:
         f"../{FRENCH_WORKER}?search.a7633da7.min.js")
     assert wrapped(None, "assets/javascripts/bundle.a5f9d56c.min.js") == "../assets/javascripts/bundle.a5f9d56c.min.js"
     assert (Path(__file__).parents[1] / "docs" / FRENCH_WORKER).is_file()
+
+
+@pytest.mark.site
+def test_material_reads_the_same_title_and_address_from_a_generated_page_cut_after_its_title(
+        built_site: Path) -> None:
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+    from material.plugins.search.plugin import Parser  # noqa: PLC0415
+
+    docs = built_site.parent / "docs"
+    pages = sorted(generated_pages(docs))
+    assert len(pages) > 100
+    for page in pages:
+        html = (built_site / page_url(page) / "index.html").read_text("utf-8")
+        content = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner").decode_contents()
+        whole, cut = Parser(), Parser()
+        whole.feed(content)
+        cut.feed(up_to_title(content))
+        assert cut.data and len(cut.data) <= 2, page  # the title's, and any before it
+        assert [(s.id, s.title) for s in cut.data] == [(s.id, s.title) for s in whole.data[:len(cut.data)]], page
+        assert len(up_to_title(content)) < len(content), page
