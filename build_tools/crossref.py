@@ -49,14 +49,20 @@ class EntityIndex:
         return sum(len(items) for _, items in self.by_article)
 
 
-def in_context(article: Article, mention: Mention) -> InContext:
+def sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of a text are divided: the spans between them."""
+    return [m.span() for m in SENTENCE_BREAK.finditer(text)]
+
+
+def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]] | None = None) -> InContext:
+    """The mention in its sentence; ``breaks``: the block's ``sentence_breaks``, if known."""
     text = article.block(mention.block).text
     start, end = 0, len(text)
-    for m in SENTENCE_BREAK.finditer(text):
-        if m.end() <= mention.start:
-            start = m.end()
-        elif m.start() >= mention.end:
-            end = m.start()
+    for break_start, break_end in sentence_breaks(text) if breaks is None else breaks:
+        if break_end <= mention.start:
+            start = break_end
+        elif break_start >= mention.end:
+            end = break_start
             break
     left, right = text[start:mention.start], text[mention.end:end]
     if end - start > KWIC_MAX_CHARS:
@@ -72,8 +78,11 @@ def entity_indexes(articles: Sequence[Article], register: Register, network: Net
     indexes = {e.id: EntityIndex(e) for e in register.entities}
     for article in articles:
         per_entity: dict[str, list[InContext]] = defaultdict(list)
+        breaks: dict[str, list[tuple[int, int]]] = {}  # each block's, worked out once
         for mention in article.mentions:
-            per_entity[mention.entity].append(in_context(article, mention))
+            if mention.block not in breaks:
+                breaks[mention.block] = sentence_breaks(article.block(mention.block).text)
+            per_entity[mention.entity].append(in_context(article, mention, breaks[mention.block]))
         for entity_id, items in per_entity.items():
             indexes[entity_id].by_article.append((article, items))
     together: dict[str, Counter[str]] = defaultdict(Counter)

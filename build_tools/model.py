@@ -223,11 +223,12 @@ class Article:
             grouped.setdefault(placed.block, []).append(placed)
         return grouped
 
+    @cached_property
+    def _blocks_by_id(self) -> dict[str, Block]:
+        return {block.id: block for block in self.blocks}
+
     def block(self, block_id: str) -> Block:
-        for block in self.blocks:
-            if block.id == block_id:
-                return block
-        raise KeyError(block_id)
+        return self._blocks_by_id[block_id]
 
 
 class _InBlock(Protocol):

@@ -13,6 +13,7 @@ the page gives the same network as tables for readers who do not see it."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -51,9 +52,16 @@ class Network:
     links: list[Link]  # strongest first
 
     def partners(self, entity_id: str) -> list[tuple[str, int]]:
-        found = [(lk.target if lk.source == entity_id else lk.source, lk.paragraphs)
-                 for lk in self.links if entity_id in (lk.source, lk.target)]
-        return sorted(found, key=lambda p: (-p[1], p[0]))
+        """The entities linked to one, strongest link first."""
+        return sorted(self._partners.get(entity_id, ()), key=lambda p: (-p[1], p[0]))
+
+    @functools.cached_property
+    def _partners(self) -> dict[str, list[tuple[str, int]]]:
+        found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for lk in self.links:
+            found[lk.source].append((lk.target, lk.paragraphs))
+            found[lk.target].append((lk.source, lk.paragraphs))
+        return found
 
 
 def cooccurrences(articles: Sequence[Article]) -> Network:

@@ -5,6 +5,8 @@ indexes) and renders it; the templates decide how it looks."""
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -272,7 +274,8 @@ class PageMaker:
         files = {}
         for entity in self.register.entities:
             page = entity.page_path
-            files[page] = render("entity.md.j2", entity=entity, index=indexes[entity.id], page=page)
+            files[page] = render("entity.md.j2", entity=entity, index=indexes[entity.id], page=page,
+                                 url=functools.partial(url_from, from_page=page))
         ordered = sorted(self.register.entities, key=sort_key)
         by_letter = [(letter, [(e, self.counts[e.id]) for e in group])
                      for letter, group in groupby(ordered, key=initial)]

