@@ -6,7 +6,6 @@ indexes) and renders it; the templates decide how it looks."""
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -31,6 +30,7 @@ ENTITIES_INDEX = "entites/index.md"
 TIMELINE_PAGE = "chronologie.md"
 NETWORK_PAGE = "reseau.md"
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
+STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
 MOST_CITED = 12
 
 
@@ -202,7 +202,8 @@ class PageMaker:
             ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
             "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related,
                                                                  self.timeline, self.network)),
-            GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries()),
+            GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries(),
+                                  url=functools.partial(url_from, from_page=GLOSSARY_PAGE)),
             TIMELINE_PAGE: render("timeline.md.j2", by_year=self.timeline_by_year()),
             NETWORK_PAGE: self.network_page(),
             SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
@@ -241,11 +242,12 @@ class PageMaker:
     def network_page(self) -> str:
         drawing: Drawing = draw(self.network, self.register)
         drawn = {n.entity.id for n in drawing.nodes}
+        strong_links = [lk for lk in self.network.links if lk.paragraphs >= STRONG_LINK]
         neighbours = {e: [(o, n) for o, n in self.network.partners(e) if o in drawn] for e in drawn}
         return self.renderer.render(
             "network.md.j2", drawing=drawing, neighbours=neighbours, min_paragraphs=MIN_PARAGRAPHS,
             ranked=sorted(drawing.nodes, key=lambda n: (-n.mentions, sort_key(n.entity))),
-            strong=STRONG_LINK, strongest=[lk for lk in self.network.links if lk.paragraphs >= STRONG_LINK],
+            strong=STRONG_LINK, strongest=strong_links[:STRONGEST_SHOWN], strong_count=len(strong_links),
             entities=self.register.by_id, label_gap=LABEL_GAP,
             url=lambda page: url_from(page, NETWORK_PAGE), edge_width=edge_width)
 

@@ -138,7 +138,7 @@ def test_a_note_lands_after_its_quotation_even_inside_a_link(project: Path) -> N
     page = (project / "docs" / "articles" / "musk-stargate-trump.md").read_text("utf-8")
     assert "à [Memphis](../entites/memphis.md" in page
     assert 'supercalculateur Colossus.")[^dans-un-lien] \\([Tennessee]' in page
-    assert "[^dans-un-lien]: **Traduction.** Une note\\." in page
+    assert "[^dans-un-lien]: **Traduction.** Une note." in page
     assert edition.articles
 
 
