@@ -6,11 +6,11 @@ indexes) and renders it; the templates decide how it looks."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from . import export
+from . import export, parallel
 from .annotate import Registers
 from .chronology import TimelineEntry, timeline
 from .crossref import EntityIndex, entity_indexes, mention_counts, related_articles
@@ -196,27 +196,35 @@ class PageMaker:
         return [ArticleItem(a, _first_sentence(a), self.meta_links(a, page)) for a in reading_order(self.articles)]
 
     def pages(self) -> dict[str, str]:
+        """Every generated file by its path under docs/. The pages are rendered apart from
+        each other, shared between two cores on a large edition (``parallel``)."""
         render = self.renderer.render
-        files = {
-            HOME: render("home.md.j2", articles=self.items(HOME), most_cited=self.most_cited()),
-            ARTICLES_INDEX: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
-            "edition.json": export.to_json(export.edition_record(self.articles, self.registers, self.related,
-                                                                 self.timeline, self.network)),
-            GLOSSARY_PAGE: render("glossary.md.j2", by_letter=self.glossary_entries(),
-                                  url=functools.partial(url_from, from_page=GLOSSARY_PAGE)),
-            TIMELINE_PAGE: render("timeline.md.j2", by_year=self.timeline_by_year()),
-            NETWORK_PAGE: self.network_page(),
-            SOURCES_PAGE: render("sources.md.j2", outlets=self.outlet_views(),
-                                 unsourced=[a for a in reading_order(self.articles)
-                                            if not self.registers.outlets.of(a)]),
+        indexes = entity_indexes(self.articles, self.register, self.network)
+        jobs: dict[str, Callable[[], str]] = {
+            HOME: lambda: render("home.md.j2", articles=self.items(HOME), most_cited=self.most_cited()),
+            ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
+            "edition.json": lambda: export.to_json(export.edition_record(
+                self.articles, self.registers, self.related, self.timeline, self.network)),
+            GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=self.glossary_entries(),
+                                          url=functools.partial(url_from, from_page=GLOSSARY_PAGE)),
+            TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=self.timeline_by_year()),
+            NETWORK_PAGE: self.network_page,
+            SOURCES_PAGE: lambda: render("sources.md.j2", outlets=self.outlet_views(),
+                                         unsourced=[a for a in reading_order(self.articles)
+                                                    if not self.registers.outlets.of(a)]),
+            **self.entity_index_pages(),
         }
         for article in self.articles:
-            files[article.page_path] = render(
-                "article.md.j2", article=article, blocks=self.block_views(article),
-                description=_description(article), meta_links=self.meta_links(article, article.page_path),
-                meta_notes=self.meta_notes(article), related=self.related[article.slug])
-        files.update(self.entity_pages(entity_indexes(self.articles, self.register, self.network)))
-        return files
+            jobs[article.page_path] = functools.partial(self.article_page, article)
+        for entity in self.register.entities:
+            jobs[entity.page_path] = functools.partial(self.entity_page, entity, indexes[entity.id])
+        return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
+
+    def article_page(self, article: Article) -> str:
+        return self.renderer.render(
+            "article.md.j2", article=article, blocks=self.block_views(article),
+            description=_description(article), meta_links=self.meta_links(article, article.page_path),
+            meta_notes=self.meta_notes(article), related=self.related[article.slug])
 
     def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
         """A–Z, each term with the paragraphs it appears in, article by article."""
@@ -271,21 +279,23 @@ class PageMaker:
             groups.append(TypeGroup(entity_type, [(e, self.counts[e.id]) for e in members]))
         return groups
 
-    def entity_pages(self, indexes: dict[str, EntityIndex]) -> dict[str, str]:
+    def entity_page(self, entity: Entity, index: EntityIndex) -> str:
+        page = entity.page_path
+        return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page,
+                                    url=functools.partial(url_from, from_page=page))
+
+    def entity_index_pages(self) -> dict[str, Callable[[], str]]:
+        """The index of all entities, A–Z, and one page per type."""
         render = self.renderer.render
-        files = {}
-        for entity in self.register.entities:
-            page = entity.page_path
-            files[page] = render("entity.md.j2", entity=entity, index=indexes[entity.id], page=page,
-                                 url=functools.partial(url_from, from_page=page))
         ordered = sorted(self.register.entities, key=sort_key)
         by_letter = [(letter, [(e, self.counts[e.id]) for e in group])
                      for letter, group in groupby(ordered, key=initial)]
         groups = self.type_groups()
-        files[ENTITIES_INDEX] = render("entities-index.md.j2", by_letter=by_letter, types=groups)
+        pages: dict[str, Callable[[], str]] = {
+            ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=by_letter, types=groups)}
         for group in groups:
-            files[type_page(group.type)] = render("entities-type.md.j2", group=group)
-        return files
+            pages[type_page(group.type)] = functools.partial(render, "entities-type.md.j2", group=group)
+        return pages
 
 
 def edge_width(paragraphs: int) -> float:

@@ -1,0 +1,72 @@
+"""Pages rendered on two cores are the pages rendered on one."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from build_tools import parallel
+from build_tools.build import Paths, build_edition
+
+from conftest import ROOT
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or parallel.cores() < 2,
+                                reason="forks only where there is fork and a second core")
+
+
+@pytest.fixture
+def sharing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share even small work, even though the test session runs a server thread."""
+    monkeypatch.setattr(parallel, "MIN_JOBS", 0)
+    monkeypatch.setattr(parallel, "can_share", lambda: True)
+
+
+@needs_fork
+def test_half_the_jobs_run_in_a_copy_and_the_results_keep_their_order(sharing: None) -> None:
+    results = parallel.run([functools.partial(lambda n: (n, os.getpid()), n) for n in range(9)])
+    assert [n for n, _ in results] == list(range(9))
+    assert {pid for _, pid in results[0::2]} == {os.getpid()}
+    assert {pid for _, pid in results[1::2]} != {os.getpid()}
+
+
+def fails(message: str) -> str:
+    raise ValueError(message)
+
+
+@needs_fork
+@pytest.mark.parametrize("where", [0, 1], ids=["here", "in-the-copy"])
+def test_an_error_in_a_job_is_raised_wherever_it_ran(sharing: None, where: int) -> None:
+    jobs = [lambda: "a", lambda: "b", lambda: "c"]
+    jobs[where] = functools.partial(fails, f"job {where} failed")
+    with pytest.raises(ValueError, match=f"job {where} failed"):
+        parallel.run(jobs)
+
+
+def test_a_process_running_threads_does_not_fork() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not parallel.can_share()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_small_work_stays_in_one_process() -> None:
+    assert parallel.run([os.getpid] * 3) == [os.getpid()] * 3
+
+
+@needs_fork
+def test_the_edition_rendered_on_two_cores_is_the_same_byte_for_byte(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    alone = build_edition(Paths.at(ROOT, docs=tmp_path / "docs")).files
+    monkeypatch.setattr(parallel, "MIN_JOBS", 0)
+    monkeypatch.setattr(parallel, "can_share", lambda: True)
+    shared = build_edition(Paths.at(ROOT, docs=tmp_path / "docs")).files
+    assert list(shared) == list(alone)
+    assert shared == alone
