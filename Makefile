@@ -15,8 +15,10 @@ export NO_MKDOCS_2_WARNING := 1
 build: $(STAMP) ## Generate the pages and build the whole site into site/
 	$(BIN)/mkdocs build
 
+# --dirty: a rebuild renders only the pages whose Markdown changed (the generator rewrites
+# only those); when the list of articles changes, the hooks mark every page changed.
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
 
 pages: $(STAMP) ## Only generate the Markdown pages into docs/
 	$(BIN)/python -m build_tools build

@@ -16,6 +16,7 @@ from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
 from build_tools.search import generated_pages, trim_index, up_to_title, worker_url_filter
 from build_tools.theme import escape_meta, name_search_dialog, titles
+from build_tools.write import touch_pages
 
 log = logging.getLogger("mkdocs.hooks.edition")
 _generated: set[str] = set()  # the pages the generator made, by source path
@@ -30,6 +31,10 @@ def on_config(config: Any) -> Any:
         raise PluginError(f"the edition cannot be built:\n{exc}") from None
     for line in summary(edition, report):
         log.info(line)
+    if ARTICLES_INDEX in report.written or report.deleted:
+        # The navigation, on every page, lists the articles: `make serve` rebuilds only the
+        # pages modified (--dirty), so all are marked so.
+        touch_pages(Path(config.docs_dir))
     _generated.clear()
     _generated.update(generated_pages(Path(config.docs_dir)))
     config.nav = expand(config.nav, {

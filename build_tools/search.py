@@ -149,8 +149,15 @@ class _IndexMaker:
 
     def docs(self, material_docs: list[Doc]) -> list[Doc]:
         pages: dict[str, list[Doc]] = {}
+        previous = None
         for doc in material_docs:
-            pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+            url = doc["location"].split("#")[0]
+            if url != previous and url in pages:
+                # Met again: a page rebuilt by `mkdocs serve --dirty`, whose new sections
+                # Material appends after the old ones. The last are the page's.
+                pages[url] = []
+            pages.setdefault(url, []).append(doc)
+            previous = url
         out: list[Doc] = []
         for url, sections in pages.items():
             out.extend(self.page(url, sections))

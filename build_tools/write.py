@@ -10,7 +10,9 @@ deleted."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +84,14 @@ def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
     for rel in report.deleted:
         _remove_empty_parents((docs / rel).parent, docs)
     return report
+
+
+def touch_pages(docs: Path) -> None:
+    """Mark every Markdown page under ``docs`` as modified now: ``mkdocs serve --dirty``,
+    which rebuilds only the pages modified since their last build, then rebuilds them all."""
+    now = time.time()
+    for page in docs.rglob("*.md"):
+        os.utime(page, (now, now))
 
 
 def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str]) -> None:

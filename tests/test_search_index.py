@@ -109,3 +109,13 @@ def test_material_reads_the_same_title_and_address_from_a_generated_page_cut_aft
         assert cut.data and len(cut.data) <= 2, page  # the title's, and any before it
         assert [(s.id, s.title) for s in cut.data] == [(s.id, s.title) for s in whole.data[:len(cut.data)]], page
         assert len(up_to_title(content)) < len(content), page
+
+
+def test_a_page_rebuilt_by_a_dirty_serve_keeps_its_new_sections_only() -> None:
+    from build_tools.search import _IndexMaker  # noqa: PLC0415
+
+    export = {"articles": [], "entities": [], "glossary": []}
+    maker = _IndexMaker(export, generated={"a/", "b/"}, separator=SEPARATOR)
+    material = [{"location": "a/", "title": "A, old", "text": ""}, {"location": "b/", "title": "B", "text": ""},
+                {"location": "a/", "title": "A, new", "text": ""}]  # Material appends a rebuilt page's
+    assert [(d["location"], d["title"]) for d in maker.docs(material)] == [("a/", "A, new"), ("b/", "B")]

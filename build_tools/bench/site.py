@@ -110,6 +110,10 @@ def build(registers: Registers, articles: Sequence[Article], count: int) -> dict
     }
 
 
+# As `make serve` runs it.
+SERVE_OPTIONS = ("--livereload", "--dirty")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -134,7 +138,7 @@ def serve_reload(runs: int = 3, timeout: float = 60) -> dict[str, Any]:
         seed = sorted((project / "seeds").glob("*.txt"))[1]
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS,
              "--no-strict"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}/banc/"

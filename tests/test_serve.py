@@ -1,0 +1,61 @@
+"""`make serve` (`mkdocs serve --dirty`): an edit shows, and the navigation of every page
+follows a changed title, though a dirty rebuild renders only the pages marked changed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from build_tools.bench.site import ENV, SERVE_OPTIONS, _fetch, _free_port
+
+from conftest import ROOT, copy_project
+
+TIMEOUT = 60
+
+
+def test_make_serve_runs_mkdocs_with_the_options_the_benchmark_measures() -> None:
+    recipe = re.search(r"^serve:.*\n\t(.*)$", (ROOT / "Makefile").read_text("utf-8"), re.MULTILINE)
+    assert recipe is not None
+    assert all(option in recipe[1].split() for option in SERVE_OPTIONS), recipe[1]
+
+
+def wait_for(url: str, text: str) -> str:
+    start = time.perf_counter()
+    while time.perf_counter() - start < TIMEOUT:
+        page = _fetch(url) or ""
+        if text in page:
+            return page
+        time.sleep(0.1)
+    pytest.fail(f"{text!r} never showed in {url}")
+
+
+@pytest.mark.site
+def test_a_dirty_rebuild_shows_an_edit_and_a_new_title_in_every_page_s_navigation(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS, "--no-strict"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/banc/"
+        # The other page does not name the retitled article: only its navigation does.
+        edited = base + "articles/offensive-technologique-chine/"
+        other = base + "articles/mission-genesis-sauvetage-ia/"
+        wait_for(other, "Les trois défis de Trump 2.0")
+        time.sleep(1.5)  # past the rebuild that the generator's first writes set off
+        seed = project / "seeds" / "001_88c2c4614f191be0.txt"
+        seed.write_text(seed.read_text("utf-8").replace("découplage contrôlé", "découplage Zorglub", 1), "utf-8")
+        wait_for(edited, "Zorglub")
+        meta = project / "data" / "articles" / "000_bd85d55a5716e44c.yml"
+        meta.write_text(meta.read_text("utf-8").replace("Les trois défis de Trump 2.0", "Les trois épreuves", 1),
+                        "utf-8")
+        page = wait_for(other, "Les trois épreuves")  # in the navigation of a page that did not change
+        assert "Les trois défis de Trump 2.0" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
