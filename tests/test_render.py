@@ -41,6 +41,8 @@ TRICKY = [
     "texte\tavec\ttabulations et  espaces  doubles",
     "===",
     "Trump 2.0 (mes italiques) : 100% chinoise !",
+    "<!-- html -->",  # the marker lines of build_tools/rawhtml.py
+    "<!-- /html -->",
 ]
 
 
@@ -143,3 +145,11 @@ def test_links_refuse_scripts_and_escape_titles() -> None:
     assert anchor.get_text() == "a*b"
     assert anchor["href"] == "../x%20%281%29.md"
     assert anchor["title"] == 'titre "cité" <b>'
+
+
+def test_html_between_the_marker_lines_passes_through_and_an_open_marker_is_left_alone() -> None:
+    soup = to_html("Avant\n\n<!-- html -->\n<ul>\n<li>*pas* de Markdown ici</li>\n</ul>\n<!-- /html -->\n\nAprès *ici*")
+    assert soup.li.get_text() == "*pas* de Markdown ici"
+    assert soup.find("em").get_text() == "ici"
+    soup = to_html("<!-- html -->\n\nTexte *lu*")
+    assert soup.find("em").get_text() == "lu"
