@@ -38,7 +38,7 @@ class Sizes:
 
 
 FULL = Sizes(corpus_mb=10.0, entries=10_000, scaling=(1_000, 10_000, 100_000), articles=(300, 600),
-             repeat=5, serve_runs=3)
+             repeat=3, serve_runs=3)
 TINY = Sizes(corpus_mb=0.05, entries=400, scaling=(300, 400, 1_000), articles=(3, 6), repeat=1, serve_runs=1)
 
 # The goals (issue 8): measured by ``run`` with the FULL sizes.
