@@ -315,8 +315,8 @@ class Matcher(Generic[P]):
         # The hot loop of the build, written for speed: no Python code at all for a piece
         # none of whose words starts a form, and what a piece holds worked out once per
         # distinct piece. The text is cut at each space (" "), so that where piece ``k``
-        # starts is ``k`` plus the lengths of the pieces before it; ``j`` counts the words
-        # of a piece.
+        # starts is ``k`` plus the lengths of the pieces before it (``sums[k]``); ``j``
+        # counts the words of a piece.
         pieces = text.split(" ")
         starts = self._starts.get
         # Whether each piece may hold a match (a piece never seen before may: it is learnt then).
@@ -324,7 +324,7 @@ class Matcher(Generic[P]):
         learn, chunks, chunk_of, new_match = self._learn, self._chunks.get, self._chunk, tuple.__new__
         scan: _Scan[P] | None = None  # made when a walk goes on into the next pieces
         matches: list[Match[P]] = []
-        placed_k = placed_at = 0  # a piece whose place is known, and that place
+        sums: list[int] | None = None  # the lengths of the pieces before each one, made at the first match
         done_k = done_j = -1  # the last word of the last match: no match starts before it
         for k in compress(range(len(pieces)), flags):
             local: Any = starts(pieces[k], True)
@@ -332,10 +332,11 @@ class Matcher(Generic[P]):
                 local = learn(pieces[k])
             if k > done_k and local is not _WALK:  # the usual case: all is known from the piece
                 if local:
-                    placed_at += sum(map(len, pieces[placed_k:k])) + k - placed_k
-                    placed_k = k
+                    if sums is None:
+                        sums = list(accumulate(map(len, pieces), initial=0))
+                    at = sums[k] + k  # where the piece starts
                     for i in range(1, len(local), 3):  # (a Match made as namedtuple's own ``_make`` does)
-                        matches.append(new_match(Match, (placed_at + local[i], placed_at + local[i + 1], local[i + 2])))
+                        matches.append(new_match(Match, (at + local[i], at + local[i + 1], local[i + 2])))
                     done_k, done_j = k, local[0]
                 continue
             if not local:
@@ -358,11 +359,11 @@ class Matcher(Generic[P]):
                     if found is None:
                         continue
                     last_k, last_j, last, end, payload = found
-                placed_at += sum(map(len, pieces[placed_k:k])) + k - placed_k
-                placed_k = k
-                start = placed_at + chunk.starts[j]
+                if sums is None:
+                    sums = list(accumulate(map(len, pieces), initial=0))
+                start = sums[k] + k + chunk.starts[j]
                 if end < 0:  # the form has no suffix: it ends with its last word
-                    end = placed_at + sum(map(len, pieces[k:last_k])) + last_k - k + last.ends[last_j]
+                    end = sums[last_k] + last_k + last.ends[last_j]
                 if chunk.ignorable or last.ignorable:
                     start, end = _trim(text, start, end)
                 matches.append(Match(start, end, payload))  # type: ignore[arg-type]  # set with last_j
