@@ -19,18 +19,23 @@ How, and why it is fast (``python -m build_tools bench`` measures it): the forms
 in a trie of words (a form is its words and the separators between them), so that a word
 that starts many forms ("Banque", "Université") costs one dictionary look-up, not one try
 per form. The text is cut at each space by ``str.split`` (C speed); each distinct piece
-("l’OTAN,", "(LLM)", "États-Unis") is analysed once — folded, cut into words, its words
-that start a form noted — and remembered, so that a piece seen before costs one dictionary
-look-up, made at C speed by ``map``. Only the pieces that start a form are walked down the
-trie, word by word, into the next pieces while a form goes on.
+("l’OTAN,", "(LLM)", "États-Unis") is analysed once — folded, cut into words (one
+``re.split``), walked down the trie — and remembered, so that a piece seen before costs one
+dictionary look-up, made at C speed by ``map``: no Python code at all runs for a piece that
+holds no match. What is remembered is as small as can be, because every run starts with an
+empty memory and every object kept is one more for the garbage collector to go through
+while ``find`` runs: most pieces are remembered as False (nothing to find) or as the
+matches they hold, in one flat tuple; only a piece from which a form may go on into the
+next pieces keeps its words (``_Chunk``), and is walked, word by word, into the next
+pieces while a form goes on. The trie keeps only what matching looks at.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .textnorm import IGNORABLE, fold, strip_ignorable
@@ -38,9 +43,9 @@ from .textnorm import IGNORABLE, fold, strip_ignorable
 _TOKEN = re.compile(rf"(?:\w|[{IGNORABLE}])+")
 _SPACES = re.compile(r"\s+")
 _IGNORABLE = re.compile(f"[{IGNORABLE}]")
-_ONE_WORD = re.compile(r"(\W*)(\w+)(\W*)")  # a piece with one word (and no ignorable character)
+_WORDS = re.compile(r"(\w+)")  # split at words, keeping them: [lead, word, gap, word, …, tail]
 P = TypeVar("P", bound=Hashable)
-# Chunks remembered at most; past that the memory starts afresh (a corpus's vocabulary
+# Pieces remembered at most; past that the memory starts afresh (a corpus's vocabulary
 # stays far below it).
 CHUNK_MEMORY = 1_000_000
 
@@ -89,7 +94,7 @@ class _Node(Generic[P]):
     __slots__ = ("end", "ends", "next", "payload", "spaced")
 
     def __init__(self) -> None:
-        self.ends: list[Form[P]] = []
+        self.ends: tuple[Form[P], ...] = ()
         self.next: dict[str, dict[str, _Node[P]]] = {}
         # Filled in once every form is in (``_finish``), for the hot loop:
         self.end = _NO_END  # or _PLAIN_END (the largest form ends here: ``payload``), _SUFFIX_END
@@ -97,10 +102,14 @@ class _Node(Generic[P]):
         self.spaced: dict[str, _Node[P]] | None = None  # next[" "]: the usual separator
 
     def _finish(self) -> None:
-        self.ends.sort(key=lambda f: -f.size)  # stable: the first given wins a tie
-        if self.ends:
-            self.end = _SUFFIX_END if self.ends[0].suffix else _PLAIN_END
-            self.payload = self.ends[0].payload
+        ends = sorted(self.ends, key=lambda f: -f.size)  # stable: the first given wins a tie
+        if ends:
+            self.end = _SUFFIX_END if ends[0].suffix else _PLAIN_END
+            self.payload = ends[0].payload
+        # Only a form with a suffix is looked at again (``_fitting_end``): the others go,
+        # and with them many objects that the garbage collector would go through again
+        # and again while ``find`` runs.
+        self.ends = tuple(ends) if self.end == _SUFFIX_END else ()
         self.spaced = self.next.get(" ")
 
 
@@ -118,26 +127,44 @@ _Found = tuple[int, int, "_Chunk[P]", int, P]
 
 
 class _Chunk(Generic[P]):
-    """A piece of text between two spaces, as the matcher sees it (made once per distinct
-    piece, so it is a plain class: a frozen dataclass is slower to make)."""
+    """A piece of text between two spaces, as the matcher sees it when a walk goes through
+    it (made once per distinct piece, so it is a plain class: a frozen dataclass is slower
+    to make)."""
 
-    __slots__ = ("gaps", "ignorable", "lead", "plans", "spans", "tail", "tokens")
+    __slots__ = ("ends", "gaps", "ignorable", "lead", "plans", "starts", "tail", "tokens")
 
-    def __init__(self, tokens: tuple[str, ...], spans: tuple[tuple[int, int], ...], plans: tuple[_Plan[P], ...],
-                 *, gaps: tuple[str, ...] = (), lead: str = "", tail: str = "", ignorable: bool = False) -> None:
+    def __init__(self, tokens: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...], *,
+                 gaps: tuple[str, ...], lead: str, tail: str, ignorable: bool, plans: tuple[_Plan[P], ...]) -> None:
         self.tokens = tokens  # its words, folded, ignorable characters removed
-        self.spans = spans  # where each word is in the piece
+        self.starts, self.ends = starts, ends  # where each word starts and ends in the piece
         self.gaps = gaps  # the separators between consecutive words (folded, spaces collapsed)
         self.lead = lead  # the separator before the first word (the whole piece when it has none)
         self.tail = tail  # the separator after the last word
-        self.plans = plans  # a plan for each word that starts a form
         self.ignorable = ignorable  # whether it holds a character that matching ignores
+        self.plans = plans  # a plan for each word that starts a form
 
 
-_NOTHING: _Chunk[Any] = _Chunk((), (), ())  # a piece that starts no form, seen from ``find``
+# What ``find`` knows of a piece it has seen (``Matcher._starts``): False if it holds no
+# match of its own and no form goes on past it (most pieces); ``_WALK`` if a form may go on
+# past it, into the next pieces (its walks are made by ``find``, with its ``_Chunk``); else
+# the matches it holds when nothing before reaches into it, in one flat tuple (one object
+# for the many pieces seen once or twice): the last word of the last match, then start,
+# end and payload of each, counted from the start of the piece.
+_Local = tuple[Any, ...]
 
 
-def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], j: int, node: _Node[P]) -> _Plan[P]:
+class _Walk:
+    """The mark of a piece from which a form may go on."""
+
+
+_WALK = _Walk()
+_Known = _Local | bool | _Walk
+
+
+def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], tail: str, j: int, node: _Node[P]) -> _Plan[P]:
+    """The walk down the trie from ``node``, reached at word ``j`` of a piece whose words
+    are ``tokens`` (``gaps`` between them, ``tail`` after the last), as far as the piece
+    goes."""
     first, last, payload = j, -1, None
     while True:
         if node.end == _SUFFIX_END:
@@ -147,7 +174,11 @@ def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], j: int, node: _Node[P]
         if not node.next:
             return first, last, payload, None, False
         if j + 1 == len(tokens):
-            return first, last, payload, node, False
+            # Past the piece, the separator is the tail, the space the text was cut at, then
+            # whatever comes: if no separator of the node starts so, no form goes on.
+            across = tail + " "
+            onward = node if any(s.startswith(across) for s in node.next) else None
+            return first, last, payload, onward, False
         step = node.next.get(gaps[j])
         following = step.get(tokens[j + 1]) if step else None
         if following is None:
@@ -176,7 +207,7 @@ class Matcher(Generic[P]):
                 for separator, token in zip(form.separators, form.tokens[1:], strict=True):
                     following = node.next.setdefault(separator, {})
                     node = following.get(token) or following.setdefault(token, _Node())
-                node.ends.append(form)
+                node.ends += (form,)
                 count += 1
         stack = list(root.values())
         while stack:
@@ -186,83 +217,139 @@ class Matcher(Generic[P]):
                 stack.extend(following.values())
         self._root = root
         self._count = count
-        # Every piece of text seen so far: how the matcher sees it, and whether one of its
-        # words starts a form (the same, in a form ``map`` takes at C speed).
+        # Every piece of text seen so far: what ``find`` must know of it (``_Known``: False,
+        # the most common, lets ``map`` pass it over at C speed), and the words of the
+        # pieces that walks go through.
+        self._starts: dict[str, _Known] = {}
         self._chunks: dict[str, _Chunk[P]] = {}
-        self._starts: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return self._count
 
-    def _learn(self, text: str) -> _Chunk[P]:
-        """A piece met for the first time by ``find``. The most common one, a word that
-        starts no form, is only noted as such (``_NOTHING``): how the matcher sees it is
-        worked out if a walk ever comes to it."""
+    def _learn(self, text: str) -> _Known:
+        """A piece met for the first time by ``find``: what ``find`` must know of it. Only
+        the pieces from which a form may go on are kept as ``_Chunk``; the others are
+        reduced to their matches."""
+        if len(self._starts) >= CHUNK_MEMORY:
+            self._forget()
         folded = fold(text)
-        if folded.isalnum() and folded not in self._root:
-            self._starts[text] = False
-            return _NOTHING
-        return self._chunk(text)
+        known: _Known = False
+        if folded.isalnum():  # "marché": the most common piece
+            if folded in self._root:
+                known = self._local(text, folded, None)
+        elif text.isascii() or _IGNORABLE.search(text) is None:  # "l’économie,", "États-Unis."
+            parts = _WORDS.split(folded)
+            if not self._root.keys().isdisjoint(parts[1::2]):
+                known = self._local(text, folded, parts)
+        else:  # ignorable characters, which may join words
+            known = self._local(text, folded, None)
+        self._starts[text] = known
+        return known
 
-    def _chunk(self, text: str) -> _Chunk[P]:
-        """How the matcher sees a piece of text, worked out once."""
+    def _local(self, text: str, folded: str, parts: list[str] | None) -> _Known:
+        """The matches a piece holds when nothing before reaches into it, or ``_WALK``."""
+        chunk = self._chunk(text, folded, parts, keep=False)
+        matches: list[Any] = [-1]
+        for first, last, payload, onward, in_text in chunk.plans:
+            if onward is not None or in_text:
+                self._chunks[text] = chunk
+                return _WALK
+            if first <= matches[0] or last < 0:
+                continue
+            start, end = chunk.starts[first], chunk.ends[last]
+            if chunk.ignorable:
+                start, end = _trim(text, start, end)
+            matches[0] = last
+            matches += (start, end, payload)
+        return tuple(matches) if len(matches) > 1 else False
+
+    def _chunk(self, text: str, folded: str | None = None, parts: list[str] | None = None, *,
+               keep: bool = True) -> _Chunk[P]:
+        """How the matcher sees a piece of text (``parts``: ``folded`` split at its words,
+        if known); remembered if ``keep``."""
         chunk = self._chunks.get(text)
         if chunk is not None:
             return chunk
-        folded = fold(text)
-        ignorable = not text.isascii() and _IGNORABLE.search(text) is not None
-        single = None if ignorable else _ONE_WORD.fullmatch(folded)  # "marché,", "(LLM)": most pieces
-        if folded.isalnum():
-            node = self._root.get(folded)
-            plans: tuple[_Plan[P], ...] = (_plan((folded,), (), 0, node),) if node else ()
-            chunk = _Chunk((folded,), ((0, len(folded)),), plans)
-        elif single is not None:
-            word = single[2]
-            node = self._root.get(word)
-            plans = (_plan((word,), (), 0, node),) if node else ()
-            chunk = _Chunk((word,), (single.span(2),), plans,
-                           lead=_separator(single[1]).lstrip(" "), tail=_separator(single[3]).rstrip(" "))
-        else:
-            spans = tuple((m.start(), m.end()) for m in _TOKEN.finditer(folded))
-            tokens = tuple(strip_ignorable(folded[a:b]) for a, b in spans)
-            gaps = tuple(_separator(folded[spans[k][1]:spans[k + 1][0]]) for k in range(len(spans) - 1))
+        if folded is None:
+            folded = fold(text)
+        tokens: tuple[str, ...]
+        starts: tuple[int, ...]
+        ends: tuple[int, ...]
+        gaps: tuple[str, ...]
+        ignorable = False
+        if folded.isalnum():  # "marché": the most common piece
+            tokens, starts, ends, gaps, lead, tail = (folded,), (0,), (len(folded),), (), "", ""
+        elif parts is not None or text.isascii() or _IGNORABLE.search(text) is None:  # "l’économie,"
+            if parts is None:
+                parts = _WORDS.split(folded)
+            tokens = tuple(parts[1::2])
+            offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
+            starts, ends = tuple(offsets[1:-1:2]), tuple(offsets[2::2])
+            gaps = tuple(map(_separator, parts[2:-1:2]))
             # Lead and tail meet the space the text was cut at: whitespace at that end goes.
+            lead = _separator(parts[0]).lstrip(" ") if tokens else _separator(parts[0]).strip(" ")
+            tail = _separator(parts[-1]).rstrip(" ") if tokens else ""
+        else:  # ignorable characters: words are runs of letters, digits and ignorable characters
+            ignorable = True
+            spans = [m.span() for m in _TOKEN.finditer(folded)]
+            tokens = tuple(strip_ignorable(folded[a:b]) for a, b in spans)
+            starts, ends = tuple(a for a, _ in spans), tuple(b for _, b in spans)
+            gaps = tuple(_separator(folded[spans[k][1]:spans[k + 1][0]]) for k in range(len(spans) - 1))
             lead = _separator(folded[:spans[0][0]]).lstrip(" ") if spans else _separator(folded).strip(" ")
             tail = _separator(folded[spans[-1][1]:]).rstrip(" ") if spans else ""
-            plans = tuple(_plan(tokens, gaps, j, self._root[t]) for j, t in enumerate(tokens) if t in self._root)
-            chunk = _Chunk(tokens, spans, plans, gaps=gaps, lead=lead, tail=tail, ignorable=ignorable)
-        if len(self._chunks) >= CHUNK_MEMORY:
-            self._chunks.clear()
-            self._starts.clear()
-        self._chunks[text] = chunk
-        self._starts[text] = bool(chunk.plans)
+        root = self._root
+        plans = tuple(_plan(tokens, gaps, tail, j, root[t]) for j, t in enumerate(tokens) if t in root)
+        chunk = _Chunk(tokens, starts, ends, gaps=gaps, lead=lead, tail=tail, ignorable=ignorable, plans=plans)
+        if keep:
+            if len(self._chunks) >= CHUNK_MEMORY:
+                self._forget()
+            self._chunks[text] = chunk
         return chunk
 
-    def find(self, text: str) -> list[Match[P]]:
+    def _forget(self) -> None:
+        """Start the memory of pieces afresh (a corpus's vocabulary stays far below it)."""
+        self._chunks.clear()
+        self._starts.clear()
+
+    def find(self, text: str) -> list[Match[P]]:  # noqa: PLR0912 - the hot loop, kept in one piece for speed
         # The hot loop of the build, written for speed: no Python code at all for a piece
-        # none of whose words starts a form, and the walks within a piece made once per
+        # none of whose words starts a form, and what a piece holds worked out once per
         # distinct piece. The text is cut at each space (" "), so that where piece ``k``
-        # starts is ``k`` plus the lengths of the pieces before it; ``j`` counts the words
-        # of a piece.
+        # starts is ``k`` plus the lengths of the pieces before it (``sums[k]``); ``j``
+        # counts the words of a piece.
         pieces = text.split(" ")
-        # Whether each piece starts a form (a piece never seen before may: it is learnt then).
-        flags = map(self._starts.get, pieces, repeat(True))
-        known, learn = self._chunks.get, self._learn
-        scan: _Scan[P] | None = None  # made when a walk must go on into the next pieces
+        starts = self._starts.get
+        # Whether each piece may hold a match (a piece never seen before may: it is learnt then).
+        flags = map(starts, pieces, repeat(True))
+        learn, chunks, chunk_of, new_match = self._learn, self._chunks.get, self._chunk, tuple.__new__
+        scan: _Scan[P] | None = None  # made when a walk goes on into the next pieces
         matches: list[Match[P]] = []
-        placed_k = placed_at = 0  # a piece whose place is known, and that place
+        sums: list[int] | None = None  # the lengths of the pieces before each one, made at the first match
         done_k = done_j = -1  # the last word of the last match: no match starts before it
         for k in compress(range(len(pieces)), flags):
-            chunk = known(pieces[k]) or learn(pieces[k])
-            if not chunk.plans:
+            local: Any = starts(pieces[k], True)
+            if local is True:
+                local = learn(pieces[k])
+            if k > done_k and local is not _WALK:  # the usual case: all is known from the piece
+                if local:
+                    if sums is None:
+                        sums = list(accumulate(map(len, pieces), initial=0))
+                    at = sums[k] + k  # where the piece starts
+                    for i in range(1, len(local), 3):  # (a Match made as namedtuple's own ``_make`` does)
+                        matches.append(new_match(Match, (at + local[i], at + local[i + 1], local[i + 2])))
+                    done_k, done_j = k, local[0]
                 continue
+            if not local:
+                continue
+            # A form may go on past the piece, or the last match reaches into it: its walks.
+            chunk = chunks(pieces[k]) or chunk_of(pieces[k])
             for plan in chunk.plans:
                 j = plan[0]
                 if k == done_k and j <= done_j:
                     continue
                 if k < done_k:  # the last match went on into the next pieces
                     break
-                if plan[3] is None and not plan[4]:  # the usual case: all is known from the piece
+                if plan[3] is None and not plan[4]:  # all is known from the piece
                     if plan[1] < 0:
                         continue
                     last_k, last_j, last, end, payload = k, plan[1], chunk, -1, plan[2]
@@ -272,11 +359,11 @@ class Matcher(Generic[P]):
                     if found is None:
                         continue
                     last_k, last_j, last, end, payload = found
-                placed_at += sum(map(len, pieces[placed_k:k])) + k - placed_k
-                placed_k = k
-                start = placed_at + chunk.spans[j][0]
+                if sums is None:
+                    sums = list(accumulate(map(len, pieces), initial=0))
+                start = sums[k] + k + chunk.starts[j]
                 if end < 0:  # the form has no suffix: it ends with its last word
-                    end = placed_at + sum(map(len, pieces[k:last_k])) + last_k - k + last.spans[last_j][1]
+                    end = sums[last_k] + last_k + last.ends[last_j]
                 if chunk.ignorable or last.ignorable:
                     start, end = _trim(text, start, end)
                 matches.append(Match(start, end, payload))  # type: ignore[arg-type]  # set with last_j
@@ -340,14 +427,14 @@ class _Scan(Generic[P]):
         if node.end == _PLAIN_END:
             return k, j, chunk, -1, node.payload  # type: ignore[return-value]  # a form ends: payload is set
         if node.end == _SUFFIX_END:
-            word_end = sum(map(len, self.pieces[:k])) + k + chunk.spans[j][1]
+            word_end = sum(map(len, self.pieces[:k])) + k + chunk.ends[j]
             fit = _fitting_end(self.text, word_end, node.ends)
             if fit is not None:
                 return k, j, chunk, fit[0], fit[1]
         return best
 
 
-def _fitting_end(text: str, end: int, forms: list[Form[P]]) -> tuple[int, P] | None:
+def _fitting_end(text: str, end: int, forms: Sequence[Form[P]]) -> tuple[int, P] | None:
     """The first of ``forms`` (all ending with the word that ends at ``end``) whose suffix
     follows in the text as a whole word, with where the match ends."""
     for form in forms:
