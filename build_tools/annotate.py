@@ -59,13 +59,12 @@ def compile_matcher(registers: Registers) -> Matcher[Payload]:
 def find_all(article: Article, matcher: Matcher[Payload]) -> tuple[list[Mention], list[TermUse]]:
     mentions, terms = [], []
     for block in article.blocks:
-        for m in matcher.find(block.text):
-            kind, key = m.payload
-            text = block.text[m.start:m.end]
+        for start, end, (kind, key) in matcher.find(block.text):
+            text = block.text[start:end]
             if kind == "entity":
-                mentions.append(Mention(key, block.id, m.start, m.end, text))
+                mentions.append(Mention(key, block.id, start, end, text))
             else:
-                terms.append(TermUse(key, block.id, m.start, m.end, text))
+                terms.append(TermUse(key, block.id, start, end, text))
     return mentions, terms
 
 

@@ -36,7 +36,7 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 
 from .textnorm import IGNORABLE, fold, strip_ignorable
 
@@ -81,10 +81,10 @@ class Form(Generic[P]):
         return cls(payload, tokens, separators, suffix, len(folded))
 
 
-class Match(NamedTuple, Generic[P]):
-    start: int
-    end: int
-    payload: P
+# A match: (start, end, payload). A plain tuple, not a named one: the garbage collector stops
+# tracking a tuple of plain values, never an instance of a tuple's subclass, and a build makes
+# hundreds of thousands of matches.
+Match: TypeAlias = tuple[int, int, P]
 
 
 class _Node(Generic[P]):
@@ -321,7 +321,7 @@ class Matcher(Generic[P]):
         starts = self._starts.get
         # Whether each piece may hold a match (a piece never seen before may: it is learnt then).
         flags = map(starts, pieces, repeat(True))
-        learn, chunks, chunk_of, new_match = self._learn, self._chunks.get, self._chunk, tuple.__new__
+        learn, chunks, chunk_of = self._learn, self._chunks.get, self._chunk
         scan: _Scan[P] | None = None  # made when a walk goes on into the next pieces
         matches: list[Match[P]] = []
         sums: list[int] | None = None  # the lengths of the pieces before each one, made at the first match
@@ -335,8 +335,8 @@ class Matcher(Generic[P]):
                     if sums is None:
                         sums = list(accumulate(map(len, pieces), initial=0))
                     at = sums[k] + k  # where the piece starts
-                    for i in range(1, len(local), 3):  # (a Match made as namedtuple's own ``_make`` does)
-                        matches.append(new_match(Match, (at + local[i], at + local[i + 1], local[i + 2])))
+                    for i in range(1, len(local), 3):
+                        matches.append((at + local[i], at + local[i + 1], local[i + 2]))
                     done_k, done_j = k, local[0]
                 continue
             if not local:
@@ -366,7 +366,7 @@ class Matcher(Generic[P]):
                     end = sums[last_k] + last_k + last.ends[last_j]
                 if chunk.ignorable or last.ignorable:
                     start, end = _trim(text, start, end)
-                matches.append(Match(start, end, payload))  # type: ignore[arg-type]  # set with last_j
+                matches.append((start, end, payload))  # type: ignore[arg-type]  # set with last_j
                 done_k, done_j = last_k, last_j
         return matches
 

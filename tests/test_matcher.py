@@ -24,7 +24,7 @@ MATCHER = Matcher(FORMS)
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.payload) for m in MATCHER.find(text)]
+    return [(text[start:end], payload) for start, end, payload in MATCHER.find(text)]
 
 
 @pytest.mark.parametrize("text", ["l'intelligence artificielle", "que le marché", "à Xian",
@@ -73,7 +73,7 @@ def test_case_is_as_written_except_a_capital_at_sentence_start() -> None:
 def test_offsets_are_those_of_the_original_text() -> None:
     text = "À Pékin, l’OTAN…"
     for m in MATCHER.find(text):
-        assert match_key(text[m.start:m.end]) in {match_key(f) for f, _ in FORMS}
+        assert match_key(text[m[0]:m[1]]) in {match_key(f) for f, _ in FORMS}
 
 
 # --- properties ----------------------------------------------------------------------
@@ -92,9 +92,10 @@ def test_offsets_are_valid_ordered_and_disjoint(parts: list[str]) -> None:
     previous_end = 0
     keys = {match_key(f) for f, _ in FORMS} | {match_key(f[0].upper() + f[1:]) for f, _ in FORMS}
     for m in MATCHER.find(text):
-        assert previous_end <= m.start < m.end <= len(text)
-        assert match_key(text[m.start:m.end]) in keys
-        previous_end = m.end
+        start, end, _ = m
+        assert previous_end <= start < end <= len(text)
+        assert match_key(text[start:end]) in keys
+        previous_end = end
 
 
 @settings(max_examples=200, deadline=None)
@@ -105,8 +106,8 @@ def test_taking_the_annotations_out_gives_back_the_text(parts: list[str], positi
     if not text:
         return
     matches = MATCHER.find(text)
-    spans = [span(m.start, m.end, md_link(text[m.start:m.end], "../entites/x.md", f"Description de {m.payload} *x*"))
-             for m in matches]
+    spans = [span(start, end, md_link(text[start:end], "../entites/x.md", f"Description de {payload} *x*"))
+             for start, end, payload in matches]
     calls = [(min(p, len(text)), f"n{i}") for i, p in enumerate(positions)]
     notes = "".join(f"\n\n[^{note_id}]: Note {note_id}." for _, note_id in calls)
     html = markdown.markdown(annotated_markdown(text, spans, calls) + "\n{ #p1 }" + notes,
@@ -115,7 +116,7 @@ def test_taking_the_annotations_out_gives_back_the_text(parts: list[str], positi
     for element in soup.select("sup, div.footnote"):
         element.decompose()
     assert soup.p.get_text() == text
-    assert [a.get_text() for a in soup.find_all("a")] == [text[m.start:m.end] for m in matches]
+    assert [a.get_text() for a in soup.find_all("a")] == [text[start:end] for start, end, _ in matches]
 
 
 

@@ -90,6 +90,11 @@ def annotate(corpus: Sequence[str], forms: Sequence[tuple[str, Hashable]], repea
         start = time.process_time()
         matcher = Matcher(forms)  # a new one: its memory of pieces starts empty
         compile_s.append(time.process_time() - start)
+        # Its trie lives on through the runs as the rivals' tables do, which the freeze above
+        # keeps out of the collector's rounds: so is it (else every full collection in its
+        # runs would go through it, and through nothing of the rivals').
+        gc.collect()
+        gc.freeze()
         finders["matcher"] = matcher.find
         for name, runs in times.items():
             gc.collect()
