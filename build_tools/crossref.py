@@ -54,11 +54,11 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in SENTENCE_BREAK.finditer(text)]
 
 
-def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]] | None = None) -> InContext:
-    """The mention in its sentence; ``breaks``: the block's ``sentence_breaks``, if known."""
+def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]]) -> InContext:
+    """The mention in its sentence; ``breaks``: its block's ``sentence_breaks``."""
     text = article.block(mention.block).text
     start, end = 0, len(text)
-    for break_start, break_end in sentence_breaks(text) if breaks is None else breaks:
+    for break_start, break_end in breaks:
         if break_end <= mention.start:
             start = break_end
         elif break_start >= mention.end:

@@ -257,7 +257,7 @@ class PageMaker:
             ranked=sorted(drawing.nodes, key=lambda n: (-n.mentions, sort_key(n.entity))),
             strong=STRONG_LINK, strongest=strong_links[:STRONGEST_SHOWN], strong_count=len(strong_links),
             entities=self.register.by_id, label_gap=LABEL_GAP,
-            url=lambda page: url_from(page, NETWORK_PAGE), edge_width=edge_width)
+            url=functools.partial(url_from, from_page=NETWORK_PAGE), edge_width=edge_width)
 
     def outlet_views(self) -> list[OutletView]:
         views = []
