@@ -400,12 +400,8 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
 
 def dated_statements(article: Article) -> list[tuple[str, str, str]]:
     """(date, block id, sentence) for each dated expression of the article's text."""
-    found = []
-    for block in article.blocks:
-        for iso, start, end in extract(block.text, article.date):
-            a, b = sentence_span(block.text, start, end)
-            found.append((iso, block.id, block.text[a:b]))
-    return found
+    return [(iso, block.id, sentence) for block in article.blocks
+            for iso, sentence, _, _ in statements(block.text, article.date)]
 
 
 def _block_number(block: str | None) -> int:
