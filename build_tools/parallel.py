@@ -43,11 +43,11 @@ def can_share() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and cores() >= 2 and threading.active_count() == 1
 
 
-def run(jobs: Sequence[Callable[[], T]], *, min_jobs: int | None = None) -> list[T]:
+def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Each job's result, in order: half of them in a forked copy of this process when
     that is safe and pays (see the module's docstring). An exception in a job is raised
     here, whichever process ran it."""
-    if len(jobs) < (MIN_JOBS if min_jobs is None else min_jobs) or not can_share():
+    if len(jobs) < MIN_JOBS or not can_share():
         return [job() for job in jobs]
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
