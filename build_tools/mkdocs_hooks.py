@@ -14,7 +14,7 @@ from build_tools.build import Paths, build, summary
 from build_tools.errors import EditionError
 from build_tools.navigation import expand
 from build_tools.pages import ARTICLES_INDEX, ENTITIES_INDEX, reading_order, type_page
-from build_tools.search import generated_pages, trim_index, up_to_title, worker_url_filter
+from build_tools.search import trim_index, up_to_title, worker_url_filter
 from build_tools.theme import escape_meta, name_search_dialog, titles
 from build_tools.write import touch_pages
 
@@ -36,7 +36,7 @@ def on_config(config: Any) -> Any:
         # pages modified (--dirty), so all are marked so.
         touch_pages(Path(config.docs_dir))
     _generated.clear()
-    _generated.update(generated_pages(Path(config.docs_dir)))
+    _generated.update(path for path in edition.files if path.endswith(".md"))
     config.nav = expand(config.nav, {
         ARTICLES_INDEX: titles((a.title, a.page_path) for a in reading_order(edition.articles)),
         ENTITIES_INDEX: titles((t.plural, type_page(t)) for t in edition.registers.entities.types),
