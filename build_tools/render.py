@@ -55,6 +55,7 @@ _SHORT = 64
 # are escaped there too. Elsewhere, these characters are plain text, and left as they are:
 # Python-Markdown spends its time on escapes, one in every sentence otherwise.
 _LINE_START = re.compile(r"^( *)(?:([-+#().])|(\d+)\.|=)", re.MULTILINE)
+_LINE_START_FIRST = frozenset(" -+#().=0123456789")  # what such a line can begin with
 _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                             "\\": "&#92;", "\n": " "})
 _SAFE_URL_CHARS = "/:#?=&%-._~+@,;!$'*"
@@ -77,7 +78,9 @@ def md_escape(text: str) -> str:
         for char, escaped in _ESCAPE_STEPS:
             if char in text:
                 text = text.replace(char, escaped)
-    return _LINE_START.sub(_escape_line_start, text)
+    if text and (text[0] in _LINE_START_FIRST or "\n" in text):  # else there is nothing to escape
+        return _LINE_START.sub(_escape_line_start, text)
+    return text
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a name's description is the title of each of its links
