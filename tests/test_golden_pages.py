@@ -22,3 +22,19 @@ def test_article_page_renders_as_expected(article, update_golden: bool) -> None:
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}: run pytest --update-golden and review it"
     assert actual == golden.read_text(encoding="utf-8")
+
+
+# The generated pages whose lists are written as raw HTML (an entity's mentions, the
+# glossary's uses), and the timeline: an entity named in every article, and one named once.
+GENERATED = ["glossaire.md", "chronologie.md", "entites/donald-trump.md", "entites/al-capone.md"]
+
+
+@pytest.mark.parametrize("page", GENERATED)
+def test_generated_page_renders_as_expected(page: str, update_golden: bool) -> None:
+    golden = GOLDEN / "generated" / page
+    actual = EDITION.files[page]
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run pytest --update-golden and review it"
+    assert actual == golden.read_text(encoding="utf-8")
