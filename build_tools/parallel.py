@@ -20,6 +20,7 @@ It is done only where it is safe and pays:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -53,15 +54,19 @@ def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
     receiver, sender = context.Pipe(duplex=False)
     theirs = jobs[1::2]  # every other job: big and small pages spread evenly
     child = context.Process(target=_work, args=(theirs, sender), daemon=True)
-    child.start()
-    sender.close()
+    # What exists now is left out of garbage collection in both processes: collecting would
+    # walk it all again, and in the copy would write to every object, copying its memory.
+    gc.freeze()
     try:
+        child.start()
+        sender.close()
         mine = [job() for job in jobs[0::2]]
         outcome, value = receiver.recv()
     except BaseException:
         child.terminate()
         raise
     finally:
+        gc.unfreeze()
         child.join()
         receiver.close()
     if outcome == "error":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import jsonschema
 import pytest
 
 from build_tools.__main__ import main
-from build_tools.build import Paths, build
+from build_tools.build import BUILD_GC_THRESHOLDS, Paths, build
 from build_tools.errors import InputError
 from build_tools.validation import load_schema
 
@@ -98,6 +99,16 @@ def test_failed_build_leaves_previous_output_identical(project: Path) -> None:
     with pytest.raises(InputError):
         build_at(project)
     assert before == {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+
+
+def test_the_garbage_collector_is_set_back_after_a_build_even_a_failed_one(project: Path) -> None:
+    before = gc.get_threshold()
+    build_at(project)
+    assert gc.get_threshold() == before
+    (project / "seeds" / "001_88c2c4614f191be0.txt").write_bytes(b"\xff\xfe pas de l'UTF-8")
+    with pytest.raises(InputError):
+        build_at(project)
+    assert gc.get_threshold() == before != BUILD_GC_THRESHOLDS
 
 
 def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:

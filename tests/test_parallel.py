@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import threading
 from pathlib import Path
@@ -31,6 +32,13 @@ def test_half_the_jobs_run_in_a_copy_and_the_results_keep_their_order(sharing: N
     assert [n for n, _ in results] == list(range(9))
     assert {pid for _, pid in results[0::2]} == {os.getpid()}
     assert {pid for _, pid in results[1::2]} != {os.getpid()}
+
+
+@needs_fork
+def test_what_existed_before_the_fork_goes_back_to_garbage_collection(sharing: None) -> None:
+    frozen = parallel.run([gc.get_freeze_count for _ in range(4)])
+    assert all(n > 0 for n in frozen)  # left out of collection while the copy runs, in both
+    assert gc.get_freeze_count() == 0
 
 
 def fails(message: str) -> str:
