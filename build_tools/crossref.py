@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import Article, Mention
+from .model import Article, Block, Mention
 from .network import Network
 from .register import Entity, Register
 from .textnorm import SENTENCE_BREAK
@@ -25,17 +25,14 @@ ROUGH_MARGIN = 0.002  # more than rounding to a thousandth and float error can m
 
 @dataclass(frozen=True)
 class InContext:
-    """A mention with the text around it: ``left`` + ``text`` + ``right``."""
+    """A mention with the text around it, in its paragraph: ``left`` + ``text`` + ``right``."""
 
     article: Article
     mention: Mention
     left: str
     text: str
     right: str
-
-    @property
-    def anchor(self) -> str:
-        return self.mention.block
+    paragraph: Block
 
 
 @dataclass
@@ -56,7 +53,8 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
 
 def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]]) -> InContext:
     """The mention in its sentence; ``breaks``: its block's ``sentence_breaks``."""
-    text = article.block(mention.block).text
+    paragraph = article.block(mention.block)
+    text = paragraph.text
     start, end = 0, len(text)
     for break_start, break_end in breaks:
         if break_end <= mention.start:
@@ -70,7 +68,7 @@ def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]]
             left = "… " + left[-KWIC_WINDOW_CHARS:].split(" ", 1)[-1]
         if len(right) > KWIC_WINDOW_CHARS:
             right = right[:KWIC_WINDOW_CHARS].rsplit(" ", 1)[0] + " …"
-    return InContext(article, mention, left, text[mention.start:mention.end], right)
+    return InContext(article, mention, left, text[mention.start:mention.end], right, paragraph)
 
 
 def entity_indexes(articles: Sequence[Article], register: Register, network: Network) -> dict[str, EntityIndex]:

@@ -112,6 +112,11 @@ class Block:
     text: str
     line: int
 
+    @property
+    def number(self) -> str:
+        """The paragraph's number as readers see it: "§ 12" for the anchor p12."""
+        return self.id[1:]
+
 
 @dataclass(frozen=True)
 class RemovedLine:

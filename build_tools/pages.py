@@ -52,7 +52,7 @@ class ArticleItem:
 @dataclass(frozen=True)
 class GlossaryEntry:
     term: Term
-    uses: list[tuple[Article, list[str]]]  # each article with the ids of the blocks the term is in
+    uses: list[tuple[Article, list[Block]]]  # each article with the paragraphs the term is in
 
 
 @dataclass(frozen=True)
@@ -228,14 +228,13 @@ class PageMaker:
 
     def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
         """A–Z, each term with the paragraphs it appears in, article by article."""
-        uses: dict[str, list[tuple[Article, list[str]]]] = {t.id: [] for t in self.glossary.terms}
+        uses: dict[str, list[tuple[Article, list[Block]]]] = {t.id: [] for t in self.glossary.terms}
         for article in reading_order(self.articles):
-            blocks: dict[str, list[str]] = {}
+            blocks: dict[str, dict[str, None]] = {}  # ordered sets of block ids
             for use in article.terms:
-                if use.block not in blocks.setdefault(use.term, []):
-                    blocks[use.term].append(use.block)
+                blocks.setdefault(use.term, {})[use.block] = None
             for term_id, block_ids in blocks.items():
-                uses[term_id].append((article, block_ids))
+                uses[term_id].append((article, [article.block(b) for b in block_ids]))
         entries = sorted((GlossaryEntry(t, uses[t.id]) for t in self.glossary.terms),
                          key=lambda e: (fold(e.term.term).casefold(), e.term.id))
         return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_of(e.term.term))]

@@ -11,7 +11,10 @@ import datetime as dt
 import functools
 import html
 import json
+import operator
 import re
+import string
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -144,8 +147,60 @@ def _attribute(value: str) -> SafeMarkdown:
 
 
 def _html(value: str) -> SafeMarkdown:
-    """Text for raw HTML (an SVG drawing): HTML-escaped, never read as Markdown."""
-    return SafeMarkdown(html.escape(str(value)))
+    """Text for raw HTML (an SVG drawing, a list): HTML-escaped, never read as Markdown."""
+    return SafeMarkdown(_html_text(value))
+
+
+def _html_text(value: object) -> str:
+    """``value`` for raw HTML: escaped, unless it is markup already. A tab becomes an entity:
+    Python-Markdown would turn it into spaces, even in raw HTML."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = html.escape(str(value))
+    return text.replace("\t", "&#9;") if "\t" in text else text
+
+
+@functools.lru_cache(maxsize=64)
+def _row_fields(row: str) -> tuple[str, tuple[str, ...]]:
+    """``row`` with its item fields numbered, and the attributes they name:
+    ``'<a href="{url}">{item.text}</a>'`` gives ``('<a href="{url}">{0}</a>', ('text',))``."""
+    parts, attributes = [], []
+    for literal, name, spec, conversion in string.Formatter().parse(row):
+        parts.append(literal.replace("{", "{{{{").replace("}", "}}}}"))  # read by two str.format
+        if name is None:
+            continue
+        if spec or conversion or name == "item" or not re.fullmatch(r"item(\.\w+)+|[^\W\d]\w*", name):
+            raise ValueError(f"html_rows: write a field {{item.attribute}} or {{name}}, not {{{name}}}, in {row!r}")
+        if name.startswith("item."):
+            attribute = name.removeprefix("item.")
+            if attribute not in attributes:
+                attributes.append(attribute)
+            parts.append(f"{{{attributes.index(attribute)}}}")
+        else:
+            parts.append(f"{{{name}}}")
+    return "".join(parts), tuple(attributes)
+
+
+def _html_rows(items: Iterable[Any], row: str, sep: str = "\n", **values: Any) -> SafeMarkdown:
+    """Raw HTML: ``row`` once per item, joined by ``sep``. A field ``{item.attribute}`` is that
+    attribute of the item (dotted: ``{item.paragraph.id}``), ``{name}`` one of ``values``; every
+    field is HTML-escaped, unless it is already markup (like Django's ``format_html_join``).
+
+    For the long lists of the entity pages and the glossary (thousands of items in a large
+    edition): a Jinja loop prints each value apart, which costs several times more."""
+    pattern, attributes = _row_fields(row)
+    fixed = {name: _html_text(value).replace("{", "{{").replace("}", "}}") for name, value in values.items()}
+    try:  # the values written in once: what is left are the item's fields, {0}, {1}…
+        pattern = pattern.format(*(f"{{{n}}}" for n in range(len(attributes))), **fixed)
+    except KeyError as exc:
+        raise ValueError(f"html_rows: no value for the field {{{exc.args[0]}}} of {row!r}; pass it as "
+                         f"{exc.args[0]}=…") from None
+    if not attributes:
+        return SafeMarkdown(sep.join(pattern.format() for _ in items))
+    get = operator.attrgetter(*attributes)
+    if len(attributes) == 1:
+        return SafeMarkdown(sep.join(pattern.format(_html_text(get(item))) for item in items))
+    return SafeMarkdown(sep.join(pattern.format(*map(_html_text, get(item))) for item in items))
 
 
 def _number(value: float) -> SafeMarkdown:
@@ -188,7 +243,7 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(
         time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
-        date_label=date_label, html=_html, num=_number,
+        date_label=date_label, html=_html, html_rows=_html_rows, num=_number,
     )
     env.globals.update(link=md_link, relative=relative)
     return env

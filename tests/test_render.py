@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 import yaml
@@ -16,7 +18,17 @@ from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMe
 from build_tools.outlets import Outlets
 from build_tools.pages import BlockView, PageMaker
 from build_tools.register import Register
-from build_tools.render import _ESCAPES, _LINE_START, Renderer, _escape_line_start, md_escape, md_link, safe_href
+from build_tools.render import (
+    _ESCAPES,
+    _LINE_START,
+    Renderer,
+    SafeMarkdown,
+    _escape_line_start,
+    _html_rows,
+    md_escape,
+    md_link,
+    safe_href,
+)
 
 from conftest import ROOT
 
@@ -153,3 +165,45 @@ def test_html_between_the_marker_lines_passes_through_and_an_open_marker_is_left
     assert soup.find("em").get_text() == "ici"
     soup = to_html("<!-- html -->\n\nTexte *lu*")
     assert soup.find("em").get_text() == "lu"
+
+
+ROW = '<li><a href="{url}#{item.id}" title="{item.text}">{item.text}</a> <b>{label}</b> § {item.number}</li>'
+
+
+def test_html_rows_escape_every_field_of_the_items_and_values() -> None:
+    blocks = [Block(f"p{i}", BlockKind.PARAGRAPH, text + ' "{0}" {url} {{x}}', i) for i, text in enumerate(TRICKY, 1)]
+    url = '../page "x" <y>/'
+    rows = _html_rows(blocks, ROW, url=url, label="<i>{label}</i>")
+    soup = to_html(f"<!-- html -->\n<ul>\n{rows}\n</ul>\n<!-- /html -->")
+    items = soup.find_all("li")
+    assert len(items) == len(blocks)
+    for item, block in zip(items, blocks, strict=True):
+        assert item.a.get_text() == block.text
+        assert item.a["title"] == block.text
+        assert item.a["href"] == f"{url}#{block.id}"
+        assert item.b.get_text() == "<i>{label}</i>"
+        assert item.get_text() == f"{block.text} <i>{{label}}</i> § {block.number}"
+    assert soup.find(["script", "img", "i", "em", "strong", "code"]) is None
+
+
+def test_html_rows_write_markup_as_it_is_and_join_with_the_separator() -> None:
+    blocks = [Block("p1", BlockKind.PARAGRAPH, "a", 1), Block("p2", BlockKind.PARAGRAPH, "b", 2)]
+    rows = _html_rows(blocks, "<a href='#{item.id}'>{label}</a>", sep=", ", label=SafeMarkdown("<i>§</i>"))
+    assert rows == "<a href='#p1'><i>§</i></a>, <a href='#p2'><i>§</i></a>"
+    braces = _html_rows(blocks, "<i>{{{item.id}}}</i> {{{label}}}", label="&")
+    assert braces == "<i>{p1}</i> {&amp;}\n<i>{p2}</i> {&amp;}"
+    assert _html_rows(blocks, "<hr>{{}}", sep="") == "<hr>{}<hr>{}"
+    assert _html_rows([], "<li>{item.id}</li>") == ""
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("<li>{item}</li>", "{item.attribute}"),
+    ("<li>{item.text!r}</li>", "{item.attribute}"),
+    ("<li>{item.text:>9}</li>", "{item.attribute}"),
+    ("<li>{0}</li>", "{item.attribute}"),
+    ("<li>{item[0]}</li>", "{item.attribute}"),
+    ("<li>{missing}</li>", "pass it as missing="),
+])
+def test_html_rows_refuse_a_field_they_cannot_escape_or_fill(row: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        _html_rows([Block("p1", BlockKind.PARAGRAPH, "a", 1)], row)
