@@ -16,6 +16,7 @@ from typing import TypeVar
 from . import clean as cleaner
 from . import ingest, metadata, notes
 from .annotate import Registers, annotate
+from .chronology import read_dates
 from .errors import InputError, Problem
 from .glossary import GLOSSARY_FILE, load_glossary
 from .model import Article, ArticleMeta, Note, Seed
@@ -193,9 +194,10 @@ def _build_edition(paths: Paths) -> Edition:
         problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    articles = annotate(articles, registers)
-    warnings += outlet_warnings(articles, registers) + unused_warnings(articles, registers)
-    files = PageMaker(articles, registers, Renderer(paths.templates)).pages()
+    with read_dates(articles) as dates:  # on a large edition, read in a forked copy meanwhile
+        articles = annotate(articles, registers)
+        warnings += outlet_warnings(articles, registers) + unused_warnings(articles, registers)
+        files = PageMaker(articles, registers, Renderer(paths.templates), dates).pages()
     return Edition(articles=articles, registers=registers, files=files, warnings=warnings)
 
 

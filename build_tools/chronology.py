@@ -41,14 +41,14 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import parallel
 from .dates import MONTH_NAMES, MONTHS, format_date
 from .model import Article
 
-__all__ = ["TimelineEntry", "date_label", "extract", "sentence_span", "statements", "timeline"]
+__all__ = ["TimelineEntry", "date_label", "extract", "read_dates", "sentence_span", "statements", "timeline"]
 
 # full names (accented or not) | abbreviations, which need a dot
 _MONTH = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre"
@@ -383,22 +383,39 @@ class TimelineEntry:
     text: str
 
 
-def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+Statements = list[tuple[str, str, str]]  # (date, block id, sentence)
+
+
+def timeline(articles: Sequence[Article], read: Mapping[str, Statements] | None = None) -> list[TimelineEntry]:
     """Every dated statement of the articles' text and every article's date, in date order
-    (a year before its months, a month before its days). The texts are read on two cores
-    on a large edition (``parallel``)."""
+    (a year before its months, a month before its days). ``read``: each article's dated
+    statements by slug, when they were read beforehand (``read_dates``); otherwise they are
+    read now, on two cores on a large edition (``parallel``)."""
+    if read is None:
+        found = parallel.run([functools.partial(dated_statements, article) for article in articles])
+        read = {article.slug: statements for article, statements in zip(articles, found, strict=True)}
     entries = []
-    found = parallel.run([functools.partial(dated_statements, article) for article in articles])
-    for article, statements_found in zip(articles, found, strict=True):
+    for article in articles:
         if article.date is not None:
             entries.append(TimelineEntry(article.date.isoformat(), article, None,
                                          f"Publication de l’article « {article.title} »"))
-        entries.extend(TimelineEntry(iso, article, block, text) for iso, block, text in statements_found)
+        entries.extend(TimelineEntry(iso, article, block, text) for iso, block, text in read[article.slug])
     order = {a.slug: n for n, a in enumerate(articles)}
     return sorted(entries, key=lambda e: (e.date, order[e.article.slug], _block_number(e.block)))
 
 
-def dated_statements(article: Article) -> list[tuple[str, str, str]]:
+def read_dates(articles: Sequence[Article]) -> parallel.Pending[dict[str, Statements]]:
+    """Each article's dated statements by slug, for ``timeline``: on a large edition, read in
+    a forked copy while this process goes on with other work (``parallel.start``). They
+    depend on the text and the date only, so the articles may be annotated meanwhile."""
+    return parallel.start(functools.partial(_read, tuple(articles)), pieces=len(articles))
+
+
+def _read(articles: Sequence[Article]) -> dict[str, Statements]:
+    return {article.slug: dated_statements(article) for article in articles}
+
+
+def dated_statements(article: Article) -> Statements:
     """(date, block id, sentence) for each dated expression of the article's text."""
     return [(iso, block.id, sentence) for block in article.blocks
             for iso, sentence, _, _ in statements(block.text, article.date)]

@@ -12,7 +12,7 @@ from itertools import groupby
 
 from . import export, parallel
 from .annotate import Registers
-from .chronology import TimelineEntry, timeline
+from .chronology import Statements, TimelineEntry, timeline
 from .crossref import EntityIndex, entity_indexes, mention_counts, related_articles
 from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
@@ -130,7 +130,10 @@ def annotated_markdown(text: str, spans: Sequence[Span], calls: Sequence[tuple[i
 
 
 class PageMaker:
-    def __init__(self, articles: Sequence[Article], registers: Registers, renderer: Renderer) -> None:
+    def __init__(self, articles: Sequence[Article], registers: Registers, renderer: Renderer,
+                 dates: parallel.Pending[dict[str, Statements]] | None = None) -> None:
+        """``dates``: the articles' dated statements, if their reading was started beforehand
+        (``chronology.read_dates``); they are awaited last."""
         self.articles = list(articles)
         self.registers = registers
         self.register = registers.entities
@@ -139,8 +142,9 @@ class PageMaker:
         self._by_name = {match_key(form): e for e in self.register.entities for form in e.forms}
         self.counts = mention_counts(self.articles)
         self.related = related_articles(self.articles, self.register)
-        self.timeline = timeline(reading_order(self.articles))
         self.network = cooccurrences(self.articles)
+        self.indexes = entity_indexes(self.articles, self.register, self.network)
+        self.timeline = timeline(reading_order(self.articles), dates.result() if dates else None)
 
     def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
         """The block's text, escaped, with the first mentions linked to their entity pages (the
@@ -199,7 +203,6 @@ class PageMaker:
         """Every generated file by its path under docs/. The pages are rendered apart from
         each other, shared between two cores on a large edition (``parallel``)."""
         render = self.renderer.render
-        indexes = entity_indexes(self.articles, self.register, self.network)
         jobs: dict[str, Callable[[], str]] = {
             HOME: lambda: render("home.md.j2", articles=self.items(HOME), most_cited=self.most_cited()),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=self.items(ARTICLES_INDEX)),
@@ -217,7 +220,7 @@ class PageMaker:
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
         for entity in self.register.entities:
-            jobs[entity.page_path] = functools.partial(self.entity_page, entity, indexes[entity.id])
+            jobs[entity.page_path] = functools.partial(self.entity_page, entity, self.indexes[entity.id])
         return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
 
     def article_page(self, article: Article) -> str:

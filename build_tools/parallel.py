@@ -1,11 +1,14 @@
 """Independent pieces of work shared with a second core.
 
-Rendering the pages of a large edition is most of the generator's time, and each page
-needs only what is already in memory (the articles, the registers, the cross-references).
-So, when it is worth it, a copy of this process is forked: it renders every other page
-while this process renders the rest, and sends its pages back through a pipe. The copy
-needs nothing sent to it (the fork gives it the whole state) and its pages come back in
-the same order, so the result is the same as with one process, byte for byte.
+Two ways, both with a copy of this process made by ``fork``, which needs nothing sent to
+it (it has the whole state) and sends its results back through a pipe:
+
+- ``run``: the copy runs every other job of a list while this process runs the rest, and
+  the results come back in the list's order: the same as with one process, byte for byte.
+  The pages of a large edition are rendered so.
+- ``start``: the copy runs one job while this process goes on with other work, and
+  ``Pending.result`` waits for it. The dates of a large edition's texts are read so, while
+  the mentions are found and cross-referenced.
 
 It is done only where it is safe and pays:
 
@@ -14,19 +17,23 @@ It is done only where it is safe and pays:
 - no other thread runs (a fork copies only the calling thread: a lock another thread holds
   would stay locked in the copy). ``mkdocs serve`` runs threads, so its rebuilds stay in
   one process; ``mkdocs build`` and ``python -m build_tools build`` do not;
-- there are at least ``MIN_JOBS`` pieces: on a small edition the fork and the pipe cost
-  more than they save.
+- there are at least ``MIN_JOBS`` pieces of work: on a small edition the fork and the pipe
+  cost more than they save.
+
+Otherwise the jobs run in this process: ``run`` at once, ``start`` when the result is asked.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -44,42 +51,92 @@ def can_share() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and cores() >= 2 and threading.active_count() == 1
 
 
+class Pending(Generic[T]):
+    """A job started in a forked copy of this process (or, with ``fork`` false, left to run
+    here when its result is asked). Used as a context manager, the copy is stopped if the
+    result was never asked, on an error in between."""
+
+    def __init__(self, job: Callable[[], T], *, fork: bool) -> None:
+        self._job: Callable[[], T] | None = job
+        self._value: T | None = None
+        self._child: BaseProcess | None = None
+        if fork:
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._child = context.Process(target=_work, args=(job, sender), daemon=True)
+            # What exists now is left out of garbage collection in both processes until the
+            # result comes: collecting would walk it all again, and in the copy would write
+            # to every object, copying its memory.
+            gc.freeze()
+            try:
+                self._child.start()
+            except BaseException:
+                gc.unfreeze()
+                raise
+            finally:
+                sender.close()
+
+    def result(self) -> T:
+        """The job's result, once it is done; an exception in the job is raised here."""
+        if self._job is not None:
+            job, self._job = self._job, None
+            if self._child is None:
+                self._value = job()
+            else:
+                try:
+                    outcome, value = self._receiver.recv()
+                finally:
+                    self._stop()
+                if outcome == "error":
+                    raise value
+                self._value = value
+        return self._value  # type: ignore[return-value]  # set above, T may include None
+
+    def _stop(self) -> None:
+        if self._child is None:
+            return
+        child, self._child = self._child, None
+        if child.is_alive() and self._job is not None:
+            child.terminate()
+        child.join()
+        self._receiver.close()
+        gc.unfreeze()
+
+    def __enter__(self) -> Pending[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop()
+
+
+def start(job: Callable[[], T], *, pieces: int) -> Pending[T]:
+    """``job`` started in a forked copy while this process goes on, when that is safe and
+    pays (``pieces``: how many pieces of work it holds; see the module's docstring)."""
+    return Pending(job, fork=pieces >= MIN_JOBS and can_share())
+
+
 def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Each job's result, in order: half of them in a forked copy of this process when
     that is safe and pays (see the module's docstring). An exception in a job is raised
     here, whichever process ran it."""
     if len(jobs) < MIN_JOBS or not can_share():
         return [job() for job in jobs]
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
     theirs = jobs[1::2]  # every other job: big and small pages spread evenly
-    child = context.Process(target=_work, args=(theirs, sender), daemon=True)
-    # What exists now is left out of garbage collection in both processes: collecting would
-    # walk it all again, and in the copy would write to every object, copying its memory.
-    gc.freeze()
-    try:
-        child.start()
-        sender.close()
-        mine = [job() for job in jobs[0::2]]
-        outcome, value = receiver.recv()
-    except BaseException:
-        child.terminate()
-        raise
-    finally:
-        gc.unfreeze()
-        child.join()
-        receiver.close()
-    if outcome == "error":
-        raise value
-    results: list[Any] = [None] * len(jobs)
-    results[0::2], results[1::2] = mine, value
+    with Pending(functools.partial(_each, theirs), fork=True) as pending:
+        mine = _each(jobs[0::2])
+        results: list[T] = [None] * len(jobs)  # type: ignore[list-item]  # all filled below
+        results[0::2], results[1::2] = mine, pending.result()
     return results
 
 
-def _work(jobs: Sequence[Callable[[], Any]], sender: Connection) -> None:
-    """In the forked copy: run the jobs and send back their results, or the exception."""
+def _each(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    return [job() for job in jobs]
+
+
+def _work(job: Callable[[], Any], sender: Connection) -> None:
+    """In the forked copy: run the job and send back its result, or the exception."""
     try:
-        sender.send(("done", [job() for job in jobs]))
+        sender.send(("done", job()))
     except Exception as exc:  # sent to the parent, which raises it
         try:
             sender.send(("error", exc))

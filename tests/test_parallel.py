@@ -6,6 +6,7 @@ import functools
 import gc
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,40 @@ def test_a_process_running_threads_does_not_fork() -> None:
 
 def test_small_work_stays_in_one_process() -> None:
     assert parallel.run([os.getpid] * 3) == [os.getpid()] * 3
+
+
+@needs_fork
+def test_a_started_job_runs_in_a_copy_while_this_process_goes_on(sharing: None) -> None:
+    with parallel.start(os.getpid, pieces=1) as pending:
+        assert gc.get_freeze_count() > 0
+        assert pending.result() != os.getpid()
+        assert pending.result() == pending.result()  # the result is kept
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_small_started_job_runs_here_when_its_result_is_asked() -> None:
+    ran: list[int] = []
+    with parallel.start(lambda: ran.append(os.getpid()) or "fait", pieces=parallel.MIN_JOBS - 1) as pending:
+        assert ran == []
+        assert pending.result() == "fait"
+    assert ran == [os.getpid()]
+
+
+@needs_fork
+def test_an_error_in_a_started_job_is_raised_when_its_result_is_asked(sharing: None) -> None:
+    with parallel.start(functools.partial(fails, "the copy failed"), pieces=1) as pending, \
+            pytest.raises(ValueError, match="the copy failed"):
+        pending.result()
+
+
+@needs_fork
+def test_a_copy_whose_result_is_never_asked_is_stopped(sharing: None) -> None:
+    with pytest.raises(KeyError), parallel.start(functools.partial(time.sleep, 600), pieces=1) as pending:
+        child = pending._child
+        assert child is not None and child.is_alive()
+        raise KeyError("an error while the copy runs")
+    assert not child.is_alive()
+    assert gc.get_freeze_count() == 0
 
 
 @needs_fork
