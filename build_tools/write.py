@@ -52,13 +52,24 @@ def _is_ours(path: Path, rel: str, manifest: set[str]) -> bool:
     return False
 
 
+def _files_under(folder: Path) -> set[str]:
+    """The path of every file under ``folder``, relative to it, with "/" (one walk, instead of
+    a look at each path to write)."""
+    found: set[str] = set()
+    for parent, _, names in os.walk(folder, followlinks=True):
+        base = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.update(names if base == "." else (f"{base}/{name}" for name in names))
+    return found
+
+
 def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
     """Write ``files`` (docs-relative path → text) under ``docs``, as one transaction: the
     changed files are first written into a staging folder, then swapped in; if anything
     fails on the way, what was swapped is put back and docs/ is left as it was."""
     manifest = _read_manifest(docs)
+    existing = _files_under(docs)
     foreign = [rel for rel in sorted(files)
-               if (docs / rel).exists() and not _is_ours(docs / rel, rel, manifest)
+               if rel in existing and not _is_ours(docs / rel, rel, manifest)
                and (docs / rel).read_bytes() != files[rel].encode("utf-8")]
     if foreign:
         hint = "move it elsewhere or delete it; generated pages come from seeds/, data/ and templates/"
@@ -68,19 +79,19 @@ def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
     changed: dict[str, bytes] = {}
     for rel in sorted(files):
         data = files[rel].encode("utf-8")
-        if (docs / rel).is_file() and (docs / rel).read_bytes() == data:
+        if rel in existing and (docs / rel).read_bytes() == data:
             report.unchanged.append(rel)
         else:
             changed[rel] = data
             report.written.append(rel)
-    report.deleted = [rel for rel in sorted(manifest - set(files)) if (docs / rel).is_file()]
+    report.deleted = [rel for rel in sorted(manifest - set(files)) if rel in existing]
     manifest_data = (json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_bytes() != manifest_data:
+    if MANIFEST not in existing or (docs / MANIFEST).read_bytes() != manifest_data:
         changed[MANIFEST] = manifest_data
     if changed or report.deleted:
         docs.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
-            _swap_in(docs, Path(tmp), changed, report.deleted)
+            _swap_in(docs, Path(tmp), changed, report.deleted, existing)
     for rel in report.deleted:
         _remove_empty_parents((docs / rel).parent, docs)
     return report
@@ -94,20 +105,26 @@ def touch_pages(docs: Path) -> None:
         os.utime(page, (now, now))
 
 
-def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str]) -> None:
+def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str], existing: set[str]) -> None:
     staged, backup = work / "new", work / "old"
+    made: set[Path] = set()  # folders made on the way, each asked of the system once
+
+    def folder_for(path: Path) -> Path:
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        return path
+
     for rel, data in changed.items():
-        (staged / rel).parent.mkdir(parents=True, exist_ok=True)
-        (staged / rel).write_bytes(data)
+        folder_for(staged / rel).write_bytes(data)
     done: list[tuple[str, bool]] = []  # (path, is a deletion), in the order they were swapped
     try:
         for rel in changed:
             target = docs / rel
-            if target.exists():
+            if rel in existing:
                 _move(target, backup / rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
             done.append((rel, False))
-            (staged / rel).replace(target)
+            (staged / rel).replace(folder_for(target))
         for rel in deleted:
             done.append((rel, True))
             _move(docs / rel, backup / rel)
