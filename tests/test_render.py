@@ -28,6 +28,7 @@ from build_tools.render import (
     md_escape,
     md_link,
     safe_href,
+    squeeze_blank_lines,
 )
 
 from conftest import ROOT
@@ -207,3 +208,8 @@ def test_html_rows_write_markup_as_it_is_and_join_with_the_separator() -> None:
 def test_html_rows_refuse_a_field_they_cannot_escape_or_fill(row: str, message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         _html_rows([Block("p1", BlockKind.PARAGRAPH, "a", 1)], row)
+
+
+@given(st.text(alphabet=st.sampled_from("\n\n\na "), max_size=60))
+def test_squeezing_blank_lines_leaves_at_most_one_in_a_row(text: str) -> None:
+    assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
