@@ -148,29 +148,32 @@ def force_layout(ids: Sequence[str], weights: dict[tuple[int, int], float],
     n = len(ids)
     if n == 0:
         return []
-    pos = [(x * 0.5, y * 0.5) for x, y in _spiral(n)]
+    xs = [x * 0.5 for x, _ in _spiral(n)]
+    ys = [y * 0.5 for _, y in _spiral(n)]
     k = math.sqrt(1.0 / n)
+    kk = k * k
     temperature = 0.1
-    for step in range(iterations):
-        disp = [[0.0, 0.0] for _ in range(n)]
-        for i, j in combinations(range(n), 2):
-            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            d = math.hypot(dx, dy) or 1e-6
-            force = k * k / d - (d * d / k) * weights.get((i, j), 0.0)
+    pairs = [(i, j, weights.get((i, j), 0.0)) for i, j in combinations(range(n), 2)]
+    hypot = math.hypot
+    for step in range(iterations):  # the inner loop is most of a large edition's drawing: plain lists
+        disp_x, disp_y = [0.0] * n, [0.0] * n
+        for i, j, weight in pairs:
+            dx, dy = xs[i] - xs[j], ys[i] - ys[j]
+            d = hypot(dx, dy) or 1e-6
+            force = kk / d - (d * d / k) * weight
             fx, fy = dx / d * force, dy / d * force
-            disp[i][0] += fx
-            disp[i][1] += fy
-            disp[j][0] -= fx
-            disp[j][1] -= fy
+            disp_x[i] += fx
+            disp_y[i] += fy
+            disp_x[j] -= fx
+            disp_y[j] -= fy
         cooled = temperature * (1 - step / iterations)
-        moved = []
-        for (x, y), (dx, dy) in zip(pos, disp, strict=True):
-            fx, fy = dx - 2.0 * k * x, dy - 2.0 * k * y  # with the pull to the centre
-            d = math.hypot(fx, fy) or 1e-6
+        for i in range(n):
+            fx, fy = disp_x[i] - 2.0 * k * xs[i], disp_y[i] - 2.0 * k * ys[i]  # with the pull to the centre
+            d = hypot(fx, fy) or 1e-6
             step_len = min(d, cooled)
-            moved.append((x + fx / d * step_len, y + fy / d * step_len))
-        pos = moved
-    return pos
+            xs[i] += fx / d * step_len
+            ys[i] += fy / d * step_len
+    return list(zip(xs, ys, strict=True))
 
 
 def _half_height(r: float) -> float:
