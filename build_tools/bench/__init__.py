@@ -17,9 +17,11 @@ import platform
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..build import Paths, load_articles, load_registers
@@ -164,6 +166,27 @@ def machine() -> dict[str, Any]:
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}  # other work on the machine
 
 
+REFERENCE_LOOP = 5_000_000
+REFERENCE_FILES = 500
+
+
+def speed() -> dict[str, float]:
+    """How fast the machine is now, measured the same way on every run, so that runs on
+    different days can be compared: the CPU seconds of a fixed loop of Python, and the
+    milliseconds to create a small file (the generator writes one per page)."""
+    started = time.process_time()
+    total = 0
+    for number in range(REFERENCE_LOOP):
+        total += number
+    loop_s = time.process_time() - started
+    with tempfile.TemporaryDirectory(prefix="bench-files-") as tmp:
+        started = time.perf_counter()
+        for number in range(REFERENCE_FILES):
+            (Path(tmp) / f"{number}.md").write_bytes(b"x" * 100)
+        create_ms = (time.perf_counter() - started) / REFERENCE_FILES * 1000
+    return {"python_loop_s": round(loop_s, 3), "file_create_ms": round(create_ms, 3)}
+
+
 def goals(report: dict[str, Any]) -> dict[str, Any]:
     """Each goal with what was measured and whether it is met (FULL sizes only)."""
     build, scale, annotation = report.get("build", {}), report.get("register_scaling", {}), report["annotate"]
@@ -195,7 +218,7 @@ def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, log: Log
     register = synthetic.register(registers, articles, sizes.entries)
     corpus = synthetic.corpus(articles, register, sizes.corpus_mb)
     say(f"corpus: {_mb(corpus):.1f} MB, {len(register)} entries")
-    report: dict[str, Any] = {"machine": machine(), "sizes": sizes.__dict__}
+    report: dict[str, Any] = {"machine": machine(), "sizes": sizes.__dict__, "speed_at_start": speed()}
     forms = [(f, e.id) for e in register for f in e.forms]
     report["annotate"] = {"entries": len(register), **annotate(corpus, forms, sizes.repeat, say)}
     report["register_scaling"] = scaling(corpus, registers, articles, sizes.scaling, say)
@@ -204,6 +227,7 @@ def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, log: Log
     if serve:
         report["serve"] = site.serve_reload(sizes.serve_runs)
         say(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+    report["speed_at_end"] = speed()
     report["bench_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if sizes == FULL:
         report["goals"] = goals(report)
@@ -226,5 +250,9 @@ def summary(report: dict[str, Any]) -> list[str]:
     for name, goal in report.get("goals", {}).items():
         verdict = {True: "met", False: "NOT MET", None: "not measured"}[goal["met"]]
         lines.append(f"goal {name} {goal['goal']}: {goal['measured']} ({verdict})")
+    for when in ("start", "end"):
+        measured = report[f"speed_at_{when}"]
+        lines.append(f"machine at the {when}: a fixed Python loop in {measured['python_loop_s']} s, a file "
+                     f"created in {measured['file_create_ms']} ms")
     lines.append(f"{report['seconds']} s in all")
     return lines
