@@ -6,6 +6,7 @@ paragraphs."""
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -46,12 +47,13 @@ class EntityIndex:
         return sum(len(items) for _, items in self.by_article)
 
 
-def sentence_breaks(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1 << 14)  # a paragraph's, for each entity it names
+def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """Where the sentences of a text are divided: the spans between them."""
-    return [m.span() for m in SENTENCE_BREAK.finditer(text)]
+    return tuple(m.span() for m in SENTENCE_BREAK.finditer(text))
 
 
-def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]]) -> InContext:
+def in_context(article: Article, mention: Mention, breaks: Sequence[tuple[int, int]]) -> InContext:
     """The mention in its sentence; ``breaks``: its block's ``sentence_breaks``."""
     paragraph = article.block(mention.block)
     text = paragraph.text
@@ -71,25 +73,29 @@ def in_context(article: Article, mention: Mention, breaks: list[tuple[int, int]]
     return InContext(article, mention, left, text[mention.start:mention.end], right, paragraph)
 
 
-def entity_indexes(articles: Sequence[Article], register: Register, network: Network) -> dict[str, EntityIndex]:
-    """Each entity's mentions in context, and the entities the network links it to most."""
-    indexes = {e.id: EntityIndex(e) for e in register.entities}
+Mentioned = list[tuple[Article, list[Mention]]]  # the articles that name an entity, with its mentions
+
+
+def mentions_by_entity(articles: Sequence[Article]) -> dict[str, Mentioned]:
+    """Each entity's mentions, article by article, in the order of ``articles``."""
+    found: dict[str, Mentioned] = defaultdict(list)
     for article in articles:
-        per_entity: dict[str, list[InContext]] = defaultdict(list)
-        breaks: dict[str, list[tuple[int, int]]] = {}  # each block's, worked out once
+        per_entity: dict[str, list[Mention]] = defaultdict(list)
         for mention in article.mentions:
-            if mention.block not in breaks:
-                breaks[mention.block] = sentence_breaks(article.block(mention.block).text)
-            per_entity[mention.entity].append(in_context(article, mention, breaks[mention.block]))
-        for entity_id, items in per_entity.items():
-            indexes[entity_id].by_article.append((article, items))
-    together: dict[str, Counter[str]] = defaultdict(Counter)
-    for link in network.links:
-        together[link.source][link.target] = together[link.target][link.source] = link.paragraphs
-    for entity_id, counter in together.items():
-        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], register[kv[0]].name))
-        indexes[entity_id].related = [(register[other], n) for other, n in ranked[:RELATED_ENTITIES]]
-    return indexes
+            per_entity[mention.entity].append(mention)
+        for entity_id, mentions in per_entity.items():
+            found[entity_id].append((article, mentions))
+    return dict(found)
+
+
+def entity_index(entity: Entity, mentioned: Mentioned, register: Register, network: Network) -> EntityIndex:
+    """An entity's mentions in context (``mentioned``: from ``mentions_by_entity``), and the
+    entities the network links it to most. Made apart for each entity, so that the entity
+    pages of a large edition, which need them, share the work between processes."""
+    by_article = [(article, [in_context(article, m, sentence_breaks(article.block(m.block).text)) for m in mentions])
+                  for article, mentions in mentioned]
+    ranked = sorted(network.partners(entity.id), key=lambda p: (-p[1], register[p[0]].name))
+    return EntityIndex(entity, by_article, [(register[other], n) for other, n in ranked[:RELATED_ENTITIES]])
 
 
 def mention_counts(articles: Sequence[Article]) -> Counter[str]:

@@ -13,7 +13,7 @@ from itertools import groupby
 from . import export, parallel
 from .annotate import Registers
 from .chronology import Statements, TimelineEntry, timeline
-from .crossref import EntityIndex, entity_indexes, mention_counts, related_articles
+from .crossref import entity_index, mention_counts, mentions_by_entity, related_articles
 from .glossary import GLOSSARY_PAGE, Term
 from .metadata import first_sentence
 from .model import Article, Block, BlockKind
@@ -143,7 +143,7 @@ class PageMaker:
         self.counts = mention_counts(self.articles)
         self.related = related_articles(self.articles, self.register)
         self.network = cooccurrences(self.articles)
-        self.indexes = entity_indexes(self.articles, self.register, self.network)
+        self.mentioned = mentions_by_entity(self.articles)
         self.timeline = timeline(reading_order(self.articles), dates.result() if dates else None)
 
     def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
@@ -220,7 +220,7 @@ class PageMaker:
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
         for entity in self.register.entities:
-            jobs[entity.page_path] = functools.partial(self.entity_page, entity, self.indexes[entity.id])
+            jobs[entity.page_path] = functools.partial(self.entity_page, entity)
         return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
 
     def article_page(self, article: Article) -> str:
@@ -281,8 +281,9 @@ class PageMaker:
             groups.append(TypeGroup(entity_type, [(e, self.counts[e.id]) for e in members]))
         return groups
 
-    def entity_page(self, entity: Entity, index: EntityIndex) -> str:
+    def entity_page(self, entity: Entity) -> str:
         page = entity.page_path
+        index = entity_index(entity, self.mentioned.get(entity.id, []), self.register, self.network)
         return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page,
                                     url=functools.partial(url_from, from_page=page))
 
