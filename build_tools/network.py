@@ -70,14 +70,16 @@ def cooccurrences(articles: Sequence[Article]) -> Network:
     together: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], list[str]] = defaultdict(list)
     for article in articles:
+        in_article: set[tuple[str, str]] = set()
         for block_mentions in article.mentions_by_block.values():
             named = sorted({m.entity for m in block_mentions})
             mentions.update(m.entity for m in block_mentions)
             paragraphs.update(named)
             for pair in combinations(named, 2):
                 together[pair] += 1
-                if article.slug not in where[pair]:
-                    where[pair].append(article.slug)
+                in_article.add(pair)
+        for pair in in_article:
+            where[pair].append(article.slug)
     links = [Link(a, b, n, tuple(where[(a, b)])) for (a, b), n in together.items()]
     links.sort(key=lambda lk: (-lk.paragraphs, lk.source, lk.target))
     return Network(mentions, paragraphs, links)
