@@ -210,7 +210,8 @@ class PageMaker:
                 self.articles, self.registers, self.related, self.timeline, self.network)),
             GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=self.glossary_entries(),
                                           url=functools.partial(url_from, from_page=GLOSSARY_PAGE)),
-            TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=self.timeline_by_year()),
+            TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=self.timeline_by_year(),
+                                          url=functools.partial(url_from, from_page=TIMELINE_PAGE)),
             NETWORK_PAGE: self.network_page,
             SOURCES_PAGE: lambda: render("sources.md.j2", outlets=self.outlet_views(),
                                          unsourced=[a for a in reading_order(self.articles)
