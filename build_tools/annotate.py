@@ -168,11 +168,14 @@ def first_per_section(article: Article, items: Sequence[T], key: Callable[[T], s
 
 
 def link_policy(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
-    return [replace(m, linked=first) for m, first in first_per_section(article, mentions, lambda m: m.entity)]
+    # Most mentions are not the first of their section: those are kept as they are (frozen).
+    return [m if m.linked == first else replace(m, linked=first)
+            for m, first in first_per_section(article, mentions, lambda m: m.entity)]
 
 
 def term_policy(article: Article, terms: Sequence[TermUse]) -> list[TermUse]:
-    return [replace(t, marked=first) for t, first in first_per_section(article, terms, lambda t: t.term)]
+    return [t if t.marked == first else replace(t, marked=first)
+            for t, first in first_per_section(article, terms, lambda t: t.term)]
 
 
 def annotate(articles: Sequence[Article], registers: Registers) -> list[Article]:
