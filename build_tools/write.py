@@ -68,8 +68,10 @@ def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
     fails on the way, what was swapped is put back and docs/ is left as it was."""
     manifest = _read_manifest(docs)
     existing = _files_under(docs)
+    # A path not found by the walk is asked again: on a file system that ignores case, a
+    # hand-written "Index.md" is the generated "index.md".
     foreign = [rel for rel in sorted(files)
-               if rel in existing and not _is_ours(docs / rel, rel, manifest)
+               if (rel in existing or (docs / rel).exists()) and not _is_ours(docs / rel, rel, manifest)
                and (docs / rel).read_bytes() != files[rel].encode("utf-8")]
     if foreign:
         hint = "move it elsewhere or delete it; generated pages come from seeds/, data/ and templates/"
