@@ -184,7 +184,8 @@ def _row_fields(row: str) -> tuple[str, tuple[str, ...]]:
 def _html_rows(items: Iterable[Any], row: str, sep: str = "\n", **values: Any) -> SafeMarkdown:
     """Raw HTML: ``row`` once per item, joined by ``sep``. A field ``{item.attribute}`` is that
     attribute of the item (dotted: ``{item.paragraph.id}``), ``{name}`` one of ``values``; every
-    field is HTML-escaped, unless it is already markup (like Django's ``format_html_join``).
+    field is HTML-escaped, unless it is already markup (like Django's ``format_html_join``);
+    ``row`` and ``sep``, the template's own, are written as they are.
 
     For the long lists of the entity pages and the glossary (thousands of items in a large
     edition): a Jinja loop prints each value apart, which costs several times more."""
