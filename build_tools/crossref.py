@@ -53,12 +53,12 @@ def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in SENTENCE_BREAK.finditer(text))
 
 
-def in_context(article: Article, mention: Mention, breaks: Sequence[tuple[int, int]]) -> InContext:
-    """The mention in its sentence; ``breaks``: its block's ``sentence_breaks``."""
+def in_context(article: Article, mention: Mention) -> InContext:
+    """The mention in its sentence."""
     paragraph = article.block(mention.block)
     text = paragraph.text
     start, end = 0, len(text)
-    for break_start, break_end in breaks:
+    for break_start, break_end in sentence_breaks(text):
         if break_end <= mention.start:
             start = break_end
         elif break_start >= mention.end:
@@ -92,8 +92,7 @@ def entity_index(entity: Entity, mentioned: Mentioned, register: Register, netwo
     """An entity's mentions in context (``mentioned``: from ``mentions_by_entity``), and the
     entities the network links it to most. Made apart for each entity, so that the entity
     pages of a large edition, which need them, share the work between processes."""
-    by_article = [(article, [in_context(article, m, sentence_breaks(article.block(m.block).text)) for m in mentions])
-                  for article, mentions in mentioned]
+    by_article = [(article, [in_context(article, m) for m in mentions]) for article, mentions in mentioned]
     ranked = sorted(network.partners(entity.id), key=lambda p: (-p[1], register[p[0]].name))
     return EntityIndex(entity, by_article, [(register[other], n) for other, n in ranked[:RELATED_ENTITIES]])
 
