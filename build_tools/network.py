@@ -150,8 +150,9 @@ def force_layout(ids: Sequence[str], weights: dict[tuple[int, int], float],
     n = len(ids)
     if n == 0:
         return []
-    xs = [x * 0.5 for x, _ in _spiral(n)]
-    ys = [y * 0.5 for _, y in _spiral(n)]
+    spiral = _spiral(n)
+    xs = [x * 0.5 for x, _ in spiral]
+    ys = [y * 0.5 for _, y in spiral]
     k = math.sqrt(1.0 / n)
     kk = k * k
     temperature = 0.1
