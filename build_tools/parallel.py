@@ -120,7 +120,7 @@ def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
     that is safe and pays (see the module's docstring). An exception in a job is raised
     here, whichever process ran it."""
     if len(jobs) < MIN_JOBS or not can_share():
-        return [job() for job in jobs]
+        return _each(jobs)
     theirs = jobs[1::2]  # every other job: big and small pages spread evenly
     with Pending(functools.partial(_each, theirs), fork=True) as pending:
         mine = _each(jobs[0::2])
