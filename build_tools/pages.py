@@ -20,7 +20,7 @@ from .model import Article, Block, BlockKind
 from .network import LABEL_GAP, MIN_PARAGRAPHS, Drawing, cooccurrences, draw
 from .outlets import SOURCES_PAGE, Outlet
 from .register import Entity, EntityType
-from .render import Renderer, SafeMarkdown, md_escape, md_link, relative, url_from
+from .render import LinkReferences, Renderer, SafeMarkdown, md_escape, relative, url_from
 from .textnorm import fold, match_key
 
 DESCRIPTION_MAX_CHARS = 160
@@ -146,32 +146,32 @@ class PageMaker:
         self.mentioned = mentions_by_entity(self.articles)
         self.timeline = timeline(reading_order(self.articles), dates.result() if dates else None)
 
-    def block_markdown(self, article: Article, block: Block) -> SafeMarkdown:
+    def block_markdown(self, article: Article, block: Block, references: LinkReferences) -> SafeMarkdown:
         """The block's text, escaped, with the first mentions linked to their entity pages (the
         link's title, shown on hover, gives name and description), the first occurrences of
         glossary terms linked to the glossary with their definition on hover, and the calls of
-        the notes anchored in it."""
+        the notes anchored in it. The links are ``references`` of the article's page."""
         page = article.page_path
         spans = []
         for mention in article.mentions_by_block.get(block.id, ()):
             if mention.linked:
                 entity = self.register[mention.entity]
-                spans.append(Span(mention.start, mention.end, md_link(
+                spans.append(Span(mention.start, mention.end, references.link(
                     mention.text, relative(entity.page_path, page), f"{entity.name} — {entity.description}")))
         for use in article.terms_by_block.get(block.id, ()):
             if use.marked:
                 term = self.glossary[use.term]
-                link = md_link(use.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page), term.definition)
+                link = references.link(use.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page), term.definition)
                 spans.append(Span(use.start, use.end, SafeMarkdown(link + "{ .terme }")))
         calls = [(n.position, n.note.id) for n in article.notes_by_block.get(block.id, ())]
         return annotated_markdown(block.text, spans, calls)
 
-    def block_views(self, article: Article) -> list[BlockView]:
+    def block_views(self, article: Article, references: LinkReferences) -> list[BlockView]:
         views = []
         for block in article.blocks:
             has_calls = bool(article.notes_by_block.get(block.id))
             toc_label = block.text if block.kind is BlockKind.HEADING and has_calls else None
-            views.append(BlockView(block.id, block.kind.value, self.block_markdown(article, block), toc_label))
+            views.append(BlockView(block.id, block.kind.value, self.block_markdown(article, block, references), toc_label))
         return views
 
     def meta_links(self, article: Article, page: str) -> dict[str, str]:
@@ -225,8 +225,9 @@ class PageMaker:
         return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
 
     def article_page(self, article: Article) -> str:
+        references = LinkReferences()
         return self.renderer.render(
-            "article.md.j2", article=article, blocks=self.block_views(article),
+            "article.md.j2", references=references, article=article, blocks=self.block_views(article, references),
             description=_description(article), meta_links=self.meta_links(article, article.page_path),
             meta_notes=self.meta_notes(article), related=self.related[article.slug])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 import pytest
@@ -21,6 +22,7 @@ from build_tools.register import Register
 from build_tools.render import (
     _ESCAPES,
     _LINE_START,
+    LinkReferences,
     Renderer,
     SafeMarkdown,
     _escape_line_start,
@@ -82,7 +84,7 @@ def to_html(md_text: str) -> BeautifulSoup:
 
 def block_views(article: Article) -> list[BlockView]:
     empty = Registers(Register(()), Glossary(()), Outlets(()))
-    return PageMaker([article], empty, Renderer(ROOT / "templates")).block_views(article)
+    return PageMaker([article], empty, Renderer(ROOT / "templates")).block_views(article, LinkReferences())
 
 
 def article_with(texts: list[str], kind: BlockKind) -> Article:
@@ -121,16 +123,18 @@ MARKUP = "\\`*_{}[]()#+-.!&<>|=~^:;\"'/ 1a2é"
 
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from(MARKUP), min_size=1, max_size=40).map(str.strip).filter(bool),
-       st.sampled_from(["", "link", "note"]))
+       st.sampled_from(["", "link", "reference", "note"]))
 def test_any_text_renders_literally_even_after_a_link_or_a_note_call(text: str, before: str) -> None:
-    lead = {"": "", "link": md_link("lien", "page.md"), "note": "Mot[^n1]"}[before]
+    references = LinkReferences()
+    lead = {"": "", "link": md_link("lien", "page.md"), "reference": references.link("lien", "page.md", "titre"),
+            "note": "Mot[^n1]"}[before]
     notes = "\n\n[^n1]: Note." if before == "note" else ""
-    soup = to_html(f"{lead}{md_escape(text)}\n{{ #p1 }}{notes}")
+    soup = to_html(f"{lead}{md_escape(text)}\n{{ #p1 }}{notes}\n\n{references.definitions()}")
     paragraph = soup.find(id="p1")
     assert paragraph is not None
     for made in paragraph.find_all(["sup", "a"]):  # the note call or the link put before the text
         made.decompose()
-    assert paragraph.get_text() == {"": "", "link": "", "note": "Mot"}[before] + text
+    assert paragraph.get_text() == {"note": "Mot"}.get(before, "") + text
     assert not paragraph.find_all(True), f"markup made of {text!r}"
 
 
@@ -158,6 +162,55 @@ def test_links_refuse_scripts_and_escape_titles() -> None:
     assert anchor.get_text() == "a*b"
     assert anchor["href"] == "../x%20%281%29.md"
     assert anchor["title"] == 'titre "cité" <b>'
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.sampled_from(MARKUP), min_size=1, max_size=30).map(str.strip).filter(bool),
+       st.sampled_from(["page.md", "../entites/x (1).md#a", "https://exemple.org/a?b=c&d=[e]"]),
+       st.text(alphabet=st.sampled_from(MARKUP + "\n"), min_size=1, max_size=60).filter(str.strip))
+def test_a_reference_links_its_text_to_its_target_with_its_title_as_written(text: str, href: str,
+                                                                             title: str) -> None:
+    references = LinkReferences()
+    soup = to_html(f"Voir {references.link(text, href, title)}.\n\n{references.definitions()}")
+    (anchor,) = soup.find_all(True)[1:]  # the paragraph holds the link alone
+    assert soup.p.get_text() == f"Voir {text}."
+    assert anchor["href"] == to_html(md_link(text, href)).a["href"] == safe_href(href)
+    # As written, where an inline link's title loses what looks like Markdown ("`code`" its
+    # backticks): it lies in the paragraph, which Python-Markdown reads.
+    assert anchor["title"] == title.replace("\n", " ").strip()
+
+
+def test_a_target_linked_again_with_the_same_title_is_defined_once() -> None:
+    references = LinkReferences()
+    first = references.link("UE", "../entites/ue.md", "Union européenne — Union de 27 États.")
+    again = references.link("l’Union", "../entites/ue.md", "Union européenne — Union de 27 États.")
+    other_title = references.link("UE", "../entites/ue.md", "Union de 27 États.")
+    untitled = references.link("UE", "../entites/ue.md")
+    assert (first, again, other_title) == ("[UE][1]", "[l’Union][1]", "[UE][2]")
+    assert untitled == md_link("UE", "../entites/ue.md")  # short: inline
+    assert references.definitions().splitlines() == [
+        '[1]: <../entites/ue.md> "Union européenne — Union de 27 États."',
+        '[2]: <../entites/ue.md> "Union de 27 États."']
+
+
+def test_a_paragraph_that_starts_with_a_reference_and_a_colon_is_not_a_definition() -> None:
+    references = LinkReferences()
+    soup = to_html(f"{references.link('UE', 'ue.md', 'Union')}: suite\n{{ #p1 }}\n\n{references.definitions()}")
+    assert soup.find(id="p1").get_text() == "UE: suite"
+    assert soup.find(id="p1").a["href"] == "ue.md"
+
+
+def test_the_renderer_defines_the_references_of_a_page_at_its_end(tmp_path: Path) -> None:
+    (tmp_path / "page.md.j2").write_text(
+        "# Titre\n\n{{ link('A', 'a.md', 'Le titre de A') }} et {{ link('B', 'b.md') }}\n\n- liste\n", "utf-8")
+    (tmp_path / "plain.md.j2").write_text("# Titre\n\n{{ link('B', 'b.md') }}\n", "utf-8")
+    page = Renderer(tmp_path).render("page.md.j2")
+    assert page == '# Titre\n\n[A][1] et [B](<b.md>)\n\n- liste\n\n[1]: <a.md> "Le titre de A"\n'
+    soup = to_html(page)
+    assert [(a.get_text(), a["href"], a.get("title")) for a in soup.find_all("a")] == [
+        ("A", "a.md", "Le titre de A"), ("B", "b.md", None)]
+    assert soup.li.get_text() == "liste"
+    assert Renderer(tmp_path).render("plain.md.j2") == "# Titre\n\n[B](<b.md>)\n"
 
 
 def test_html_between_the_marker_lines_passes_through_and_an_open_marker_is_left_alone() -> None:
