@@ -171,7 +171,8 @@ class PageMaker:
         for block in article.blocks:
             has_calls = bool(article.notes_by_block.get(block.id))
             toc_label = block.text if block.kind is BlockKind.HEADING and has_calls else None
-            views.append(BlockView(block.id, block.kind.value, self.block_markdown(article, block, references), toc_label))
+            markdown = self.block_markdown(article, block, references)
+            views.append(BlockView(block.id, block.kind.value, markdown, toc_label))
         return views
 
     def meta_links(self, article: Article, page: str) -> dict[str, str]:

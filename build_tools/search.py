@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -103,19 +104,20 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
     them; stop words are left out, and so is a stem that begins one of the `known` words
     (the document's title, which the index has already)."""
     known = set(known)
+    known_starts = {k[:end] for k in known for end in range(1, len(k) + 1)}  # what begins a known word
+    # Each distinct token once, in the order met (an article repeats most of its words);
+    # then each distinct word, without the punctuation around it.
+    met = dict.fromkeys(chain.from_iterable(separator.split(text.lower()) for text in texts))
+    words = dict.fromkeys(t if t.isalnum() else _EDGE_PUNCTUATION.sub("", t) for t in met)
     families: dict[str, list[str]] = {}
-    for text in texts:
-        for token in tokens(text, separator):
-            word = _EDGE_PUNCTUATION.sub("", token)
-            if word and word not in FRENCH_STOP_WORDS and word not in known:
-                family = families.setdefault(_stem(word), [])
-                if word not in family:
-                    family.append(word)
+    for word in words:
+        if word and word not in FRENCH_STOP_WORDS and word not in known:
+            families.setdefault(_stem(word), []).append(word)
     terms: list[str] = []
     for stem, forms in families.items():
-        if not all(form.startswith(stem) for form in forms):
+        if not (forms[0].startswith(stem) and (len(forms) == 1 or all(f.startswith(stem) for f in forms))):
             terms.extend(forms)
-        elif not any(k.startswith(stem) for k in known):
+        elif stem not in known_starts:
             terms.append(stem)
     return terms
 

@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import snowballstemmer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.search import (
+    FRENCH_STOP_WORDS,
     FRENCH_WORKER,
     WORDS_FIELD,
     generated_pages,
     index_terms,
     page_url,
+    tokens,
     up_to_title,
     worker_url_filter,
 )
@@ -75,6 +80,36 @@ def test_stop_words_punctuation_and_the_title_s_words_are_left_out() -> None:
     assert index_terms(["« Il est là, avec nous ! »"], SEPARATOR) == ["là"]
     assert index_terms(["La Chine et les chinois"], SEPARATOR, known=["chine"]) == ["chinois"]
     assert index_terms(["Les Chines"], SEPARATOR, known=["chine"]) == []
+
+
+def _index_terms_word_by_word(texts: list[str], known: list[str]) -> list[str]:
+    """``index_terms`` as its docstring reads, one word after another."""
+    families: dict[str, list[str]] = {}
+    for text in texts:
+        for token in tokens(text, SEPARATOR):
+            word = re.sub(r"^\W+|\W+$", "", token)
+            if word and word not in FRENCH_STOP_WORDS and word not in known:
+                family = families.setdefault(snowballstemmer.stemmer("french").stemWord(word), [])
+                if word not in family:
+                    family.append(word)
+    terms: list[str] = []
+    for stem, forms in families.items():
+        if not all(form.startswith(stem) for form in forms):
+            terms.extend(forms)
+        elif not any(k.startswith(stem) for k in known):
+            terms.append(stem)
+    return terms
+
+
+WORDS = ["découplage", "découplages", "découpler", "l’OTAN", "OTAN,", "intelligence", "intelligent", "Chine",
+         "chinois", "la", "est", "«", "»", "(IA)", "IA", "États-Unis", "état", "_x_", "2025", "là", "-", "’"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join), max_size=4),
+       st.lists(st.sampled_from(["chine", "otan", "découplage", "état", "ia"]), max_size=2))
+def test_index_terms_are_those_found_word_by_word(texts: list[str], known: list[str]) -> None:
+    assert index_terms(texts, SEPARATOR, known) == _index_terms_word_by_word(texts, known)
 
 
 def test_page_urls_follow_mkdocs_directory_urls() -> None:
