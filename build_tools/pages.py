@@ -6,6 +6,7 @@ indexes) and renders it; the templates decide how it looks."""
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -152,17 +153,20 @@ class PageMaker:
         glossary terms linked to the glossary with their definition on hover, and the calls of
         the notes anchored in it. The links are ``references`` of the article's page."""
         page = article.page_path
-        spans = []
+        links = []  # (start, end, text, target, title, what follows the link)
         for mention in article.mentions_by_block.get(block.id, ()):
             if mention.linked:
                 entity = self.register[mention.entity]
-                spans.append(Span(mention.start, mention.end, references.link(
-                    mention.text, relative(entity.page_path, page), f"{entity.name} — {entity.description}")))
+                links.append((mention.start, mention.end, mention.text, relative(entity.page_path, page),
+                              f"{entity.name} — {entity.description}", ""))
         for use in article.terms_by_block.get(block.id, ()):
             if use.marked:
                 term = self.glossary[use.term]
-                link = references.link(use.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page), term.definition)
-                spans.append(Span(use.start, use.end, SafeMarkdown(link + "{ .terme }")))
+                links.append((use.start, use.end, use.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page),
+                              term.definition, "{ .terme }"))
+        links.sort(key=operator.itemgetter(0))  # the references numbered in the order of the text
+        spans = [Span(start, end, SafeMarkdown(references.link(text, target, title) + after))
+                 for start, end, text, target, title, after in links]
         calls = [(n.position, n.note.id) for n in article.notes_by_block.get(block.id, ())]
         return annotated_markdown(block.text, spans, calls)
 
