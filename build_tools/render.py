@@ -102,7 +102,12 @@ def safe_href(href: str) -> str:
 
 
 def _link_text(text: str | SafeMarkdown) -> str:
-    return text if isinstance(text, SafeMarkdown) else md_escape(text)
+    """A link's text, escaped; "]" as an entity: at the start of a line, "[a\\]: b" would
+    be read as the definition of a reference "a\\", and the link lost."""
+    if isinstance(text, SafeMarkdown):
+        return text
+    escaped = md_escape(text)
+    return escaped.replace("\\]", "&#93;") if "]" in text else escaped
 
 
 def md_link(text: str | SafeMarkdown, href: str, title: str | None = None) -> SafeMarkdown:

@@ -180,6 +180,15 @@ def test_a_reference_links_its_text_to_its_target_with_its_title_as_written(text
     assert anchor["title"] == title.replace("\n", " ").strip()
 
 
+@pytest.mark.parametrize("text", ["a]: b", "]:", "[Exclusif]: suite", "a\\]: b"])
+def test_a_link_at_the_start_of_a_line_whose_text_holds_a_bracket_and_a_colon_stays_a_link(text: str) -> None:
+    references = LinkReferences()
+    page = f"{md_link(text, 'a.md')}\n{references.link(text, 'b.md', 'Titre')}\n\n{references.definitions()}"
+    soup = to_html(page)
+    assert [(a.get_text(), a["href"]) for a in soup.find_all("a")] == [(text, "a.md"), (text, "b.md")]
+    assert soup.p.get_text() == f"{text}\n{text}"
+
+
 def test_a_target_linked_again_with_the_same_title_is_defined_once() -> None:
     references = LinkReferences()
     first = references.link("UE", "../entites/ue.md", "Union européenne — Union de 27 États.")
