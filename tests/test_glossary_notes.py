@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import markdown
@@ -136,8 +137,10 @@ def test_a_note_lands_after_its_quotation_even_inside_a_link(project: Path) -> N
     notes_file(project, NOTE.format(id="dans-un-lien", kind="translation", quote="à Memph"))
     edition, _ = build(Paths.at(project))
     page = (project / "docs" / "articles" / "musk-stargate-trump.md").read_text("utf-8")
-    assert "à [Memphis](<../entites/memphis.md>" in page
-    assert 'supercalculateur Colossus.")[^dans-un-lien] \\([Tennessee]' in page
+    link = re.search(r"à \[Memphis\]\[(\d+)\]", page)
+    assert link is not None
+    assert f"{link[0]}[^dans-un-lien] \\([Tennessee]" in page
+    assert f"\n[{link[1]}]: <../entites/memphis.md> " in page
     assert "[^dans-un-lien]: **Traduction.** Une note." in page
     assert edition.articles
 
