@@ -110,11 +110,16 @@ def _link_text(text: str | SafeMarkdown) -> str:
     return escaped.replace("\\]", "&#93;") if "]" in text else escaped
 
 
+def _link_title(title: str) -> str:
+    """A link's title, quoted, as Python-Markdown reads it (on one line, no space around)."""
+    return f'"{attr_escape(title).strip()}"'
+
+
 def md_link(text: str | SafeMarkdown, href: str, title: str | None = None) -> SafeMarkdown:
     """``[text](<href> "title")``: with the target in angle brackets, Python-Markdown reads
     the target and the title with one regular expression (otherwise character by character,
     the most time it spends on a page)."""
-    title_part = f' "{attr_escape(title).strip()}"' if title else ""
+    title_part = f" {_link_title(title)}" if title else ""
     return SafeMarkdown(f"[{_link_text(text)}](<{safe_href(href)}>{title_part})")
 
 
@@ -136,7 +141,7 @@ class LinkReferences:
     def link(self, text: str | SafeMarkdown, href: str, title: str | None = None) -> SafeMarkdown:
         if not title:
             return md_link(text, href)
-        target = f'<{safe_href(href)}> "{attr_escape(title).strip()}"'
+        target = f"<{safe_href(href)}> {_link_title(title)}"
         label = self._labels.setdefault(target, str(len(self._labels) + 1))
         return SafeMarkdown(f"[{_link_text(text)}][{label}]")
 

@@ -107,7 +107,7 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
     known_starts = {k[:end] for k in known for end in range(1, len(k) + 1)}  # what begins a known word
     # Each distinct token once, in the order met (an article repeats most of its words);
     # then each distinct word, without the punctuation around it.
-    met = dict.fromkeys(chain.from_iterable(separator.split(text.lower()) for text in texts))
+    met = dict.fromkeys(chain.from_iterable(tokens(text, separator) for text in texts))
     words = dict.fromkeys(t if t.isalnum() else _EDGE_PUNCTUATION.sub("", t) for t in met)
     families: dict[str, list[str]] = {}
     for word in words:
@@ -115,7 +115,8 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
             families.setdefault(_stem(word), []).append(word)
     terms: list[str] = []
     for stem, forms in families.items():
-        if not (forms[0].startswith(stem) and (len(forms) == 1 or all(f.startswith(stem) for f in forms))):
+        begins = forms[0].startswith(stem) if len(forms) == 1 else all(f.startswith(stem) for f in forms)
+        if not begins:
             terms.extend(forms)
         elif stem not in known_starts:
             terms.append(stem)
