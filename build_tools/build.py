@@ -6,6 +6,7 @@ ingest (read seeds) → clean (lines to blocks) → metadata (editor overrides) 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import clean as cleaner
-from . import ingest, metadata, notes
+from . import ingest, metadata, notes, parallel
 from .annotate import Registers, annotate
 from .chronology import read_dates
 from .errors import InputError, Problem
@@ -80,33 +81,47 @@ def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] =
     return article, warnings
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """What reading one seed gave: the seed (None if it could not be read), the article
+    (None if skipped or in error), and the warnings and problems met on the way."""
+
+    seed: Seed | None
+    article: Article | None = None
+    warnings: tuple[str, ...] = ()
+    read_problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def _load(path: Path, paths: Paths) -> _Loaded:
+    """One seed read, cleaned and settled with its per-article data."""
+    try:
+        seed = ingest.read_seed(path, paths.root)
+    except InputError as exc:
+        return _Loaded(None, read_problems=tuple(exc.problems))
+    if not any(line.stripped for line in seed.lines):
+        return _Loaded(seed, warnings=(*seed.warnings, f"{seed.rel_path}: empty file, skipped"))
+    try:
+        meta = metadata.load_meta(metadata.meta_path(paths.data, seed))
+        notes_path = notes.notes_path(paths.data, seed)
+        editor_notes = notes.load_notes(notes_path)
+    except InputError as exc:
+        return _Loaded(seed, warnings=seed.warnings, problems=tuple(exc.problems))
+    article, warnings = make_article(seed, meta, editor_notes, notes_path)
+    return _Loaded(seed, article, (*seed.warnings, *warnings))
+
+
 def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    seeds: list[Seed] = []
-    for path in ingest.find_seeds(paths.seeds):
-        try:
-            seeds.append(ingest.read_seed(path, paths.root))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    """The articles of the seeds folder, in the order of their file names. Each seed is read
+    apart from the others: on a large edition, half of them on a second core (``parallel``)."""
+    loaded = parallel.run([functools.partial(_load, path, paths) for path in ingest.find_seeds(paths.seeds)])
+    seeds = [one.seed for one in loaded if one.seed is not None]
+    problems = [problem for one in loaded for problem in one.read_problems]
     problems.extend(metadata.orphan_files(paths.data / "articles", seeds, "metadata"))
     problems.extend(metadata.orphan_files(paths.data / notes.NOTES_DIR, seeds, "notes"))
-    articles = []
-    for seed in seeds:
-        warnings.extend(seed.warnings)
-        if not any(line.stripped for line in seed.lines):
-            warnings.append(f"{seed.rel_path}: empty file, skipped")
-            continue
-        try:
-            meta = metadata.load_meta(metadata.meta_path(paths.data, seed))
-            notes_path = notes.notes_path(paths.data, seed)
-            editor_notes = notes.load_notes(notes_path)
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        article, article_warnings = make_article(seed, meta, editor_notes, notes_path)
-        articles.append(article)
-        warnings.extend(article_warnings)
+    problems.extend(problem for one in loaded for problem in one.problems)
+    warnings = [warning for one in loaded for warning in one.warnings]
+    articles = [one.article for one in loaded if one.article is not None]
     by_slug: dict[str, Article] = {}
     for article in articles:
         if (other := by_slug.get(article.slug)) is not None:
@@ -184,17 +199,18 @@ def build_edition(paths: Paths) -> Edition:
 
 def _build_edition(paths: Paths) -> Edition:
     problems: list[Problem] = []
+    articles: list[Article] = []
     try:
         articles, warnings = load_articles(paths)
     except InputError as exc:
         problems.extend(exc.problems)
-    try:
-        registers = load_registers(paths.data)
-    except InputError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
     with read_dates(articles) as dates:  # on a large edition, read in a forked copy meanwhile
+        try:
+            registers = load_registers(paths.data)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        if problems:
+            raise InputError(problems)
         articles = annotate(articles, registers)
         warnings += outlet_warnings(articles, registers) + unused_warnings(articles, registers)
         files = PageMaker(articles, registers, Renderer(paths.templates), dates).pages()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_tools import parallel
-from build_tools.build import Paths, build_edition
+from build_tools.build import Paths, build_edition, load_articles
+from build_tools.errors import InputError
 
 from conftest import ROOT
 
@@ -113,3 +114,40 @@ def test_the_edition_rendered_on_two_cores_is_the_same_byte_for_byte(
     shared = build_edition(Paths.at(ROOT, docs=tmp_path / "docs")).files
     assert list(shared) == list(alone)
     assert shared == alone
+
+
+@needs_fork
+def test_seeds_read_on_two_cores_give_the_same_articles_warnings_and_problems(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    (data / "articles").mkdir(parents=True)
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Un titre\n\nUn paragraphe de texte qui se termine.\n", encoding="utf-8")
+    (seeds / "b.txt").write_bytes("Le président\n\nCorps du texte à lire.\n".encode("cp1252"))  # a warning
+    (seeds / "c.txt").write_text("\n\n", encoding="utf-8")  # empty: a warning
+    (seeds / "d.txt").write_bytes(b"ok\nbad\x00")  # a problem
+    (seeds / "e.txt").write_text("Autre titre\n\nTexte.\n", encoding="utf-8")
+    (data / "articles" / "e.yml").write_text("date: [\n", encoding="utf-8")  # a problem
+    (data / "articles" / "zz.yml").write_text("title: Orphelin\n", encoding="utf-8")  # a problem
+    paths = Paths.at(tmp_path)
+
+    def problems() -> list[str]:
+        with pytest.raises(InputError) as caught:
+            load_articles(paths)
+        return [str(p) for p in caught.value.problems]
+
+    alone = problems()
+    monkeypatch.setattr(parallel, "MIN_JOBS", 0)
+    monkeypatch.setattr(parallel, "can_share", lambda: True)
+    assert problems() == alone
+    assert [p.split(":")[0].rsplit("/", 1)[-1] for p in alone] == ["d.txt", "zz.yml", "e.yml"]
+
+    (data / "articles" / "e.yml").unlink()
+    (data / "articles" / "zz.yml").unlink()
+    (seeds / "d.txt").unlink()
+    shared = load_articles(paths)
+    monkeypatch.setattr(parallel, "MIN_JOBS", 10**9)
+    assert load_articles(paths) == shared
+    articles, warnings = shared
+    assert [a.seed.rel_path for a in articles] == ["seeds/a.txt", "seeds/b.txt", "seeds/e.txt"]
+    assert len(warnings) == 2 and "Windows-1252" in warnings[0] and "empty file" in warnings[1]
