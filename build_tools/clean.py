@@ -71,6 +71,7 @@ TERMINAL_PUNCTUATION = ".,;:…"
 CLOSING_MARKS = "»”\"')]’ \u00a0\u202f"
 OPEN_QUOTES = "«“"
 CLOSE_QUOTES = "»”"
+_QUOTE_MARKS = re.compile(f"[{OPEN_QUOTES}{CLOSE_QUOTES}]")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ def _is_separator(text: str, _: CleanOptions) -> bool:
 
 
 def _ticker_segments(text: str, opts: CleanOptions) -> list[str]:
+    if opts.ticker_separator_min_spaces >= 2 and "  " not in text and text.isprintable():
+        # No two whitespace characters in a row (the space is the only printable one): no
+        # gap, one segment. Most lines; the regular expression would scan each.
+        return [text] if text.strip() else []
     gap = rf"[\s\u00a0]{{{opts.ticker_separator_min_spaces},}}"
     return [s for s in re.split(gap, text) if s.strip()]
 
@@ -239,7 +244,8 @@ def _quote_depth_after(text: str, depth: int) -> tuple[int, bool]:
     depth and whether it fell back to 0 before the end of the line."""
     closed_early = False
     stripped = text.strip()
-    for pos, char in enumerate(stripped):
+    for mark in _QUOTE_MARKS.finditer(stripped):
+        pos, char = mark.start(), mark.group()
         if char in OPEN_QUOTES:
             if not (pos == 0 and depth > 0):
                 depth += 1

@@ -38,11 +38,14 @@ def test_separator(text: str) -> None:
     assert one(text) == (LineClass.BOILERPLATE, Reason.SEPARATOR)
 
 
-def test_news_ticker_is_many_headlines_run_together() -> None:
+# Any run of whitespace separates the headlines: spaces of every kind, tabs, line separators.
+@pytest.mark.parametrize("gap", ["\u00a0\u00a0\u00a0\u00a0", "   ", "\t\t\t", " \u2028 ", "\u2029\u2029\u2029",
+                                 "\u3000\u3000\u3000", "\x85\x85 "])
+def test_news_ticker_is_many_headlines_run_together(gap: str) -> None:
     headlines = ["Grève des transports : le trafic perturbé", "Météo : pluie sur le nord",
                  "Football : victoire à domicile", "Un nouveau musée ouvre ses portes",
                  "Budget : le débat reprend", "Élections : les listes déposées"]
-    assert one("\u00a0\u00a0\u00a0\u00a0".join(headlines)) == (LineClass.BOILERPLATE, Reason.TICKER)
+    assert one(gap.join(headlines)) == (LineClass.BOILERPLATE, Reason.TICKER)
     assert one("   ".join(headlines[:3]))[0] is LineClass.PARAGRAPH  # too few headlines
 
 
