@@ -3,9 +3,12 @@
 Two ways, both with a copy of this process made by ``fork``, which needs nothing sent to
 it (it has the whole state) and sends its results back through a pipe:
 
-- ``run``: the copy runs every other job of a list while this process runs the rest, and
-  the results come back in the list's order: the same as with one process, byte for byte.
-  The pages of a large edition are rendered so.
+- ``run``: the copy and this process take the jobs of a list in turn, each the next one
+  not yet taken when it is free (so that both end at about the same time, whatever each
+  job costs), and the results come back in the list's order: the same as with one
+  process, byte for byte. The copy writes its results to a file as it goes, which this
+  process reads at the end: a pipe would hold the copy up until this process is done. The
+  seeds and the pages of a large edition are made so.
 - ``start``: the copy runs one job while this process goes on with other work, and
   ``Pending.result`` waits for it. The dates of a large edition's texts are read so, while
   the mentions are found and cross-referenced.
@@ -29,11 +32,13 @@ import functools
 import gc
 import multiprocessing
 import os
+import pickle
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -116,17 +121,44 @@ def start(job: Callable[[], T], *, pieces: int) -> Pending[T]:
 
 
 def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
-    """Each job's result, in order: half of them in a forked copy of this process when
+    """Each job's result, in order: part of them in a forked copy of this process when
     that is safe and pays (see the module's docstring). An exception in a job is raised
     here, whichever process ran it."""
     if len(jobs) < MIN_JOBS or not can_share():
         return _each(jobs)
-    theirs = jobs[1::2]  # every other job: big and small pages spread evenly
-    with Pending(functools.partial(_each, theirs), fork=True) as pending:
-        mine = _each(jobs[0::2])
-        results: list[T] = [None] * len(jobs)  # type: ignore[list-item]  # all filled below
-        results[0::2], results[1::2] = mine, pending.result()
+    results: list[T] = [None] * len(jobs)  # type: ignore[list-item]  # all filled below
+    turn = multiprocessing.get_context("fork").Value("q", 0)  # the next job not yet taken
+    with tempfile.TemporaryFile() as spool:
+        with Pending(functools.partial(_take, jobs, turn, spool), fork=True) as pending:
+            for number, result in _taken(jobs, turn):
+                results[number] = result
+            pending.result()  # the copy is done (or its exception raised here)
+        spool.seek(0)
+        while True:
+            try:
+                number, result = pickle.load(spool)  # noqa: S301 - written by the copy of this process
+            except EOFError:
+                break
+            results[number] = result
     return results
+
+
+def _taken(jobs: Sequence[Callable[[], T]], turn: Any) -> Iterator[tuple[int, T]]:
+    """Each job not yet taken by the other process, taken and run: its number and result."""
+    while True:
+        with turn.get_lock():
+            number = turn.value
+            turn.value = number + 1
+        if number >= len(jobs):
+            return
+        yield number, jobs[number]()
+
+
+def _take(jobs: Sequence[Callable[[], T]], turn: Any, spool: BinaryIO) -> None:
+    """In the copy: the jobs it takes, their numbers and results written to ``spool``."""
+    for taken in _taken(jobs, turn):
+        pickle.dump(taken, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    spool.flush()
 
 
 def _each(jobs: Sequence[Callable[[], T]]) -> list[T]:

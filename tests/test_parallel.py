@@ -28,12 +28,26 @@ def sharing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "can_share", lambda: True)
 
 
+def numbered(n: int, seconds: float = 0.02) -> tuple[int, int]:
+    time.sleep(seconds)
+    return n, os.getpid()
+
+
 @needs_fork
-def test_half_the_jobs_run_in_a_copy_and_the_results_keep_their_order(sharing: None) -> None:
-    results = parallel.run([functools.partial(lambda n: (n, os.getpid()), n) for n in range(9)])
-    assert [n for n, _ in results] == list(range(9))
-    assert {pid for _, pid in results[0::2]} == {os.getpid()}
-    assert {pid for _, pid in results[1::2]} != {os.getpid()}
+def test_the_jobs_are_shared_with_a_copy_and_the_results_keep_their_order(sharing: None) -> None:
+    results = parallel.run([functools.partial(numbered, n) for n in range(20)])
+    assert [n for n, _ in results] == list(range(20))
+    pids = [pid for _, pid in results]
+    assert os.getpid() in pids and len(set(pids)) == 2
+
+
+@needs_fork
+def test_whoever_is_free_takes_the_next_job(sharing: None) -> None:
+    """A long first job keeps one process busy: the other takes the rest meanwhile."""
+    results = parallel.run([functools.partial(numbered, 0, 1.0)] + [functools.partial(numbered, n) for n in range(1, 20)])
+    first_pid = results[0][1]
+    assert [n for n, _ in results] == list(range(20))
+    assert sum(pid != first_pid for _, pid in results) >= 15
 
 
 @needs_fork
