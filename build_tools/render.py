@@ -14,7 +14,7 @@ import json
 import operator
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -268,13 +268,37 @@ def url_from(target: str, from_page: str) -> str:
     return "../" * page_url(from_page).count("/") + page_url(target)
 
 
+class _TemplateFolder(jinja2.FileSystemLoader):
+    """The templates of a folder, each checked against its file once per rendering of the
+    edition (``Renderer``), not each time it is used: Jinja's check reads the file's
+    modification time whenever a template is asked for, thousands of times on a large
+    edition (each page's template, and the macros each one imports)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.rendering = 0  # counts the renderings of the edition
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        checked = self.rendering
+
+        def still_fresh() -> bool:
+            nonlocal checked
+            if checked == self.rendering:
+                return True
+            checked = self.rendering
+            return uptodate()
+
+        return source, filename, still_fresh
+
+
 @functools.cache
 def _environment(templates_dir: Path) -> jinja2.Environment:
     """One environment per templates folder for the life of the process: ``mkdocs serve``
-    rebuilds without compiling every template again (a template that changed on disk is
-    reloaded: Jinja checks each file's modification time)."""
+    rebuilds without compiling every template again (a template whose file changed is read
+    again at the next rendering of the edition)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=_TemplateFolder(templates_dir),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=True,
@@ -291,8 +315,14 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class Renderer:
+    """Renders the pages of one rendering of the edition (a build, or a rebuild of
+    ``mkdocs serve``): made anew for each, so that templates edited since are read again."""
+
     def __init__(self, templates_dir: Path) -> None:
         self.env = _environment(templates_dir.resolve())
+        loader = self.env.loader
+        assert isinstance(loader, _TemplateFolder)
+        loader.rendering += 1
 
     def render(self, template: str, *, references: LinkReferences | None = None, **context: Any) -> str:
         """The page ``template`` makes of ``context``. Its links with a title (``link`` in

@@ -275,3 +275,26 @@ def test_html_rows_refuse_a_field_they_cannot_escape_or_fill(row: str, message: 
 @given(st.text(alphabet=st.sampled_from("\n\n\na "), max_size=60))
 def test_squeezing_blank_lines_leaves_at_most_one_in_a_row(text: str) -> None:
     assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
+
+
+def test_a_template_edited_between_two_renderings_is_read_again(tmp_path: Path) -> None:
+    """``mkdocs serve`` renders the edition again after each edit, with a new Renderer: an
+    edited template (or a macro it imports) is read again then, and only checked once per
+    rendering."""
+    import os  # noqa: PLC0415
+
+    (tmp_path / "_m.md.j2").write_text("{% macro sig() %}un{% endmacro %}", encoding="utf-8")
+    (tmp_path / "p.md.j2").write_text('{% from "_m.md.j2" import sig %}Avant {{ sig() }}', encoding="utf-8")
+    first = Renderer(tmp_path)
+    assert first.render("p.md.j2") == "Avant un\n"
+
+    def edit(name: str, text: str) -> None:
+        path = tmp_path / name
+        mtime = path.stat().st_mtime
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (mtime + 10, mtime + 10))  # a change the file system's clock can tell
+
+    edit("p.md.j2", '{% from "_m.md.j2" import sig %}Après {{ sig() }}')
+    edit("_m.md.j2", "{% macro sig() %}deux{% endmacro %}")
+    assert first.render("p.md.j2") == "Avant un\n"  # checked once for this rendering
+    assert Renderer(tmp_path).render("p.md.j2") == "Après deux\n"
