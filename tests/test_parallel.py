@@ -44,7 +44,8 @@ def test_the_jobs_are_shared_with_a_copy_and_the_results_keep_their_order(sharin
 @needs_fork
 def test_whoever_is_free_takes_the_next_job(sharing: None) -> None:
     """A long first job keeps one process busy: the other takes the rest meanwhile."""
-    results = parallel.run([functools.partial(numbered, 0, 1.0)] + [functools.partial(numbered, n) for n in range(1, 20)])
+    jobs = [functools.partial(numbered, 0, 1.0)] + [functools.partial(numbered, n) for n in range(1, 20)]
+    results = parallel.run(jobs)
     first_pid = results[0][1]
     assert [n for n, _ in results] == list(range(20))
     assert sum(pid != first_pid for _, pid in results) >= 15
