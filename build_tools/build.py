@@ -113,7 +113,7 @@ def _load(path: Path, paths: Paths) -> _Loaded:
 
 def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
     """The articles of the seeds folder, in the order of their file names. Each seed is read
-    apart from the others: on a large edition, half of them on a second core (``parallel``)."""
+    apart from the others: on a large edition, shared with a second core (``parallel``)."""
     loaded = parallel.run([functools.partial(_load, path, paths) for path in ingest.find_seeds(paths.seeds)])
     seeds = [one.seed for one in loaded if one.seed is not None]
     problems = [problem for one in loaded for problem in one.read_problems]
