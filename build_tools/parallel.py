@@ -1,7 +1,8 @@
 """Independent pieces of work shared with a second core.
 
 Two ways, both with a copy of this process made by ``fork``, which needs nothing sent to
-it (it has the whole state) and sends its results back through a pipe:
+it (it has the whole state) and sends its result back through a pipe (its results through a
+file, for ``run``):
 
 - ``run``: the copy and this process take the jobs of a list in turn, each the next one
   not yet taken when it is free (so that both end at about the same time, whatever each
