@@ -115,8 +115,7 @@ def index_terms(texts: Iterable[str], separator: re.Pattern[str], known: Iterabl
             families.setdefault(_stem(word), []).append(word)
     terms: list[str] = []
     for stem, forms in families.items():
-        begins = forms[0].startswith(stem) if len(forms) == 1 else all(f.startswith(stem) for f in forms)
-        if not begins:
+        if not all(form.startswith(stem) for form in forms):
             terms.extend(forms)
         elif stem not in known_starts:
             terms.append(stem)
