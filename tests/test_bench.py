@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from build_tools.bench import rivals, synthetic
+from build_tools.bench import rivals, site, synthetic
 from build_tools.build import Paths, load_articles, load_registers
 from build_tools.matcher import Matcher
 
@@ -53,6 +53,22 @@ def test_flashtext_needs_french_letters_as_word_characters() -> None:
     plain.add_keyword("Fran")
     assert plain.extract_keywords("Françoise") == ["Fran"]
     assert rivals.flashtext_finder([("Fran", "x")], ["Françoise"])("Françoise") == []
+
+
+@pytest.mark.site
+def test_a_measured_build_deletes_nothing_before_the_end_of_the_run(real, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Deleting many files slows the files made soon after on some file systems (``site``):
+    the pages the generator made are moved out of docs/ for MkDocs's run, not deleted."""
+    registers, articles = real
+    work = tmp_path / "work"
+    work.mkdir()
+    build = site.build(registers, articles, 3, work)
+    assert build["articles"] == 3
+    project, aside = work / "site-3", work / "site-3-generated"
+    generated = sorted(path.name for path in (aside / "articles").iterdir())
+    assert len(generated) == 4 and "index.md" in generated  # the three articles and their index
+    assert sorted(path.name for path in (project / "docs" / "articles").iterdir()) == generated  # made again
+    assert any((aside / "entites").iterdir())
 
 
 @pytest.mark.site

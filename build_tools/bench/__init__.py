@@ -142,10 +142,10 @@ def scaling(corpus: Sequence[str], registers: Any, articles: Sequence[Any], size
     return result
 
 
-def builds(registers: Any, articles: Sequence[Any], counts: Sequence[int], log: Log) -> dict[str, Any]:
+def builds(registers: Any, articles: Sequence[Any], counts: Sequence[int], work: Path, log: Log) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for count in counts:
-        result[str(count)] = site.build(registers, articles, count)
+        result[str(count)] = site.build(registers, articles, count, work)
         log(f"{count} articles: generator {result[str(count)]['generator_s']} s, "
             f"mkdocs {result[str(count)]['mkdocs_s']} s")
     small, large = result[str(counts[0])], result[str(counts[-1])]
@@ -171,12 +171,13 @@ REFERENCE_OBJECTS = 1_000_000
 REFERENCE_FILES = 500
 
 
-def speed() -> dict[str, float]:
+def speed(folder: Path) -> dict[str, float]:
     """How fast the machine is now, measured the same way on every run, so that runs on
     different days can be compared: the CPU seconds of a fixed loop of Python (in the
     processor's cache), of making a dictionary of a million strings (in memory, like most
     of the work measured here: a shared machine slows the two differently), and the
-    milliseconds to create a small file (the generator writes one per page)."""
+    milliseconds to create a small file in ``folder``, a new one (the generator writes one
+    per page; the files are left there, see ``site``)."""
     started = time.process_time()
     total = 0
     for number in range(REFERENCE_LOOP):
@@ -186,11 +187,11 @@ def speed() -> dict[str, float]:
     table = {number: str(number) for number in range(REFERENCE_OBJECTS)}
     objects_s = time.process_time() - started
     del table
-    with tempfile.TemporaryDirectory(prefix="bench-files-") as tmp:
-        started = time.perf_counter()
-        for number in range(REFERENCE_FILES):
-            (Path(tmp) / f"{number}.md").write_bytes(b"x" * 100)
-        create_ms = (time.perf_counter() - started) / REFERENCE_FILES * 1000
+    folder.mkdir()
+    started = time.perf_counter()
+    for number in range(REFERENCE_FILES):
+        (folder / f"{number}.md").write_bytes(b"x" * 100)
+    create_ms = (time.perf_counter() - started) / REFERENCE_FILES * 1000
     return {"python_loop_s": round(loop_s, 3), "python_objects_s": round(objects_s, 3),
             "file_create_ms": round(create_ms, 3)}
 
@@ -226,16 +227,19 @@ def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, log: Log
     register = synthetic.register(registers, articles, sizes.entries)
     corpus = synthetic.corpus(articles, register, sizes.corpus_mb)
     say(f"corpus: {_mb(corpus):.1f} MB, {len(register)} entries")
-    report: dict[str, Any] = {"machine": machine(), "sizes": sizes.__dict__, "speed_at_start": speed()}
-    forms = [(f, e.id) for e in register for f in e.forms]
-    report["annotate"] = {"entries": len(register), **annotate(corpus, forms, sizes.repeat, say)}
-    report["register_scaling"] = scaling(corpus, registers, articles, sizes.scaling, say)
-    if build:
-        report["build"] = builds(registers, articles, sizes.articles, say)
-    if serve:
-        report["serve"] = site.serve_reload(sizes.serve_runs)
-        say(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
-    report["speed_at_end"] = speed()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:  # every file the run makes, deleted at its end
+        work = Path(tmp)
+        report: dict[str, Any] = {"machine": machine(), "sizes": sizes.__dict__,
+                                  "speed_at_start": speed(work / "speed-at-start")}
+        forms = [(f, e.id) for e in register for f in e.forms]
+        report["annotate"] = {"entries": len(register), **annotate(corpus, forms, sizes.repeat, say)}
+        report["register_scaling"] = scaling(corpus, registers, articles, sizes.scaling, say)
+        if build:
+            report["build"] = builds(registers, articles, sizes.articles, work, say)
+        if serve:
+            report["serve"] = site.serve_reload(work, sizes.serve_runs)
+            say(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+        report["speed_at_end"] = speed(work / "speed-at-end")
     report["bench_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if sizes == FULL:
         report["goals"] = goals(report)

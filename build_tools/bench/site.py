@@ -1,8 +1,15 @@
 """The generator and MkDocs on synthetic editions, and ``mkdocs serve`` on the real one.
 
-Each measurement runs the real command in a temporary copy of the project (seeds, data,
-templates, hand-written docs, mkdocs.yml and its hooks), as a child process: its wall time
-and its peak memory (the kernel's high-water mark of its resident memory, ``peak``)."""
+Each measurement runs the real command in a copy of the project (seeds, data, templates,
+hand-written docs, mkdocs.yml and its hooks), as a child process: its wall time and its peak
+memory (the kernel's high-water mark of its resident memory, ``peak``).
+
+The copies are made in one folder for the whole run (``work``), which the caller deletes at
+the end, and nothing of them is deleted on the way: on a file system that keeps recently freed
+inodes from being reused (ext4 without a journal skips those freed less than one to five
+minutes before, and looks at each of them again for every new file), a command that creates
+files soon after many were deleted waits on the kernel, so the harness's own clean-up would
+slow what it measures next."""
 
 from __future__ import annotations
 
@@ -36,14 +43,18 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
     the seeds and their per-article data)."""
     generated = set(json.loads((ROOT / "docs" / MANIFEST).read_text("utf-8"))["files"]) \
         if (ROOT / "docs" / MANIFEST).exists() else set()
-    for name in ("data", "templates"):
-        shutil.copytree(ROOT / name, dest / name)
+    per_article = () if seeds else ("articles", "notes")  # data/'s folders of per-article files
+
+    def left_out(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if name in per_article and Path(folder) == ROOT / "data"]
+
+    shutil.copytree(ROOT / "data", dest / "data", ignore=left_out)
+    shutil.copytree(ROOT / "templates", dest / "templates")
     if seeds:
         shutil.copytree(ROOT / "seeds", dest / "seeds")
     else:
         (dest / "seeds").mkdir()
-        for folder in ("articles", "notes"):
-            shutil.rmtree(dest / "data" / folder, ignore_errors=True)
+        for folder in per_article:
             (dest / "data" / folder).mkdir()
     docs = ROOT / "docs"
     for path in docs.rglob("*"):
@@ -87,21 +98,25 @@ def run(module: str, args: Sequence[str], cwd: Path) -> tuple[float, float, str]
         peak.unlink(missing_ok=True)
 
 
-def build(registers: Registers, articles: Sequence[Article], count: int) -> dict[str, Any]:
-    """The generator, then ``mkdocs build``, on ``count`` synthetic articles."""
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
-        project = copy_project(Path(tmp), seeds=False)
-        write_synthetic(project, registers, articles, count)
-        generator_s, generator_mb, _ = run("build_tools", ["build"], project)
-        shutil.rmtree(project / "docs" / "articles")  # MkDocs's run makes them again, as on a fresh checkout
-        shutil.rmtree(project / "docs" / "entites")
-        mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
-        if "WARNING" in log:
-            raise RuntimeError(f"mkdocs build warned:\n{log[-3000:]}")
-        edition = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
-        words = sum(len(b["text"].split()) for a in edition["articles"] for b in a["blocks"])
-        index = (project / "site" / "search" / "search_index.json").stat().st_size
-        pages = sum(1 for _ in (project / "site").rglob("index.html"))
+def build(registers: Registers, articles: Sequence[Article], count: int, work: Path) -> dict[str, Any]:
+    """The generator, then ``mkdocs build``, on ``count`` synthetic articles, in a copy of
+    the project made in ``work``."""
+    project = copy_project(work / f"site-{count}", seeds=False)
+    write_synthetic(project, registers, articles, count)
+    generator_s, generator_mb, _ = run("build_tools", ["build"], project)
+    # MkDocs's run makes these pages again, as on a fresh checkout: they are moved out of
+    # docs/, not deleted (see above).
+    aside = work / f"site-{count}-generated"
+    aside.mkdir()
+    for folder in ("articles", "entites"):
+        (project / "docs" / folder).rename(aside / folder)
+    mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
+    if "WARNING" in log:
+        raise RuntimeError(f"mkdocs build warned:\n{log[-3000:]}")
+    edition = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
+    words = sum(len(b["text"].split()) for a in edition["articles"] for b in a["blocks"])
+    index = (project / "site" / "search" / "search_index.json").stat().st_size
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
     return {
         "articles": len(edition["articles"]), "entities": len(edition["entities"]), "pages": pages,
         "words": words, "generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb),
@@ -130,37 +145,36 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def serve_reload(runs: int = 3, timeout: float = 60) -> dict[str, Any]:
-    """``mkdocs serve`` on a copy of the real edition: after each edit of a seed, the time
-    until the article's page shows the change."""
-    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
-        project = copy_project(Path(tmp))
-        seed = sorted((project / "seeds").glob("*.txt"))[1]
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS,
-             "--no-strict"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}/banc/"
-            started = time.perf_counter()
-            while _fetch(base) is None:
-                if time.perf_counter() - started > timeout or server.poll() is not None:
-                    raise RuntimeError("mkdocs serve did not start")
-                time.sleep(0.1)
-            startup = time.perf_counter() - started
-            page = base + "articles/offensive-technologique-chine/"
-            original = seed.read_text("utf-8")
-            times = []
-            for number in range(runs):
-                marker = f"Zorglub{number}"
-                seed.write_text(original.replace("découplage contrôlé", f"découplage {marker}", 1), "utf-8")
-                edited = time.perf_counter()
-                while marker not in (_fetch(page) or ""):
-                    if time.perf_counter() - edited > timeout:
-                        raise RuntimeError("the edit never showed")
-                    time.sleep(0.05)
-                times.append(round(time.perf_counter() - edited, 2))
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+def serve_reload(work: Path, runs: int = 3, timeout: float = 60) -> dict[str, Any]:
+    """``mkdocs serve`` on a copy of the real edition, made in ``work``: after each edit of a
+    seed, the time until the article's page shows the change."""
+    project = copy_project(work / "serve")
+    seed = sorted((project / "seeds").glob("*.txt"))[1]
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS,
+         "--no-strict"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/banc/"
+        started = time.perf_counter()
+        while _fetch(base) is None:
+            if time.perf_counter() - started > timeout or server.poll() is not None:
+                raise RuntimeError("mkdocs serve did not start")
+            time.sleep(0.1)
+        startup = time.perf_counter() - started
+        page = base + "articles/offensive-technologique-chine/"
+        original = seed.read_text("utf-8")
+        times = []
+        for number in range(runs):
+            marker = f"Zorglub{number}"
+            seed.write_text(original.replace("découplage contrôlé", f"découplage {marker}", 1), "utf-8")
+            edited = time.perf_counter()
+            while marker not in (_fetch(page) or ""):
+                if time.perf_counter() - edited > timeout:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.05)
+            times.append(round(time.perf_counter() - edited, 2))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
     return {"startup_s": round(startup, 2), "reload_s": sorted(times)[len(times) // 2], "runs": times}
