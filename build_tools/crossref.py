@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 from .model import Article, Block, Mention
 from .network import Network
@@ -116,33 +117,36 @@ def related_articles(articles: Sequence[Article], register: Register,
     weighted by its rarity in the corpus (inverse document frequency: an entity every
     article names weighs nothing).
 
-    Every pair of articles is scored, so the work grows with the square of their number:
-    each pair costs one set intersection and a sum; the ranked lists are built only for
-    the few articles that can make an article's top ``limit``."""
+    Every pair of articles is scored, so the work grows with the square of their number. A
+    pair costs one look-up per entity of one article in a table of the other's weights,
+    made at C speed by ``map`` and ``sum``; the entities both name, in their exact order,
+    are worked out only for the few articles that can make an article's top ``limit``."""
     named = {a.slug: {m.entity for m in a.mentions} for a in articles}
     frequency = Counter(e for entities in named.values() for e in entities)
     weight = {e: math.log(len(articles) / n) for e, n in frequency.items()}
-    weighing = {slug: frozenset(e for e in entities if weight[e] > 0) for slug, entities in named.items()}
-    rough: dict[str, list[tuple[float, Article]]] = {a.slug: [] for a in articles}
-    for number, article in enumerate(articles):
-        mine = weighing[article.slug]
-        for other in articles[number + 1:]:
-            common = mine & weighing[other.slug]
-            if common:
-                score = sum(map(weight.__getitem__, common))
-                rough[article.slug].append((score, other))
-                rough[other.slug].append((score, article))
+    weighing = [tuple(e for e in named[a.slug] if weight[e] > 0) for a in articles]
+    if not any(weighing):  # no entity that some article does not name: nothing relates them
+        return {a.slug: [] for a in articles}
+    # Every score but 0 is at least the smallest weight (a sum of weights, all positive).
+    lightest = min(w for w in weight.values() if w > 0)
+    # rows[i][j]: the rough score of articles i and i + 1 + j (summed in no set order).
+    nothing = dict.fromkeys(weight, 0.0)
+    rows = []
+    for number, entities in enumerate(weighing):
+        mine = nothing.copy()
+        mine.update((e, weight[e]) for e in entities)
+        rows.append(list(map(sum, map(map, repeat(mine.__getitem__), weighing[number + 1:]))))
     by_id = register.by_id
     result = {}
-    for article in articles:
-        candidates = rough[article.slug]
-        if len(candidates) > limit:
-            # The exact score (summed rarest first, rounded) differs from the rough one by
-            # less than a thousandth: keep every article that may reach the top.
-            floor = heapq.nlargest(limit, (score for score, _ in candidates))[-1] - ROUGH_MARGIN
-            candidates = [c for c in candidates if c[0] >= floor]
+    for number, article in enumerate(articles):
+        scores = [rows[other][number - other - 1] for other in range(number)]
+        scores.append(0.0)  # itself
+        scores += rows[number]
+        # The exact score (summed rarest first, rounded) differs from the rough one by less
+        # than a thousandth: keep every article that may reach the top.
+        floor = max(heapq.nlargest(limit, scores)[-1] - ROUGH_MARGIN, lightest)
         ranked = []
-        for _, other in candidates:
+        for other in compress(articles, map(floor.__le__, scores)):
             shared = sorted((e for e in named[article.slug] & named[other.slug] if weight[e] > 0),
                             key=lambda e: (-weight[e], by_id[e].name))
             ranked.append(Related(other, round(sum(weight[e] for e in shared), 3), [by_id[e] for e in shared]))

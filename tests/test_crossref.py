@@ -1,0 +1,55 @@
+"""Related articles: the fast ranking against the definition, worked out pair by pair."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_tools.crossref import related_articles
+from build_tools.model import Mention
+from build_tools.register import Entity, EntityType, Register
+
+# Few entities, so that articles share many, some name them all, and scores tie.
+REGISTER = Register(tuple(Entity(id=f"e{k}", type=EntityType.PERSONNE, name=f"Nom {k % 4}", aliases=(),
+                                 description="d") for k in range(8)))
+
+
+def article(slug: str, entities: list[int]) -> Any:
+    """What ranking looks at in an article: its slug and its mentions."""
+    return SimpleNamespace(slug=slug, mentions=tuple(Mention(f"e{k}", "p1", 0, 1, "x") for k in entities))
+
+
+def by_definition(articles: list[Any], limit: int) -> dict[str, list[tuple[str, float, list[str]]]]:
+    """Each pair scored exactly: the weights of the entities both name (rarest first,
+    rounded); the best ``limit`` others, ties by slug; nothing shared, not related."""
+    named = {a.slug: {m.entity for m in a.mentions} for a in articles}
+    weight = {e: math.log(len(articles) / sum(e in n for n in named.values())) for n in named.values() for e in n}
+    result = {}
+    for a in articles:
+        ranked = []
+        for b in articles:
+            shared = sorted((e for e in named[a.slug] & named[b.slug] if weight[e] > 0),
+                            key=lambda e: (-weight[e], REGISTER[e].name))
+            if b is not a and shared:
+                ranked.append((b.slug, round(sum(weight[e] for e in shared), 3), shared))
+        result[a.slug] = sorted(ranked, key=lambda r: (-r[1], r[0]))[:limit]
+    return result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 7), max_size=6), max_size=12), st.integers(1, 4))
+def test_the_ranking_is_the_definitions(entity_lists: list[list[int]], limit: int) -> None:
+    articles = [article(f"a{n:02}", entities) for n, entities in enumerate(entity_lists)]
+    found = related_articles(articles, REGISTER, limit)
+    assert {slug: [(r.article.slug, r.score, [e.id for e in r.shared]) for r in ranked]
+            for slug, ranked in found.items()} == by_definition(articles, limit)
+
+
+def test_an_entity_every_article_names_relates_nothing() -> None:
+    articles = [article("a", [0, 1]), article("b", [0]), article("c", [0, 2])]
+    found = related_articles(articles, REGISTER)
+    assert found == {"a": [], "b": [], "c": []}
