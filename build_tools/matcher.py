@@ -91,7 +91,7 @@ class _Node(Generic[P]):
     """A point in the trie of words: the forms that end here (largest first), and the
     nodes that follow, by separator then word."""
 
-    __slots__ = ("end", "ends", "next", "payload", "spaced")
+    __slots__ = ("across", "end", "ends", "next", "payload", "spaced")
 
     def __init__(self) -> None:
         self.ends: tuple[Form[P], ...] = ()
@@ -100,6 +100,9 @@ class _Node(Generic[P]):
         self.end = _NO_END  # or _PLAIN_END (the largest form ends here: ``payload``), _SUFFIX_END
         self.payload: P | None = None
         self.spaced: dict[str, _Node[P]] | None = None  # next[" "]: the usual separator
+        # The starts of its separators that end with a space: what a piece of text may end
+        # with, before the space it was cut at, for a form to go on into the next piece.
+        self.across: tuple[str, ...] = ()
 
     def _finish(self) -> None:
         ends = sorted(self.ends, key=lambda f: -f.size)  # stable: the first given wins a tie
@@ -111,6 +114,7 @@ class _Node(Generic[P]):
         # and again while ``find`` runs.
         self.ends = tuple(ends) if self.end == _SUFFIX_END else ()
         self.spaced = self.next.get(" ")
+        self.across = tuple({s[:i + 1] for s in self.next for i, c in enumerate(s) if c == " "})
 
 
 _NO_END, _PLAIN_END, _SUFFIX_END = 0, 1, 2
@@ -176,8 +180,7 @@ def _plan(tokens: tuple[str, ...], gaps: tuple[str, ...], tail: str, j: int, nod
         if j + 1 == len(tokens):
             # Past the piece, the separator is the tail, the space the text was cut at, then
             # whatever comes: if no separator of the node starts so, no form goes on.
-            across = tail + " "
-            onward = node if any(s.startswith(across) for s in node.next) else None
+            onward = node if tail + " " in node.across else None
             return first, last, payload, onward, False
         step = node.next.get(gaps[j])
         following = step.get(tokens[j + 1]) if step else None
@@ -236,15 +239,28 @@ class Matcher(Generic[P]):
         known: _Known = False
         if folded.isalnum():  # "marché": the most common piece
             if folded in self._root:
-                known = self._local(text, folded, None)
+                one = self._one_word(["", folded, ""])
+                known = self._local(text, folded, None) if one is None else one
         elif text.isascii() or _IGNORABLE.search(text) is None:  # "l’économie,", "États-Unis."
             parts = _WORDS.split(folded)
             if not self._root.keys().isdisjoint(parts[1::2]):
-                known = self._local(text, folded, parts)
+                # One word and no whitespace ("Trump,"): often all is known from its node.
+                one = self._one_word(parts) if len(parts) == 3 and " " not in folded and folded.isprintable() else None
+                known = self._local(text, folded, parts) if one is None else one
         else:  # ignorable characters, which may join words
             known = self._local(text, folded, None)
         self._starts[text] = known
         return known
+
+    def _one_word(self, parts: list[str]) -> _Known | None:
+        """What ``_local`` finds in a piece of one word and no whitespace (``parts``: its
+        lead, word and tail), found without the ``_Chunk``; None when a form may go on."""
+        node = self._root[parts[1]]
+        if node.end == _SUFFIX_END or parts[2] + " " in node.across:
+            return None
+        if node.end == _PLAIN_END:
+            return (0, len(parts[0]), len(parts[0]) + len(parts[1]), node.payload)
+        return False
 
     def _local(self, text: str, folded: str, parts: list[str] | None) -> _Known:
         """The matches a piece holds when nothing before reaches into it, or ``_WALK``."""
@@ -285,10 +301,13 @@ class Matcher(Generic[P]):
             tokens = tuple(parts[1::2])
             offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
             starts, ends = tuple(offsets[1:-1:2]), tuple(offsets[2::2])
-            gaps = tuple(map(_separator, parts[2:-1:2]))
-            # Lead and tail meet the space the text was cut at: whitespace at that end goes.
-            lead = _separator(parts[0]).lstrip(" ") if tokens else _separator(parts[0]).strip(" ")
-            tail = _separator(parts[-1]).rstrip(" ") if tokens else ""
+            if " " not in folded and folded.isprintable():  # no whitespace at all: the usual case
+                gaps, lead, tail = tuple(parts[2:-1:2]), parts[0], parts[-1] if tokens else ""
+            else:
+                gaps = tuple(map(_separator, parts[2:-1:2]))
+                # Lead and tail meet the space the text was cut at: whitespace at that end goes.
+                lead = _separator(parts[0]).lstrip(" ") if tokens else _separator(parts[0]).strip(" ")
+                tail = _separator(parts[-1]).rstrip(" ") if tokens else ""
         else:  # ignorable characters: words are runs of letters, digits and ignorable characters
             ignorable = True
             spans = [m.span() for m in _TOKEN.finditer(folded)]
@@ -374,10 +393,11 @@ class Matcher(Generic[P]):
 class _Scan(Generic[P]):
     """One text being matched, for the walks that go on from piece to piece."""
 
-    __slots__ = ("matcher", "pieces", "text")
+    __slots__ = ("known", "learn", "matcher", "pieces", "text")
 
     def __init__(self, matcher: Matcher[P], text: str, pieces: list[str]) -> None:
         self.matcher, self.text, self.pieces = matcher, text, pieces
+        self.known, self.learn = matcher._chunks.get, matcher._chunk  # a piece's _Chunk
 
     def follow(self, k: int, chunk: _Chunk[P], plan: _Plan[P]) -> _Found[P] | None:
         """What the walk planned in piece ``k`` (``chunk``) finds in the text: the longest
@@ -392,7 +412,7 @@ class _Scan(Generic[P]):
             assert onward is not None
             node, j = onward, len(chunk.tokens) - 1
             best = (k, last_j, chunk, -1, payload) if last_j >= 0 else None  # type: ignore[assignment]
-        pieces, known, learn = self.pieces, self.matcher._chunks.get, self.matcher._chunk
+        pieces, known, learn = self.pieces, self.known, self.learn
         while node.next:
             if j + 1 < len(chunk.tokens):
                 step = node.next.get(chunk.gaps[j])
