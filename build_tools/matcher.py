@@ -234,7 +234,7 @@ class Matcher(Generic[P]):
         the pieces from which a form may go on are kept as ``_Chunk``; the others are
         reduced to their matches."""
         if len(self._starts) >= CHUNK_MEMORY:
-            self._forget()
+            self.forget()
         folded = fold(text)
         known: _Known = False
         if folded.isalnum():  # "marché": the most common piece
@@ -321,12 +321,13 @@ class Matcher(Generic[P]):
         chunk = _Chunk(tokens, starts, ends, gaps=gaps, lead=lead, tail=tail, ignorable=ignorable, plans=plans)
         if keep:
             if len(self._chunks) >= CHUNK_MEMORY:
-                self._forget()
+                self.forget()
             self._chunks[text] = chunk
         return chunk
 
-    def _forget(self) -> None:
-        """Start the memory of pieces afresh (a corpus's vocabulary stays far below it)."""
+    def forget(self) -> None:
+        """Start the memory of pieces afresh, as a new matcher's (a corpus's vocabulary
+        stays far below ``CHUNK_MEMORY``: it is also done when the memory reaches it)."""
         self._chunks.clear()
         self._starts.clear()
 

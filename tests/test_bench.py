@@ -81,7 +81,9 @@ def test_the_benchmark_runs_in_tiny_mode() -> None:
     for key in ("mb_per_s", "flashtext_mb_per_s", "pyahocorasick_mb_per_s", "entries", "corpus_mb"):
         assert annotation[key] > 0
     assert annotation["same_mentions"] and annotation["mentions"] > 0
-    assert {"300", "400", "1000"} <= set(report["register_scaling"])
+    for size in ("300", "400", "1000"):  # each size measured there and back, the same mentions each time
+        scaled = report["register_scaling"][size]
+        assert len(scaled["find_runs_s"]) == 2 and scaled["mentions"] > 0
     for count in ("3", "6"):
         build = report["build"][count]
         assert build["articles"] == int(count)

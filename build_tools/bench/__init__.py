@@ -123,19 +123,37 @@ def annotate(corpus: Sequence[str], forms: Sequence[tuple[str, Hashable]], repea
 
 def scaling(corpus: Sequence[str], registers: Any, articles: Sequence[Any], sizes: Sequence[int],
             log: Log) -> dict[str, Any]:
-    """The matcher on the same corpus with registers of ``sizes`` entries."""
-    result: dict[str, Any] = {}
+    """The matcher on the same corpus with registers of ``sizes`` entries. Each size is
+    measured twice, the sizes in order then in reverse, so that a machine that slows down
+    or speeds up during the step weighs on every size alike; each run starts with the
+    matcher's memory of pieces empty, as a new matcher's."""
+    compiled: dict[int, tuple[int, int, float, Matcher[Hashable]]] = {}
     for entries in sizes:
         register = synthetic.register(registers, articles, entries)
         forms = [(f, e.id) for e in register for f in e.forms]
         compile_s, matcher = _cpu_seconds(lambda forms=forms: Matcher(forms))  # type: ignore[misc]
+        compiled[entries] = (len(register), len(forms), compile_s, matcher)  # type: ignore[assignment]
+    gc.collect()
+    gc.freeze()  # as for the annotation: the long-lived objects stay out of the collector's rounds
+    runs: dict[int, list[float]] = {entries: [] for entries in sizes}
+    mentions: dict[int, int] = {}
+    for entries in [*sizes, *reversed(sizes)]:
+        matcher = compiled[entries][3]
+        matcher.forget()
         gc.collect()
-        gc.freeze()  # as for the annotation: the long-lived objects stay out of the collector's rounds
         find_s, found = _cpu_seconds(lambda m=matcher: [m.find(t) for t in corpus])  # type: ignore[misc]
-        gc.unfreeze()
-        result[str(entries)] = {"entries": len(register), "forms": len(forms), "compile_s": round(compile_s, 3),
-                                "find_s": round(find_s, 3), "mb_per_s": round(_mb(corpus) / find_s, 2),
-                                "mentions": sum(map(len, found))}  # type: ignore[call-overload]
+        runs[entries].append(find_s)
+        count = sum(map(len, found))  # type: ignore[call-overload]
+        if mentions.setdefault(entries, count) != count:
+            raise AssertionError(f"the matcher of {entries} entries found {count} mentions, then {mentions[entries]}")
+        del found
+    gc.unfreeze()
+    result: dict[str, Any] = {}
+    for entries, (entry_count, form_count, compile_s, _) in compiled.items():
+        find_s = statistics.median(runs[entries])
+        result[str(entries)] = {"entries": entry_count, "forms": form_count, "compile_s": round(compile_s, 3),
+                                "find_s": round(find_s, 3), "find_runs_s": [round(t, 3) for t in runs[entries]],
+                                "mb_per_s": round(_mb(corpus) / find_s, 2), "mentions": mentions[entries]}
         log(f"register of {entries}: {result[str(entries)]['mb_per_s']} MB/s")
     first, last = result[str(sizes[0])], result[str(sizes[-1])]
     result[f"time_{sizes[-1]}_vs_{sizes[0]}"] = round(last["find_s"] / first["find_s"], 2)
