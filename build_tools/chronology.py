@@ -87,11 +87,18 @@ _QTY_BEFORE = re.compile(
 # rule (the rules are slow to run, and most paragraphs hold no date). Needs are looked for in
 # the case-folded text (the rules ignore case): one made of words only ("hier|demain") as
 # substrings, at C speed; any other as a regular expression, which is ten times faster than
-# with IGNORECASE.
+# with IGNORECASE. A rule's needs are looked for in order until one is missing, each once
+# in a text: the cheapest and rarest first.
 _YEAR_LIKE = r"1\d{3}|2[01]\d{2}"
 # A month's name or abbreviation that no letter follows ("mai", never "mais"): each rule's
 # month is one of these, followed by a dot, a space, a digit or the end.
 _MONTH_LIKE = "(?:" + _MONTH_NO_DOT + r")(?![^\W\d_])"
+# Cores of the rules, as needs: a day ends with a digit, "1er" or "premier" (searched from
+# a digit or a "p", rarer than an "r"), and starts with a digit or the "p" of "premier".
+_DAY_END = r"[\dp](?:er|remier)?"
+_DAY_MONTH = _DAY_END + r"\s+" + _MONTH_NO_DOT  # "21 mars", "1er févr."
+_DAY_LIST = _DAY_END + r"\s*(?:et|au|à|-|–)\s*(?:le\s+)?[\dp]"  # "18 et 19", "du 3 au 5"
+_MONTH_YEAR = _MONTH_NO_DOT + r"\.?\s+(?:" + _YEAR_LIKE + ")"  # "mars 2024", "sept. 2024"
 _LITERAL = re.compile(r"[a-zà-ÿ'’ -]+(?:\|[a-zà-ÿ'’ -]+)*")
 _Need = Callable[[str], bool]  # case-folded text -> whether the need is there
 _RULES: list[tuple[str, re.Pattern[str], tuple[_Need, ...]]] = []
@@ -115,29 +122,30 @@ _rule("skip", _B + r"(?:(?:au\s+)?(?:début|fin|milieu)\s+des\s+|des\s+|les\s+|a
       r"(?:1\d|20)?\d0" + _E, "années")                          # decades: dropped
 _rule("skip", _B + r"[XVIL]+(?:e|ème|er)\s+siècle" + _E, "siècle")    # centuries: dropped
 _rule("range", _B + r"(?:(?:de|entre)\s+)?(?P<y1>" + _YEAR + r")\s*(?:-|–|—|/|\s+(?:à|et)\s+)"
-      r"(?P<y2>" + _YEAR + r"|\d{2})" + _E + _NOT_QTY, _YEAR_LIKE)
+      r"(?P<y2>" + _YEAR + r"|\d{2})" + _E + _NOT_QTY, _YEAR_LIKE, r"\d\s*(?:-|–|—|/|\s+(?:à|et)\s+)\d")
 # day ranges/lists: "les 18 et 19 novembre 2024", "du 3 au 5 mars", "entre le 5 et le 8 mars 2025"
 _rule("dmy", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _MONTH_LIKE)
+      + _DAY + r"\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _DAY_MONTH, _DAY_LIST)
 _rule("dmy", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _MONTH_LIKE)
+      + _DAY + r"\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E, _YEAR_LIKE, _DAY_MONTH,
+      _MONTH_YEAR, _DAY_LIST)
 # numeric: 12/03/2024, 12.03.2024, 2024-03-12
 _rule("dmy", r"(?<![\w/.-])(?P<d>[12]\d|3[01]|0?[1-9])([/.])(?P<m>1[0-2]|0?[1-9])\2(?P<y>" + _YEAR
-      + r")(?![\w/-]|\.\d)", _YEAR_LIKE)
+      + r")(?![\w/-]|\.\d)", _YEAR_LIKE, r"\d[/.]\d")
 _rule("dmy", r"(?<![\w/.-])(?P<y>" + _YEAR + r")-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?![\w/-]|\.\d)",
-      _YEAR_LIKE)
+      _YEAR_LIKE, r"\d-[01]")
 _rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")\s*(?P<y>" + _YEAR + r")" + _E,
-      _YEAR_LIKE, _MONTH_LIKE)
+      _YEAR_LIKE, _DAY_MONTH)
 _rule("dmy", _B + r"(?:le\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH_NO_DOT + r")\s+(?P<y>" + _YEAR + r")" + _E,
-      _YEAR_LIKE, _MONTH_LIKE)
+      _YEAR_LIKE, _DAY_MONTH, _MONTH_YEAR)
 _rule("my", _B + r"(?:(?:en|dès|depuis|de|d['’]|à|avant|après|jusqu['’]en|fin|début|mi-|mi\s|"
       r"à\s+la\s+(?:fin|mi-)|au\s+début|courant|au\s+mois\s+d['’]|au\s+mois\s+de)\s*)?"
-      r"(?P<m>" + _MONTH_NO_DOT + r")\.?\s+(?P<y>" + _YEAR + r")" + _E + _NOT_QTY, _YEAR_LIKE, _MONTH_LIKE)
+      r"(?P<m>" + _MONTH_NO_DOT + r")\.?\s+(?P<y>" + _YEAR + r")" + _E + _NOT_QTY, _YEAR_LIKE, _MONTH_YEAR)
 _rule("m_rel", _B + r"(?:en\s+|au\s+mois\s+de\s+|au\s+mois\s+d['’]|d['’]ici\s+)?(?P<m>" + _MONTH_FULL
-      + r")\s+(?P<rel>prochain|dernier)" + _E, _MONTH_LIKE, "prochain|dernier")
+      + r")\s+(?P<rel>prochain|dernier)" + _E, "prochain|dernier", _MONTH_FULL + r"\s+(?:prochain|dernier)")
 _rule("dm", _B + r"(?:les\s+|du\s+|entre\s+le\s+)?(?P<d>" + _DAY + r")\s*(?:et|au|à|-|–)\s*(?:le\s+)?"
-      + _DAY + r"\s+(?P<m>" + _MONTH + r")" + _E, _MONTH_LIKE)
-_rule("dm", _B + r"(?:le\s+|du\s+|au\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")" + _E, _MONTH_LIKE)
+      + _DAY + r"\s+(?P<m>" + _MONTH + r")" + _E, _DAY_MONTH, _DAY_LIST)
+_rule("dm", _B + r"(?:le\s+|du\s+|au\s+)?(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r")" + _E, _DAY_MONTH)
 _rule("m", _B + r"(?:(?:jusqu['’]|d['’]ici\s+|depuis\s+|dès\s+|avant\s+|après\s+)?(?:à\s+)?"
       r"(?:la\s+|le\s+)?(?:fin|début|mi-|mi\s|milieu|courant)\s*(?:du\s+mois\s+)?(?:de\s+|d['’])?"
       r"|(?:en|dès|depuis|jusqu['’]en)\s+)(?P<m>" + _MONTH_FULL + r")" + _E, _MONTH_LIKE)
@@ -297,11 +305,15 @@ def extract(text: str, article_date: datetime.date | None) -> list[tuple[str, in
     out: list[tuple[str, int, int]] = []
     present: dict[_Need, bool] = {}
     folded = text.casefold()
+
+    def there(need: _Need) -> bool:  # each need looked for once in a text, if a rule asks
+        found = present.get(need)
+        if found is None:
+            found = present[need] = need(folded)
+        return found
+
     for name, rx, needs in _RULES:
-        for need in needs:
-            if need not in present:
-                present[need] = need(folded)
-        if not all(present[need] for need in needs):
+        if not all(map(there, needs)):  # stops at the first missing
             continue
         for m in rx.finditer(text):
             s, e = m.span()

@@ -174,7 +174,8 @@ def test_the_corpus_timeline_lands_on_its_paragraphs() -> None:
 PIECES = ["le", "21", "1er", "Janvier", "MARS", "mai", "mais", "sept", "Sept.", "nov.", "déc", "2024", "2025",
           "1970", "en", "dès", "d’ici", "depuis", "mi-", "fin", "années", "siècle", "XXIe", "hier", "demain",
           "aujourd’hui", "il", "y", "a", "ans", "prochain", "dernière", "la semaine", "cette année",
-          "ce mois-ci", "12/03/2024", "2024-03-12", "-", "et", ",", ".", "milliards", "plus de", "\u00a0"]
+          "ce mois-ci", "12/03/2024", "2024-03-12", "-", "et", ",", ".", "milliards", "plus de", "\u00a0",
+          "les", "du", "au", "À", "–", "premier", "PREMIER", "3", "18", "1ER", "12.03", "2024-03", "/", "entre le"]
 
 
 @settings(max_examples=400)
@@ -183,6 +184,8 @@ PIECES = ["le", "21", "1er", "Janvier", "MARS", "mai", "mais", "sept", "Sept.", 
 @example([("mi-", ""), ("mai", " "), ("2025", "")])  # that a hyphen comes before
 @example([("Sept.", " "), ("2024", "")])  # abbreviated
 @example([("il", "\u00a0"), ("y", "\u00a0"), ("a", " "), ("10", " "), ("ANS", "")])
+@example([("du", " "), ("PREMIER", " "), ("À", " "), ("3", " "), ("mars", " "), ("2025", "")])  # a list of days
+@example([("les", " "), ("1ER", ""), ("–", ""), ("3", " "), ("Sept.", ""), ("2024", "")])
 def test_what_a_rule_needs_only_skips_texts_it_cannot_match(words: list[tuple[str, str]]) -> None:
     text = "".join(word + glue for word, glue in words)
     date = D(2025, 3, 1)
