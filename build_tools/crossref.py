@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from typing import NamedTuple
 
 from .model import Article, Block, Mention
 from .network import Network
@@ -25,9 +26,9 @@ RELATED_ENTITIES = 10
 RELATED_ARTICLES = 3
 ROUGH_MARGIN = 0.002  # more than rounding to a thousandth and float error can move a score
 
-@dataclass(frozen=True)
-class InContext:
-    """A mention with the text around it, in its paragraph: ``left`` + ``text`` + ``right``."""
+class InContext(NamedTuple):
+    """A mention with the text around it, in its paragraph: ``left`` + ``text`` + ``right``.
+    A named tuple: the entity pages of a large edition show tens of thousands."""
 
     article: Article
     mention: Mention
