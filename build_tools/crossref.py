@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -130,13 +131,14 @@ def related_articles(articles: Sequence[Article], register: Register,
         return {a.slug: [] for a in articles}
     # Every score but 0 is at least the smallest weight (a sum of weights, all positive).
     lightest = min(w for w in weight.values() if w > 0)
-    # rows[i][j]: the rough score of articles i and i + 1 + j (summed in no set order).
+    # rows[i][j]: the rough score of articles i and i + 1 + j (summed in no set order), as
+    # arrays of doubles: 8 bytes a pair, not a float object each.
     nothing = dict.fromkeys(weight, 0.0)
     rows = []
     for number, entities in enumerate(weighing):
         mine = nothing.copy()
         mine.update((e, weight[e]) for e in entities)
-        rows.append(list(map(sum, map(map, repeat(mine.__getitem__), weighing[number + 1:]))))
+        rows.append(array("d", map(sum, map(map, repeat(mine.__getitem__), weighing[number + 1:]))))
     by_id = register.by_id
     result = {}
     for number, article in enumerate(articles):
