@@ -5,13 +5,13 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_tools.matcher import Matcher
 from build_tools.pages import annotated_markdown, span
 from build_tools.render import md_link
-from build_tools.textnorm import match_key
+from build_tools.textnorm import _FOLD_TABLE, fold, match_key
 
 import matcher_reference as reference
 
@@ -162,3 +162,10 @@ def test_same_matches_on_the_corpus() -> None:
         assert matches == [tuple(m.__dict__.values()) for m in slow.find(block.text)]
         found += len(matches)
     assert found > 500
+
+
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=12),  # the shortcut's texts
+                 st.text(alphabet=st.one_of(st.sampled_from("`\t’éÉ\u00a0\u2011œ a"), st.characters()), max_size=20)))
+@example("a\tb`c")
+def test_fold_is_the_table_even_on_its_ascii_shortcut(text: str) -> None:
+    assert fold(text) == text.translate(_FOLD_TABLE) and len(fold(text)) == len(text)
