@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,20 @@ def test_every_article_has_a_page_with_its_blocks(site: Path) -> None:
                 call.decompose()
             assert element.get_text().strip() == block["text"]
             assert len(calls) == sum(1 for n in article["notes"] if n["block"] == block["id"])
+
+
+# An attribute list ("{ .classe }", "{ #id }") that Python-Markdown did not attach to an
+# element: it shows as text.
+LEFT_ATTRIBUTES = re.compile(r"\{:?\s*[#.][\w-]+[^{}]*\}")
+
+
+def test_no_attribute_list_shows_as_text(site: Path) -> None:
+    pages = sorted((site / "site").rglob("index.html"))
+    assert len(pages) > 100
+    for path in pages:
+        content = BeautifulSoup(path.read_text("utf-8"), "html.parser").find("article")
+        left = LEFT_ATTRIBUTES.findall(content.get_text()) if content else []
+        assert not left, (path.relative_to(site / "site").as_posix(), left)
 
 
 def test_boilerplate_never_reaches_a_page(site: Path) -> None:
@@ -129,6 +144,20 @@ def test_glossary_and_sources_pages_link_back_to_the_texts(site: Path) -> None:
         for name in filter(None, (article["source"], article["publisher"])):
             link = meta.find("a", string=name)
             assert link is not None and link["href"].startswith("../../sources/#"), (article["slug"], name)
+
+
+def test_an_article_with_no_metadata_says_so_and_links_to_the_unsourced_texts(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    bare = [a for a in record["articles"] if not any(a[f] for f in ("author", "date", "source", "publisher"))]
+    assert bare  # the edition holds one: the seed names no author, date or outlet
+    unsourced = page(site, "sources/").find(id="sans-source")
+    assert unsourced is not None
+    listed = {a["href"] for a in unsourced.find_next("ul").find_all("a")}
+    for article in bare:
+        meta = page(site, article["url"]).find(class_="article-meta")
+        assert meta.get_text().strip() == "Auteur, date et source non indiqués", article["slug"]
+        assert meta.a["href"] == "../../sources/#sans-source"
+        assert f"../{article['url']}" in listed, (article["url"], listed)
 
 
 def test_network_page_draws_linked_entities_with_a_text_alternative(site: Path) -> None:
