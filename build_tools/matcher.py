@@ -59,6 +59,13 @@ def _separator(text: str) -> str:
     return _SPACES.sub(" ", strip_ignorable(text))
 
 
+def _unbroken(folded: str) -> bool:
+    """Whether a piece (folded) holds no whitespace and no character that matching ignores
+    (printable: no whitespace but the plain space): the usual piece, whose separators are
+    compared as they are."""
+    return " " not in folded and folded.isprintable()
+
+
 @dataclass(frozen=True)
 class Form(Generic[P]):
     """One form of a name, split as the matcher sees it."""
@@ -245,7 +252,7 @@ class Matcher(Generic[P]):
             parts = _WORDS.split(folded)
             if not self._root.keys().isdisjoint(parts[1::2]):
                 # One word and no whitespace ("Trump,"): often all is known from its node.
-                one = self._one_word(parts) if len(parts) == 3 and " " not in folded and folded.isprintable() else None
+                one = self._one_word(parts) if len(parts) == 3 and _unbroken(folded) else None
                 known = self._local(text, folded, parts) if one is None else one
         else:  # ignorable characters, which may join words
             known = self._local(text, folded, None)
@@ -301,7 +308,7 @@ class Matcher(Generic[P]):
             tokens = tuple(parts[1::2])
             offsets = list(accumulate(map(len, parts), initial=0))  # where each part starts
             starts, ends = tuple(offsets[1:-1:2]), tuple(offsets[2::2])
-            if " " not in folded and folded.isprintable():  # no whitespace at all: the usual case
+            if _unbroken(folded):  # the usual case
                 gaps, lead, tail = tuple(parts[2:-1:2]), parts[0], parts[-1] if tokens else ""
             else:
                 gaps = tuple(map(_separator, parts[2:-1:2]))
