@@ -8,8 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import Paths, article_lines, build, build_edition, summary
+from .build import build, build_edition
+from .editor.report import article_lines, summary
 from .errors import EditionError, InputError
+from .project import Paths
 
 
 def _paths(args: argparse.Namespace) -> Paths:
@@ -43,7 +45,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from .stats import edition_stats, stats_lines  # noqa: PLC0415 - keeps `build` start-up light
+    from .editor.stats import edition_stats, stats_lines  # noqa: PLC0415 - keeps `build` start-up light
 
     edition = build_edition(_paths(args))
     stats = edition_stats(edition.articles, edition.registers)
@@ -55,7 +57,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
-    from .suggest import load_model, register_stub, suggest, suggestion_lines  # noqa: PLC0415 - spaCy is optional
+    from .editor.suggest import load_model, register_stub, suggest, suggestion_lines  # noqa: PLC0415 - spaCy is optional
 
     edition = build_edition(_paths(args))
     found = suggest(edition.articles, edition.registers, load_model())

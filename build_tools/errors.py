@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 
 @dataclass(frozen=True)
@@ -38,3 +43,20 @@ class InputError(EditionError):
     def single(cls, path: Path | str, message: str, *, line: int | None = None,
                key: str | None = None, hint: str | None = None) -> InputError:
         return cls([Problem(path, message, line=line, key=key, hint=hint)])
+
+
+def together(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+    """Both results; if either raises an ``InputError``, one ``InputError`` with the problems
+    of both, so that an editor sees every problem at once."""
+    problems: list[Problem] = []
+    try:
+        first_result = first()
+    except InputError as exc:
+        problems += exc.problems
+    try:
+        second_result = second()
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return first_result, second_result

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from .crossref import CrossReferences
+    from .registers import Registers
 
 
 class LineClass(StrEnum):
@@ -32,6 +36,35 @@ class LineClass(StrEnum):
 
 _BODY = frozenset({LineClass.HEADING, LineClass.STANDFIRST, LineClass.PARAGRAPH,
                    LineClass.QUOTE})
+
+
+class Rule(StrEnum):
+    """The cleaning rule that decided a line's class (``ingest.clean``)."""
+
+    BLANK = "blank"
+    ARTICLE_TEXT = "article-text"  # provisional: text the context rules then type
+    # Rules that judge a line alone:
+    SEPARATOR = "separator"
+    NEWS_TICKER = "news-ticker"
+    SOURCE_LINE = "source-line"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    DATE_LINE = "date-line"
+    COMMENT_HEADER = "comment-header"
+    COMMENT_CONTROLS = "comment-controls"
+    MODERATION_NOTICE = "moderation-notice"
+    DONATION_APPEAL = "donation-appeal"
+    REPORT_PROMPT = "report-prompt"
+    SHARE_PROMPT = "share-prompt"
+    ADVERTISEMENT = "advertisement"
+    # Rules that judge a line by the lines around it:
+    COMMENT_SECTION = "comment-section"
+    TEASER = "teaser"
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    QUOTATION = "quotation"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
 
 
 class Reason(StrEnum):
@@ -89,7 +122,7 @@ class Seed:
 class ClassifiedLine:
     line: SourceLine
     cls: LineClass
-    rule: str  # name of the rule that decided
+    rule: Rule  # the rule that decided
     reason: Reason | None = None  # set for every non-blank line left out of the body
 
     @property
@@ -171,6 +204,20 @@ class CleanResult:
     detected: DetectedMeta
 
 
+class TitleOrigin(StrEnum):
+    """Where an article's title comes from."""
+
+    TEXT = "text"  # the text's own (an editor's title equal to it too)
+    EDITOR = "editor"  # the editor's, the text having none
+    OVERRIDE = "override"  # the editor's, in place of the text's
+    DERIVED = "derived"  # the edition's stand-in, from the first sentence: none anywhere
+
+    @property
+    def is_editions(self) -> bool:
+        """Whether the text itself has no title: the one shown is the edition's."""
+        return self in (TitleOrigin.EDITOR, TitleOrigin.DERIVED)
+
+
 @dataclass(frozen=True)
 class Article:
     """A cleaned article with its final metadata (text detection, then editor overrides)."""
@@ -178,7 +225,7 @@ class Article:
     seed: Seed
     slug: str
     title: str
-    title_origin: str  # "text"; "editor" (text has none), "override" (editor's fix), "derived"
+    title_origin: TitleOrigin
     author: str | None
     date: dt.date | None
     source: str | None
@@ -289,13 +336,9 @@ class NoteKind(StrEnum):
     CONTEXT = "context"
     SOURCE = "source"
 
-    @property
-    def label(self) -> str:
-        return _NOTE_LABELS[self]
 
-
-_NOTE_LABELS = {NoteKind.TRANSLATION: "Traduction", NoteKind.CORRECTION: "Correction",
-                NoteKind.CONTEXT: "Contexte", NoteKind.SOURCE: "Source"}
+# The notes on the outlets (``registers.outlets``) have ids that start so; editors' may not.
+OUTLET_NOTE_PREFIX = "source-"
 
 
 @dataclass(frozen=True)
@@ -318,3 +361,15 @@ class PlacedNote:
     note: Note
     block: str | None
     position: int
+
+
+@dataclass
+class Edition:
+    """The whole edition in memory: its articles (annotated), the registers, the
+    cross-references, every generated file by its path under docs/, and the warnings met."""
+
+    articles: list[Article]
+    registers: Registers
+    references: CrossReferences
+    files: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)

@@ -38,8 +38,9 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name)
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*GENERATED))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "build_tools").mkdir()
-    shutil.copy(ROOT / "build_tools" / "mkdocs_hooks.py", dest / "build_tools" / "mkdocs_hooks.py")
+    # mkdocs.yml names the hooks file by its path, and the package must be the one imported
+    # from there (a partial copy would shadow it, as a namespace package): linked, not copied.
+    (dest / "build_tools").symlink_to(ROOT / "build_tools", target_is_directory=True)
     return dest
 
 

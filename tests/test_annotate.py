@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.build import Paths, build, build_edition
+from build_tools.build import build, build_edition
 from build_tools.errors import InputError
+from build_tools.project import Paths
 
 from conftest import ROOT, copy_project
 

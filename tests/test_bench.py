@@ -10,9 +10,11 @@ import sys
 
 import pytest
 
+from build_tools.annotate.matcher import Matcher
 from build_tools.bench import rivals, site, synthetic
-from build_tools.build import Paths, load_articles, load_registers
-from build_tools.matcher import Matcher
+from build_tools.ingest import load_articles
+from build_tools.project import Paths
+from build_tools.registers import load_registers
 
 from conftest import ROOT
 

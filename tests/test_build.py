@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -14,9 +13,10 @@ import jsonschema
 import pytest
 
 from build_tools.__main__ import main
-from build_tools.build import BUILD_GC_THRESHOLDS, Paths, build
+from build_tools.build import build
 from build_tools.errors import InputError
-from build_tools.validation import load_schema
+from build_tools.project import Paths
+from build_tools.registers.validation import load_schema
 
 from conftest import ROOT
 
@@ -101,16 +101,6 @@ def test_failed_build_leaves_previous_output_identical(project: Path) -> None:
     assert before == {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
 
 
-def test_the_garbage_collector_is_set_back_after_a_build_even_a_failed_one(project: Path) -> None:
-    before = gc.get_threshold()
-    build_at(project)
-    assert gc.get_threshold() == before
-    (project / "seeds" / "001_88c2c4614f191be0.txt").write_bytes(b"\xff\xfe pas de l'UTF-8")
-    with pytest.raises(InputError):
-        build_at(project)
-    assert gc.get_threshold() == before != BUILD_GC_THRESHOLDS
-
-
 def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:
     (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").write_text("slug: musk-stargate-trump\n", "utf-8")
     with pytest.raises(InputError) as err:
@@ -130,9 +120,14 @@ def test_metadata_errors_name_file_line_and_key(project: Path) -> None:
     assert "unknown key" in str(err.value) and "auteur" in str(err.value)
 
 
-def test_metadata_file_without_seed_is_an_error(project: Path) -> None:
-    (project / "data" / "articles" / "999_orphelin.yml").write_text("slug: x\n", "utf-8")
-    with pytest.raises(InputError, match=r"no seed named 999_orphelin\.txt"):
+@pytest.mark.parametrize(("folder", "what", "text"), [
+    ("articles", "metadata", "slug: x\n"),
+    ("notes", "notes", "- id: n\n  kind: translation\n  quote: x\n  text: Une note.\n"),
+])
+def test_a_per_article_file_without_its_seed_is_an_error(project: Path, folder: str, what: str, text: str) -> None:
+    """A file whose seed was renamed or removed would be silently ignored: it is named."""
+    (project / "data" / folder / "999_orphelin.yml").write_text(text, "utf-8")
+    with pytest.raises(InputError, match=rf"999_orphelin\.yml: no seed named 999_orphelin\.txt for this {what} file"):
         build_at(project)
 
 
@@ -232,3 +227,17 @@ def test_output_is_the_same_whatever_hash_seed_locale_or_directory_order(project
                        cwd=project, env=env, check=True, capture_output=True)
         outputs.append(tree(project / f"out{n}"))
     assert outputs[0] == outputs[1] and len(outputs[0]) > 100
+
+
+def test_a_typo_in_a_template_is_reported_with_its_file_line_and_name(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    template = project / "templates" / "entity.md.j2"
+    lines = template.read_text("utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if "{{ entity.description }}" in line)
+    lines[number - 1] = lines[number - 1].replace("entity.description", "entity.descripton")
+    template.write_text("".join(lines), "utf-8")
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 1
+    error = capsys.readouterr().err
+    assert f"error: templates/entity.md.j2:{number}: " in error and "'descripton'" in error
+    assert "Traceback" not in error

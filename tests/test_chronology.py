@@ -9,9 +9,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import build_tools.chronology as chronology
-from build_tools.build import Paths, build_edition
-from build_tools.chronology import date_label, extract, sentence_span, timeline
+import build_tools.text.date_expressions as date_expressions
+from build_tools.build import build_edition
+from build_tools.project import Paths
+from build_tools.text.date_expressions import extract
+from build_tools.text.dates import date_label
+from build_tools.text.sentences import sentence_span
 
 from conftest import ROOT
 
@@ -153,8 +156,7 @@ def test_date_labels_in_french(iso: str, label: str) -> None:
 
 
 def test_the_corpus_timeline_lands_on_its_paragraphs() -> None:
-    edition = build_edition(Paths.at(ROOT))
-    entries = timeline(edition.articles)
+    entries = build_edition(Paths.at(ROOT)).references.timeline
     in_text = [e for e in entries if e.block is not None]
     assert len(in_text) >= 15
     for e in in_text:
@@ -190,9 +192,22 @@ def test_what_a_rule_needs_only_skips_texts_it_cannot_match(words: list[tuple[st
     text = "".join(word + glue for word, glue in words)
     date = D(2025, 3, 1)
     with_needs = extract(text, date)
-    rules = chronology._RULES
+    rules = date_expressions._RULES
     try:
-        chronology._RULES = [(name, rx, ()) for name, rx, _ in rules]
+        date_expressions._RULES = [(name, rx, ()) for name, rx, _ in rules]
         assert extract(text, date) == with_needs
     finally:
-        chronology._RULES = rules
+        date_expressions._RULES = rules
+
+
+@pytest.mark.parametrize(("sentence", "written", "expected"), [
+    # The nearest June to 20 May 2025 is the next one; "depuis" looks back.
+    ("Les prix montent depuis juin.", D(2025, 5, 20), [("2024-06", "depuis juin")]),
+    ("Les prix montent en juin.", D(2025, 5, 20), [("2025-06", "en juin")]),
+    # The nearest April to 2 May 2025 is the last one; "d’ici" looks ahead.
+    ("Le texte sera voté d’ici fin avril.", D(2025, 5, 2), [("2026-04", "d’ici fin avril")]),
+    ("Le texte a été voté fin avril.", D(2025, 5, 2), [("2025-04", "fin avril")]),
+])
+def test_depuis_looks_back_and_d_ici_ahead(sentence: str, written: datetime.date,
+                                           expected: list[tuple[str, str]]) -> None:
+    assert [(date, sentence[start:end]) for date, start, end in extract(sentence, written)] == expected

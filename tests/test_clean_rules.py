@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.clean import classify_line, clean
+from build_tools.ingest.clean import classify_line, clean
 from build_tools.model import LineClass, Reason, SourceLine
-from build_tools.textnorm import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
+from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
 PROSE = ("Les échanges entre les deux pays ont fortement augmenté au cours de la dernière "
          "décennie, portés par la demande d'énergie et par de nouveaux accords commerciaux.")

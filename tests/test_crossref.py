@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.crossref import related_articles
+from build_tools.crossref.related import related_articles
 from build_tools.model import Mention
-from build_tools.register import Entity, EntityType, Register
+from build_tools.registers.entities import Entities, Entity, EntityType
 
 # Few entities, so that articles share many, some name them all, and scores tie.
-REGISTER = Register(tuple(Entity(id=f"e{k}", type=EntityType.PERSONNE, name=f"Nom {k % 4}", aliases=(),
+REGISTER = Entities(tuple(Entity(id=f"e{k}", type=EntityType.PERSONNE, name=f"Nom {k % 4}", aliases=(),
                                  description="d") for k in range(8)))
 
 

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from build_tools.__main__ import main
-from build_tools.build import Paths, build_edition
-from build_tools.suggest import clean_name
+from build_tools.build import build_edition
+from build_tools.editor.suggest import clean_name
+from build_tools.project import Paths
 
 from conftest import ROOT
 
@@ -121,7 +122,7 @@ spacy = pytest.importorskip("spacy", reason="the 'suggest' extra is not installe
 
 @pytest.fixture(scope="module")
 def suggestions() -> list:  # type: ignore[type-arg]
-    from build_tools.suggest import load_model, suggest  # noqa: PLC0415 - after the importorskip
+    from build_tools.editor.suggest import load_model, suggest  # noqa: PLC0415 - after the importorskip
 
     edition = build_edition(Paths.at(ROOT))
     return suggest(edition.articles, edition.registers, load_model())
@@ -131,7 +132,7 @@ def test_suggest_finds_names_the_registers_lack_and_nothing_they_have(suggestion
     edition = build_edition(Paths.at(ROOT))
     names = {s.name for s in suggestions}
     assert "Occident" in names  # six times in the texts, in no register
-    known = {f.casefold() for e in edition.registers.entities.entities for f in e.forms}
+    known = {f.casefold() for e in edition.registers.entities for f in e.forms}
     assert not {n.casefold() for n in names} & known
     assert not [n for n in names if n[:2].casefold() in ("l’", "l'", "d’", "d'")]
     assert all(s.count >= 1 and s.contexts for s in suggestions)

@@ -10,9 +10,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.build import Paths, build, build_edition
+from build_tools.build import build, build_edition
 from build_tools.errors import InputError
 from build_tools.model import BlockKind, NoteKind
+from build_tools.project import Paths
 
 from conftest import ROOT
 
@@ -44,7 +45,7 @@ def test_terms_of_the_issue_are_found_in_the_texts(edition) -> None:  # type: ig
 
 def test_every_glossary_term_occurs_and_the_build_has_no_warning(edition) -> None:  # type: ignore[no-untyped-def]
     used = {t.term for a in edition.articles for t in a.terms}
-    assert used == {t.id for t in edition.registers.glossary.terms}
+    assert used == {t.id for t in edition.registers.glossary}
     assert edition.warnings == []
 
 
@@ -206,7 +207,7 @@ def test_pages_carry_definitions_and_notes(project: Path) -> None:
 
 
 def test_every_article_names_two_related_articles_with_their_reasons(edition) -> None:  # type: ignore[no-untyped-def]
-    from build_tools.crossref import related_articles  # noqa: PLC0415
+    from build_tools.crossref.related import related_articles  # noqa: PLC0415
 
     related = related_articles(edition.articles, edition.registers.entities)
     everywhere = set.intersection(*({m.entity for m in a.mentions} for a in edition.articles))

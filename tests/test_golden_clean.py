@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.clean import clean
-from build_tools.ingest import read_seed
+from build_tools.ingest.clean import clean
+from build_tools.ingest.seeds import read_seed
 
 from conftest import ROOT, seed_paths
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.build import Paths, build_edition
+from build_tools.build import build_edition
+from build_tools.project import Paths
 
 from conftest import ROOT
 

@@ -6,11 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from build_tools.dates import format_date, parse_date
 from build_tools.errors import InputError
-from build_tools.ingest import MAX_SEED_BYTES, read_seed
-from build_tools.yamlio import load_yaml
+from build_tools.ingest.articles import SLUG_MAX_CHARS, slugify
+from build_tools.ingest.seeds import MAX_SEED_BYTES, read_seed
+from build_tools.registers.yamlio import load_yaml
+from build_tools.text.dates import format_date, parse_date
 
 
 def seed(tmp_path: Path, data: bytes) -> list[tuple[int, str]]:
@@ -114,3 +117,17 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
 def test_format_date_in_french() -> None:
     assert format_date(dt.date(2025, 1, 23)) == "23 janvier 2025"
     assert format_date(dt.date(2025, 8, 1)) == "1er août 2025"
+
+
+def test_a_long_title_gives_a_slug_cut_between_two_words() -> None:
+    title = "L’offensive technologique de la Chine et la guerre des semi-conducteurs en 2025"
+    assert slugify(title) == "loffensive-technologique-de-la-chine-et-la-guerre-des-semi"
+
+
+@given(st.lists(st.text(alphabet="abcdéèçœ0123456789", min_size=1, max_size=12), min_size=1, max_size=20)
+       .map(" ".join))
+def test_a_slug_is_the_title_s_whole_words_up_to_the_limit(title: str) -> None:
+    slug, whole = slugify(title), slugify(title, max_chars=10**6)
+    assert len(slug) <= SLUG_MAX_CHARS
+    assert whole.startswith(slug)
+    assert len(whole) == len(slug) or whole[len(slug)] == "-"  # never inside a word

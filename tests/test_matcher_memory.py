@@ -7,9 +7,7 @@ import pytest
 from hypothesis import given, settings
 from test_matcher import SLOW, TRICKY, texts
 
-from build_tools import matcher
-
-import matcher_reference as reference
+from build_tools.annotate import matcher, reference
 
 
 @settings(max_examples=300, deadline=None)
@@ -22,11 +20,11 @@ def test_a_new_matcher_finds_what_the_reference_finds(text: str) -> None:
 
 
 def test_the_same_after_the_memory_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matcher, "CHUNK_MEMORY", 3)
+    monkeypatch.setattr(matcher, "PIECE_MEMORY", 3)
     small = matcher.Matcher(TRICKY)
     slow = reference.Matcher(TRICKY)
     text = ("Le président de la Banque centrale européenne, M. Disco Inferno, a vu Donald\u00a0Trump "
             "et l’Union africaine ; « Union européenne » (Banque) Inc. C++ x - y pays du Sud.")
     for _ in range(3):
         assert small.find(text) == [tuple(m.__dict__.values()) for m in slow.find(text)]
-    assert len(small._starts) <= 3
+    assert len(small._pieces) <= 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.navigation import expand, grouped
+from build_tools.publish.navigation import expand, grouped
 
 NAV = [{"Accueil": "index.md"}, {"Articles": "articles/index.md"}, {"À propos": "a-propos.md"}]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from itertools import combinations
 
@@ -9,20 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.build import Paths, build_edition
-from build_tools.network import (
-    HEIGHT,
-    MAX_NODES,
-    MIN_PARAGRAPHS,
-    WIDTH,
-    Node,
-    box,
-    cooccurrences,
-    draw,
-    overlap,
-    separate,
-)
-from build_tools.register import Entity, EntityType
+from build_tools.build import build_edition
+from build_tools.crossref.network import Link, Network, cooccurrences
+from build_tools.project import Paths
+from build_tools.registers.entities import Entities, Entity, EntityType
+from build_tools.site.drawing import HEIGHT, MAX_NODES, MIN_PARAGRAPHS, WIDTH, Node, box, draw, overlap, separate
 
 from conftest import ROOT
 
@@ -93,3 +85,21 @@ def test_separation_leaves_no_overlap_inside_the_canvas(specs: list[tuple[float,
     for node in placed:
         left, top, right, bottom = box(node)
         assert left >= 0 and top >= 0 and right <= WIDTH and bottom <= HEIGHT
+
+
+def test_entities_named_together_are_drawn_closer_than_those_never_named_together() -> None:
+    """Two groups of entities, each named together paragraph after paragraph, the groups
+    never together: the layout draws each group apart from the other. The entities are
+    ranked so that the starting spiral mixes the groups: only the forces part them."""
+    groups = [[0, 2, 4, 6], [1, 3, 5, 7]]
+    entities = Entities(tuple(entity(k, f"Nom {k}") for k in range(8)))
+    links = [Link(f"e{a}", f"e{b}", 5, ("a",)) for group in groups for a, b in combinations(group, 2)]
+    mentions = Counter({f"e{k}": 20 - k for k in range(8)})  # the spiral's order: e0, e1, e2…
+    network = Network(mentions, Counter(dict.fromkeys(mentions, 5)), links)
+    drawing = draw(network, entities)
+    where = {n.entity.id: (n.x, n.y) for n in drawing.nodes}
+    group_of = {f"e{k}": g for g, group in enumerate(groups) for k in group}
+    within, across = [], []
+    for a, b in combinations(where, 2):
+        (within if group_of[a] == group_of[b] else across).append(math.dist(where[a], where[b]))
+    assert max(within) < min(across)

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from build_tools import parallel
-from build_tools.build import Paths, build_edition, load_articles
+from build_tools.build import build_edition
 from build_tools.errors import InputError
+from build_tools.ingest import load_articles
+from build_tools.project import Paths
 
 from conftest import ROOT
 

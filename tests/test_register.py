@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.register import EntityType, load_register
+from build_tools.registers.entities import EntityType, load_entities
 
 from conftest import ROOT
 
@@ -23,7 +23,7 @@ GOOD = """\
 def load(tmp_path: Path, text: str) -> object:
     path = tmp_path / "entities.yml"
     path.write_text(text, "utf-8")
-    return load_register(path)
+    return load_entities(path)
 
 
 def test_a_good_register_loads(tmp_path: Path) -> None:
@@ -71,6 +71,6 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_the_project_register_is_valid_and_described() -> None:
-    register = load_register(ROOT / "data" / "entities.yml")
+    register = load_entities(ROOT / "data" / "entities.yml")
     assert len(register) >= 100
-    assert all(e.description.strip() for e in register.entities)
+    assert all(e.description.strip() for e in register)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections import Counter
 from pathlib import Path
 
 import markdown
@@ -13,25 +15,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
-from build_tools.annotate import Registers
-from build_tools.glossary import Glossary
-from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed
-from build_tools.outlets import Outlets
-from build_tools.pages import BlockView, PageMaker
-from build_tools.register import Register
-from build_tools.render import (
-    _ESCAPES,
+from build_tools.crossref import CrossReferences
+from build_tools.crossref.network import Network
+from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed, TitleOrigin
+from build_tools.registers import Registers
+from build_tools.registers.entities import Entities
+from build_tools.registers.glossary import Glossary
+from build_tools.registers.outlets import Outlets
+from build_tools.site.markdown import (
     _LINE_START,
     LinkReferences,
-    Renderer,
     SafeMarkdown,
     _escape_line_start,
-    _html_rows,
+    attr_escape,
+    html_escape,
     md_escape,
     md_link,
     safe_href,
-    squeeze_blank_lines,
 )
+from build_tools.site.render import Renderer, TemplateError, _html_rows, squeeze_blank_lines
+from build_tools.site.views import INLINE_TEMPLATE, BlockView, Views
 
 from conftest import ROOT
 
@@ -56,7 +59,7 @@ TRICKY = [
     "texte\tavec\ttabulations et  espaces  doubles",
     "===",
     "Trump 2.0 (mes italiques) : 100% chinoise !",
-    "<!-- html -->",  # the marker lines of build_tools/rawhtml.py
+    "<!-- html -->",  # the marker lines of build_tools/publish/rawhtml.py
     "<!-- /html -->",
 ]
 
@@ -83,14 +86,16 @@ def to_html(md_text: str) -> BeautifulSoup:
 
 
 def block_views(article: Article) -> list[BlockView]:
-    empty = Registers(Register(()), Glossary(()), Outlets(()))
-    return PageMaker([article], empty, Renderer(ROOT / "templates")).block_views(article, LinkReferences())
+    empty = Registers(Entities(()), Glossary(()), Outlets(()))
+    nothing = CrossReferences({}, Counter(), {}, Network(Counter(), Counter(), []), [])
+    inline = Renderer(ROOT / "templates").module(INLINE_TEMPLATE)
+    return Views([article], empty, nothing, inline).block_views(article, LinkReferences())
 
 
 def article_with(texts: list[str], kind: BlockKind) -> Article:
     blocks = tuple(Block(f"p{i}", kind, t, i) for i, t in enumerate(texts, start=1))
     seed = Seed(path=ROOT / "seeds" / "x.txt", rel_path="seeds/x.txt", lines=())
-    return Article(seed=seed, slug="x", title="Titre *avec* <b>balises</b> [et] {{ x }}", title_origin="text",
+    return Article(seed=seed, slug="x", title="Titre *avec* <b>balises</b> [et] {{ x }}", title_origin=TitleOrigin.TEXT,
                    author="Jean_Dupont*", date=None, source="Source | <i>", publisher=None,
                    original_url=None, clean=CleanResult((), blocks, (), DetectedMeta()))
 
@@ -113,9 +118,23 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     assert "Jean_Dupont*" in meta and "Source | <i>" in meta
 
 
-@given(st.text(alphabet=st.sampled_from("\\`*_{}[]()#+-.!&<>|\t;a1 é&#124;\n="), max_size=300))
-def test_escaping_long_texts_step_by_step_is_the_same_as_by_table(text: str) -> None:
-    assert md_escape(text) == _LINE_START.sub(_escape_line_start, text.translate(_ESCAPES))
+# The escapes as a table: what the quick escaping (``str.replace`` steps) must give.
+ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]!"}, "&": "&amp;", "<": "&lt;", ">": "&gt;",
+                         "|": "&#124;", "\t": "&#9;"})
+ESCAPABLE = "\\`*_{}[]()#+-.!&<>|\t;a1 é’&#124;\n=\"'"
+
+
+@given(st.text(alphabet=st.sampled_from(ESCAPABLE), max_size=300))
+def test_escaping_step_by_step_is_the_same_as_by_table(text: str) -> None:
+    assert md_escape(text) == _LINE_START.sub(_escape_line_start, text.translate(ESCAPES))
+    assert html_escape(text) == html.escape(text).replace("\t", "&#9;")
+    assert attr_escape(text) == text.translate(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                                              "\\": "&#92;", "\n": " "}))
+
+
+@given(st.text(alphabet=st.sampled_from("\n\n\na "), max_size=60))
+def test_squeezing_blank_lines_leaves_at_most_one_in_a_row(text: str) -> None:
+    assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
 
 
 MARKUP = "\\`*_{}[]()#+-.!&<>|=~^:;\"'/ 1a2é"
@@ -139,7 +158,7 @@ def test_any_text_renders_literally_even_after_a_link_or_a_note_call(text: str, 
 
 
 def test_long_seed_text_renders_literally() -> None:
-    text = " ".join(TRICKY) * 3  # far past the length where escaping changes method
+    text = " ".join(TRICKY) * 3
     soup = to_html(block_views(article_with([text], BlockKind.PARAGRAPH))[0].markdown + "\n{ #p1 }")
     assert soup.find(id="p1").get_text() == text
     assert soup.find("a") is None and soup.find("em") is None
@@ -272,21 +291,14 @@ def test_html_rows_refuse_a_field_they_cannot_escape_or_fill(row: str, message: 
         _html_rows([Block("p1", BlockKind.PARAGRAPH, "a", 1)], row)
 
 
-@given(st.text(alphabet=st.sampled_from("\n\n\na "), max_size=60))
-def test_squeezing_blank_lines_leaves_at_most_one_in_a_row(text: str) -> None:
-    assert squeeze_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
-
-
 def test_a_template_edited_between_two_renderings_is_read_again(tmp_path: Path) -> None:
-    """``mkdocs serve`` renders the edition again after each edit, with a new Renderer: an
-    edited template (or a macro it imports) is read again then, and only checked once per
-    rendering."""
+    """``mkdocs serve`` renders the edition again after each edit: an edited template (or a
+    macro it imports) is read again then."""
     import os  # noqa: PLC0415
 
     (tmp_path / "_m.md.j2").write_text("{% macro sig() %}un{% endmacro %}", encoding="utf-8")
     (tmp_path / "p.md.j2").write_text('{% from "_m.md.j2" import sig %}Avant {{ sig() }}', encoding="utf-8")
-    first = Renderer(tmp_path)
-    assert first.render("p.md.j2") == "Avant un\n"
+    assert Renderer(tmp_path).render("p.md.j2") == "Avant un\n"
 
     def edit(name: str, text: str) -> None:
         path = tmp_path / name
@@ -296,5 +308,25 @@ def test_a_template_edited_between_two_renderings_is_read_again(tmp_path: Path) 
 
     edit("p.md.j2", '{% from "_m.md.j2" import sig %}Après {{ sig() }}')
     edit("_m.md.j2", "{% macro sig() %}deux{% endmacro %}")
-    assert first.render("p.md.j2") == "Avant un\n"  # checked once for this rendering
     assert Renderer(tmp_path).render("p.md.j2") == "Après deux\n"
+
+
+def test_a_name_the_template_does_not_have_is_named_with_the_template_and_its_line(tmp_path: Path) -> None:
+    (tmp_path / "page.md.j2").write_text("# {{ title }}\n\n{{ entity.descripton }}\n", "utf-8")
+    with pytest.raises(TemplateError) as error:
+        Renderer(tmp_path).render("page.md.j2", title="Titre", entity=Block("p1", BlockKind.PARAGRAPH, "a", 1))
+    assert str(error.value).startswith(f"{tmp_path / 'page.md.j2'}:3: ")
+    assert "'descripton'" in str(error.value)
+
+
+def test_a_template_that_does_not_parse_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "page.md.j2").write_text("# Titre\n\n{% if %}\n", "utf-8")
+    with pytest.raises(TemplateError, match=re.escape(f"{tmp_path / 'page.md.j2'}:3: ")):
+        Renderer(tmp_path).render("page.md.j2")
+
+
+def test_an_error_in_a_macro_names_the_macro_s_template(tmp_path: Path) -> None:
+    (tmp_path / "_m.md.j2").write_text("{% macro sig(x) %}\n{{ x.missing }}\n{% endmacro %}", "utf-8")
+    (tmp_path / "p.md.j2").write_text('{% from "_m.md.j2" import sig %}\nAvant {{ sig(1) }}\n', "utf-8")
+    with pytest.raises(TemplateError, match=re.escape(f"{tmp_path / '_m.md.j2'}:2: ")):
+        Renderer(tmp_path).render("p.md.j2")

@@ -14,7 +14,7 @@ import snowballstemmer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.search import (
+from build_tools.publish.search_index import (
     FRENCH_STOP_WORDS,
     FRENCH_WORKER,
     WORDS_FIELD,
@@ -147,7 +147,7 @@ def test_material_reads_the_same_title_and_address_from_a_generated_page_cut_aft
 
 
 def test_a_page_rebuilt_by_a_dirty_serve_keeps_its_new_sections_only() -> None:
-    from build_tools.search import _IndexMaker  # noqa: PLC0415
+    from build_tools.publish.search_index import _IndexMaker  # noqa: PLC0415
 
     export = {"articles": [], "entities": [], "glossary": []}
     maker = _IndexMaker(export, generated={"a/", "b/"}, separator=SEPARATOR)

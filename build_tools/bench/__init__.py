@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from ..build import Paths, load_articles, load_registers
-from ..matcher import Matcher
+from ..annotate.matcher import Matcher
+from ..ingest import load_articles
+from ..project import Paths
+from ..registers import load_registers
 from . import rivals, site, synthetic
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from ..textnorm import fold, match_key
+from ..text.normalize import fold, match_key
 
 Found = list[tuple[int, int, Hashable]]
 Finder = Callable[[str], Found]

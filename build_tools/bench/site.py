@@ -28,9 +28,9 @@ from typing import Any
 
 import yaml
 
-from ..annotate import Registers
 from ..model import Article
-from ..write import MANIFEST
+from ..registers import Registers
+from ..site.write import MANIFEST
 from . import synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,8 +63,9 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
             (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, dest / "docs" / rel)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "build_tools").mkdir()
-    shutil.copy(ROOT / "build_tools" / "mkdocs_hooks.py", dest / "build_tools" / "mkdocs_hooks.py")
+    # mkdocs.yml names the hooks file by its path, and the package must be the one imported
+    # from there (a partial copy would shadow it, as a namespace package): linked, not copied.
+    (dest / "build_tools").symlink_to(ROOT / "build_tools", target_is_directory=True)
     return dest
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
 
-from ..annotate import Registers
 from ..model import Article, BlockKind
-from ..textnorm import IGNORABLE, SENTENCE_BREAK, fold, match_key
+from ..registers import Registers
+from ..text.normalize import IGNORABLE, fold, match_key
+from ..text.sentences import sentences as sentences_of
 
 SEED = 20250123
 # Syllables of the generated names: accents, a cedilla, a few letters folding does not
@@ -48,7 +49,7 @@ def sentences(articles: Sequence[Article]) -> list[str]:
     for article in articles:
         for block in article.blocks:
             if block.kind is not BlockKind.HEADING:
-                found.extend(s for s in SENTENCE_BREAK.split(clean_text(block.text)) if len(s.split()) >= 4)
+                found.extend(s for s in sentences_of(clean_text(block.text)) if len(s.split()) >= 4)
     return found
 
 
@@ -137,8 +138,8 @@ def _traps(corpus_words: set[str]) -> list[str]:
 
 def register(registers: Registers, articles: Sequence[Article], size: int, seed: int = SEED) -> list[Entry]:
     """The real entities and glossary terms, then generated entries up to ``size``."""
-    entries = [Entry(e.id, "entity", e.type.value, e.forms) for e in registers.entities.entities]
-    entries += [Entry(t.id, "term", "term", t.forms) for t in registers.glossary.terms]
+    entries = [Entry(e.id, "entity", e.type.value, e.forms) for e in registers.entities]
+    entries += [Entry(t.id, "term", "term", t.forms) for t in registers.glossary]
     taken = set()
     for entry in entries:
         for form in entry.forms:
@@ -223,8 +224,8 @@ def site(registers: Registers, articles: Sequence[Article], count: int, *, words
     its own (a person and an organisation, added to the register)."""
     rng = random.Random(seed)
     pool, titles = sentences(articles), headings(articles)
-    taken = {match_key(f) for e in registers.entities.entities for f in e.forms}
-    taken |= {match_key(f) for t in registers.glossary.terms for f in t.forms}
+    taken = set(registers.entities.by_form)
+    taken |= set(registers.glossary.by_form)
     names = Names(rng, taken | {match_key(f[0].upper() + f[1:]) for f in list(taken) if f})
     entities: list[SyntheticEntity] = []
     made = []

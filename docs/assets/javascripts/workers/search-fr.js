@@ -5,11 +5,11 @@
  * "découpler*", so that results come while typing), and lunr never stems a word
  * that has a wildcard: a query only finds words that begin with what was typed.
  * This worker runs Material's own (named in this file's query string, by the
- * site's hooks: build_tools/search.py) and, before Material sees a query,
+ * site's hooks: build_tools/publish/search_index.py) and, before Material sees a query,
  * replaces each word by its French stem when the stem begins the word
  * ("découpler" → "découpl", which finds "découplage" and "découplé"), and adds
  * the stem otherwise ("intelligence" → "intelligence intelligent"). Articles
- * are indexed by the same stems (build_tools/search.py, index_terms).
+ * are indexed by the same stems (build_tools/publish/search_index.py, index_terms).
  */
 "use strict"
 

@@ -1,0 +1,126 @@
+"""The articles of the seeds folder: each seed read, cleaned, and settled with what its
+editors wrote (the editor's values win over those detected in the text)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import parallel
+from ..errors import InputError, Problem
+from ..model import Article, ArticleMeta, CleanResult, Note, Seed, TitleOrigin
+from ..project import Paths
+from ..text.sentences import first_sentence
+from . import editorial, seeds
+from .clean import clean
+
+SLUG_MAX_CHARS = 60
+DERIVED_TITLE_MAX_CHARS = 90
+
+
+def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] = (),
+                 notes_path: Path | None = None) -> tuple[Article, list[str]]:
+    """Clean a seed and settle its metadata: the editor's values win over detected ones."""
+    result = clean(seed.lines)
+    found = result.detected
+    warnings = []
+    if meta.title:
+        title = meta.title
+        if meta.title == found.title:
+            origin = TitleOrigin.TEXT
+        else:
+            origin = TitleOrigin.OVERRIDE if found.title else TitleOrigin.EDITOR
+    elif found.title:
+        title, origin = found.title, TitleOrigin.TEXT
+    else:
+        title, origin = derived_title(result), TitleOrigin.DERIVED
+        warnings.append(f"{seed.rel_path}: no title in the text; add 'title:' to "
+                        f"data/articles/{seed.stem}.yml (using {title!r} meanwhile)")
+    if not result.blocks:
+        warnings.append(f"{seed.rel_path}: no article text left after cleaning")
+    article = Article(
+        seed=seed, slug=meta.slug or slugify(title), title=title, title_origin=origin,
+        author=meta.author or found.author, date=meta.date or found.date,
+        source=meta.source or found.source, publisher=meta.publisher,
+        original_url=meta.original_url, clean=result, meta_path=meta.path, pins=meta.pins,
+        editor_notes=editor_notes, notes_path=notes_path if editor_notes else None)
+    return article, warnings
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What reading one seed gave: the seed (None if it could not be read), the article
+    (None if skipped or in error), and the warnings and problems met on the way."""
+
+    seed: Seed | None
+    article: Article | None = None
+    warnings: tuple[str, ...] = ()
+    read_problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def _load(path: Path, paths: Paths) -> _Loaded:
+    """One seed read, cleaned and settled with its per-article data."""
+    try:
+        seed = seeds.read_seed(path, paths.root)
+    except InputError as exc:
+        return _Loaded(None, read_problems=tuple(exc.problems))
+    if not any(line.stripped for line in seed.lines):
+        return _Loaded(seed, warnings=(*seed.warnings, f"{seed.rel_path}: empty file, skipped"))
+    try:
+        meta = editorial.load_meta(editorial.meta_path(paths.data, seed))
+        notes_path = editorial.notes_path(paths.data, seed)
+        editor_notes = editorial.load_notes(notes_path)
+    except InputError as exc:
+        return _Loaded(seed, warnings=seed.warnings, problems=tuple(exc.problems))
+    article, warnings = make_article(seed, meta, editor_notes, notes_path)
+    return _Loaded(seed, article, (*seed.warnings, *warnings))
+
+
+def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
+    """The articles of the seeds folder, in the order of their file names, and the warnings
+    met. Each seed is read apart from the others: on a large edition, shared with a second
+    core (``parallel``). The problems of every seed and every per-article file are raised
+    together."""
+    loaded = parallel.run([functools.partial(_load, path, paths) for path in seeds.find_seeds(paths.seeds)])
+    problems = [problem for one in loaded for problem in one.read_problems]
+    problems += editorial.orphan_files(paths.data, [one.seed for one in loaded if one.seed is not None])
+    problems += [problem for one in loaded for problem in one.problems]
+    articles = [one.article for one in loaded if one.article is not None]
+    problems += _same_slugs(articles)
+    if problems:
+        raise InputError(problems)
+    return articles, [warning for one in loaded for warning in one.warnings]
+
+
+def _same_slugs(articles: list[Article]) -> list[Problem]:
+    by_slug: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        if (other := by_slug.get(article.slug)) is not None:
+            problems.append(Problem(article.seed.rel_path,
+                                    f"same page name (slug) {article.slug!r} as {other.seed.rel_path}",
+                                    hint=f"set a different 'slug:' in data/articles/{article.seed.stem}.yml"))
+        by_slug[article.slug] = article
+    return problems
+
+
+def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
+    """ASCII, lowercase, hyphen-separated, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_chars:
+        slug = slug[:max_chars].rsplit("-", 1)[0]
+    return slug or "article"
+
+
+def derived_title(clean: CleanResult) -> str:
+    """A stand-in title from the first sentence, for a seed with no title anywhere."""
+    first = next((b.text for b in clean.blocks), "")
+    sentence = first_sentence(first).rstrip(".")
+    if len(sentence) > DERIVED_TITLE_MAX_CHARS:
+        sentence = sentence[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+    return sentence or "Article sans titre"

@@ -1,0 +1,112 @@
+"""Every generated file by its path under docs/: each page rendered from its template with
+what its views give, and the export (``export``). The pages are rendered apart from each
+other: on a large edition, shared between two cores (``parallel``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from .. import parallel
+from ..crossref import CrossReferences
+from ..crossref.contexts import entity_index
+from ..model import Article
+from ..registers import Registers
+from ..registers.entities import Entity
+from . import export
+from .drawing import LABEL_GAP, MIN_PARAGRAPHS, draw
+from .markdown import LinkReferences
+from .paths import (
+    ARTICLES_INDEX,
+    ENTITIES_INDEX,
+    EXPORT_FILE,
+    GLOSSARY_PAGE,
+    HOME,
+    NETWORK_PAGE,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    type_page,
+    url_from,
+)
+from .render import Renderer
+from .views import INLINE_TEMPLATE, Views, description, sort_key
+
+STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
+STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
+
+
+def make_pages(articles: Sequence[Article], registers: Registers, references: CrossReferences,
+               renderer: Renderer) -> dict[str, str]:
+    """Every generated file by its path under docs/."""
+    jobs = Pages(articles, registers, references, renderer).jobs()
+    return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
+
+
+def _url_from(page: str) -> Callable[[str], str]:
+    """The URLs of other pages as seen from ``page``, for its raw HTML."""
+    return functools.partial(url_from, from_page=page)
+
+
+def edge_width(paragraphs: int) -> float:
+    return min(1.0 + 1.5 * (paragraphs - 1), 9.0)
+
+
+class Pages:
+    def __init__(self, articles: Sequence[Article], registers: Registers, references: CrossReferences,
+                 renderer: Renderer) -> None:
+        self.articles = list(articles)
+        self.registers = registers
+        self.references = references
+        self.renderer = renderer
+        self.views = Views(articles, registers, references, renderer.module(INLINE_TEMPLATE))
+
+    def jobs(self) -> dict[str, Callable[[], str]]:
+        """What makes each file, by its path."""
+        render, views = self.renderer.render, self.views
+        jobs: dict[str, Callable[[], str]] = {
+            HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited()),
+            ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=views.items(ARTICLES_INDEX)),
+            EXPORT_FILE: lambda: export.to_json(export.edition_record(self.articles, self.registers, self.references)),
+            GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),
+                                          url=_url_from(GLOSSARY_PAGE)),
+            TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=views.timeline_by_year(),
+                                          url=_url_from(TIMELINE_PAGE)),
+            NETWORK_PAGE: self.network_page,
+            SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced()),
+            ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=views.by_letter(),
+                                           types=views.type_groups()),
+        }
+        for group in views.type_groups():
+            jobs[type_page(group.type)] = functools.partial(render, "entities-type.md.j2", group=group)
+        for article in self.articles:
+            jobs[article.page_path] = functools.partial(self.article_page, article)
+        for entity in self.registers.entities:
+            jobs[entity.page_path] = functools.partial(self.entity_page, entity)
+        return jobs
+
+    def article_page(self, article: Article) -> str:
+        references = LinkReferences()
+        return self.renderer.render(
+            "article.md.j2", references=references, article=article,
+            blocks=self.views.block_views(article, references), description=description(article),
+            meta_links=self.views.meta_links(article, article.page_path), meta_notes=self.views.meta_notes(article),
+            related=self.references.related[article.slug])
+
+    def entity_page(self, entity: Entity) -> str:
+        page = entity.page_path
+        index = entity_index(entity, self.references.mentioned.get(entity.id, []), self.registers.entities,
+                             self.references.network)
+        return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page))
+
+    def network_page(self) -> str:
+        network = self.references.network
+        drawing = draw(network, self.registers.entities)
+        drawn = {n.entity.id for n in drawing.nodes}
+        strong_links = [lk for lk in network.links if lk.paragraphs >= STRONG_LINK]
+        neighbours = {e: [(o, n) for o, n in network.partners(e) if o in drawn] for e in drawn}
+        return self.renderer.render(
+            "network.md.j2", drawing=drawing, neighbours=neighbours, min_paragraphs=MIN_PARAGRAPHS,
+            ranked=sorted(drawing.nodes, key=lambda n: (-n.mentions, sort_key(n.entity))),
+            strong=STRONG_LINK, strongest=strong_links[:STRONGEST_SHOWN], strong_count=len(strong_links),
+            entities=self.registers.entities.by_id, label_gap=LABEL_GAP, url=_url_from(NETWORK_PAGE),
+            edge_width=edge_width)

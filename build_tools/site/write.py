@@ -1,0 +1,150 @@
+"""Write the generated pages into docs/, touching only what changed, as one
+transaction (staged, then swapped in; put back as it was if anything fails).
+
+The generator owns the files it lists in docs/.generated.json (and Markdown pages that
+carry its marker). A file is rewritten only when its content changed, so that a second
+build rewrites nothing and ``mkdocs serve`` does not loop. Files it generated last time
+and no longer produces are deleted; a file it did not generate is never overwritten or
+deleted."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+
+MANIFEST = ".generated.json"
+MARKER = "<!-- Page générée par build_tools"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+
+def _read_manifest(docs: Path) -> set[str]:
+    path = docs / MANIFEST
+    if not path.exists():
+        return set()
+    try:
+        return set(json.loads(path.read_text("utf-8"))["files"])
+    except (ValueError, KeyError, TypeError):
+        return set()
+
+
+def _is_ours(path: Path, rel: str, manifest: set[str]) -> bool:
+    if rel in manifest:
+        return True
+    if path.suffix == ".md":
+        try:
+            head = path.read_text("utf-8")[:2000]
+        except (OSError, UnicodeDecodeError):
+            return False
+        return MARKER in head
+    return False
+
+
+def _files_under(folder: Path) -> set[str]:
+    """The path of every file under ``folder``, relative to it, with "/" (one walk, instead of
+    a look at each path to write)."""
+    found: set[str] = set()
+    for parent, _, names in os.walk(folder, followlinks=True):
+        base = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.update(names if base == "." else (f"{base}/{name}" for name in names))
+    return found
+
+
+def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
+    """Write ``files`` (docs-relative path → text) under ``docs``, as one transaction: the
+    changed files are first written into a staging folder, then swapped in; if anything
+    fails on the way, what was swapped is put back and docs/ is left as it was."""
+    manifest = _read_manifest(docs)
+    existing = _files_under(docs)
+    # A path not found by the walk is asked again: on a file system that ignores case, a
+    # hand-written "Index.md" is the generated "index.md".
+    foreign = [rel for rel in sorted(files)
+               if (rel in existing or (docs / rel).exists()) and not _is_ours(docs / rel, rel, manifest)
+               and (docs / rel).read_bytes() != files[rel].encode("utf-8")]
+    if foreign:
+        hint = "move it elsewhere or delete it; generated pages come from seeds/, data/ and templates/"
+        raise InputError([Problem(docs / rel, "this file was not made by the build, which would overwrite it",
+                                  hint=hint) for rel in foreign])
+    report = WriteReport()
+    changed: dict[str, bytes] = {}
+    for rel in sorted(files):
+        data = files[rel].encode("utf-8")
+        if rel in existing and (docs / rel).read_bytes() == data:
+            report.unchanged.append(rel)
+        else:
+            changed[rel] = data
+            report.written.append(rel)
+    report.deleted = [rel for rel in sorted(manifest - set(files)) if rel in existing]
+    manifest_data = (json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if MANIFEST not in existing or (docs / MANIFEST).read_bytes() != manifest_data:
+        changed[MANIFEST] = manifest_data
+    if changed or report.deleted:
+        docs.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
+            _swap_in(docs, Path(tmp), changed, report.deleted, existing)
+    for rel in report.deleted:
+        _remove_empty_parents((docs / rel).parent, docs)
+    return report
+
+
+def touch_pages(docs: Path) -> None:
+    """Mark every Markdown page under ``docs`` as modified now: ``mkdocs serve --dirty``,
+    which rebuilds only the pages modified since their last build, then rebuilds them all."""
+    now = time.time()
+    for page in docs.rglob("*.md"):
+        os.utime(page, (now, now))
+
+
+def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str], existing: set[str]) -> None:
+    staged, backup = work / "new", work / "old"
+    made: set[Path] = set()  # folders made on the way, each asked of the system once
+
+    def folder_for(path: Path) -> Path:
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        return path
+
+    for rel, data in changed.items():
+        folder_for(staged / rel).write_bytes(data)
+    done: list[tuple[str, bool]] = []  # (path, is a deletion), in the order they were swapped
+    try:
+        for rel in changed:
+            target = docs / rel
+            if rel in existing:
+                _move(target, backup / rel)
+            done.append((rel, False))
+            (staged / rel).replace(folder_for(target))
+        for rel in deleted:
+            done.append((rel, True))
+            _move(docs / rel, backup / rel)
+    except BaseException:
+        for rel, is_deletion in reversed(done):
+            if not is_deletion:
+                (docs / rel).unlink(missing_ok=True)
+            if (backup / rel).exists():
+                (backup / rel).replace(docs / rel)
+        raise
+
+
+def _move(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    source.replace(dest)
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,3 @@
+"""French text as the pipeline reads it, never changed: normalised copies for matching
+(``normalize``), sentences (``sentences``), French dates (``dates``) and the dated
+expressions of running text (``date_expressions``)."""
