@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build, build_edition
+from .editor.freshness import freshness_warnings
 from .editor.report import article_lines, summary
+from .editor.review import check_reviews
 from .errors import EditionError, InputError
 from .project import Paths
 
@@ -26,8 +29,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    paths = _paths(args)
     try:
-        edition = build_edition(_paths(args))
+        edition = build_edition(paths)
+        problems, review_warnings = check_reviews(edition.articles, edition.registers, paths.data)
+        if problems:
+            raise InputError(problems)
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -36,7 +43,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 1
     for line in article_lines(edition):
         print(line)
-    for warning in edition.warnings:
+    today = args.today or dt.date.today()
+    for warning in (*edition.warnings, *review_warnings,
+                    *freshness_warnings(edition.articles, edition.registers, paths.data, today)):
         print(f"warning: {warning}")
     print(f"ok: {len(edition.articles)} articles, {len(edition.registers.entities)} entities, "
           f"{len(edition.registers.glossary)} glossary terms, {len(edition.registers.outlets)} sources, "
@@ -92,11 +101,15 @@ def parser() -> argparse.ArgumentParser:
     cmd.set_defaults(func=_cmd_build)
 
     cmd = commands.add_parser(
-        "check", help="validate seeds, registers, notes and per-article data without writing anything",
-        description="Read every seed and every data file, place every note and pin, and render every "
-                    "page in memory. Each problem is printed with its file, line and a hint; the exit "
-                    "status is 1 if there is any.")
+        "check", help="validate seeds, registers, notes, reviews and per-article data without writing anything",
+        description="Read every seed and every data file, place every note and pin, render every page in "
+                    "memory, and check each article's review (data/review/). Each problem is printed with its "
+                    "file, line and a hint; the exit status is 1 if there is any. Warnings say what to look at: "
+                    "figures no review quotes, statements in the future about a date that has passed, as_of "
+                    "dates more than a year old.")
     _seeds_option(cmd)
+    cmd.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                     help="the date to judge what has passed against (default: today)")
     cmd.set_defaults(func=_cmd_check)
 
     cmd = commands.add_parser(

@@ -351,6 +351,7 @@ class Note:
     text: str
     sources: tuple[Citation, ...] = ()
     line: int = 0
+    as_of: str | None = None  # the month what it says holds for (YYYY-MM), if that can change
 
 
 @dataclass(frozen=True)

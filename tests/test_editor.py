@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ import yaml
 
 from build_tools.__main__ import main
 from build_tools.build import build_edition
+from build_tools.editor.freshness import future_of_the_past
+from build_tools.editor.review import check_reviews
 from build_tools.editor.suggest import clean_name
 from build_tools.project import Paths
 
@@ -131,7 +134,7 @@ def suggestions() -> list:  # type: ignore[type-arg]
 def test_suggest_finds_names_the_registers_lack_and_nothing_they_have(suggestions: list) -> None:  # type: ignore[type-arg]
     edition = build_edition(Paths.at(ROOT))
     names = {s.name for s in suggestions}
-    assert "Occident" in names  # six times in the texts, in no register
+    assert "FAFO" in names  # an acronym the author spells out, in no register
     known = {f.casefold() for e in edition.registers.entities for f in e.forms}
     assert not {n.casefold() for n in names} & known
     assert not [n for n in names if n[:2].casefold() in ("l’", "l'", "d’", "d'")]
@@ -155,3 +158,98 @@ def test_suggest_yaml_is_a_register_stub_that_cannot_be_pasted_unchecked(
     register.write_text(register.read_text("utf-8") + "\n" + out, "utf-8")
     status, _, err = run(["check"], capsys)
     assert status == 1 and "description" in err  # an editor must describe each entry first
+
+
+# --- what time may have made wrong, and the reviews -----------------------------------
+
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("text", "as_of", "expected"), [
+    ("Le plan doit être adopté par l’Assemblée lors des « deux sessions » de mars 2026.", None, "2026-03"),
+    ("La loi entrera en vigueur le 1er janvier 2026.", None, "2026-01-01"),
+    ("Les élections auront lieu en novembre 2026.", None, "2026-11"),
+    ("Le texte sera voté en mars prochain.", "2025-11", "2026-03"),  # read against as_of
+    ("Le plan a été adopté le 12 mars 2026.", None, None),  # past tense
+    ("Le sommet se tiendra en 2027.", None, None),  # not passed
+    ("Le texte sera voté en mars prochain.", None, None),  # a relative date with nothing to read it against
+    ("Il a déclaré : « La Chine va gagner la course » le 5 novembre 2025.", None, None),  # someone else's future
+    ("Le front s’est stabilisé en 2024.", None, None),  # a noun that ends like a verb
+])
+def test_a_statement_in_the_future_about_a_date_that_has_passed_is_found(text: str, as_of: str | None,
+                                                                         expected: str | None) -> None:
+    found = future_of_the_past(text, TODAY, as_of)
+    assert [date for _, date in found] == ([expected] if expected else [])
+
+
+def test_check_warns_about_the_future_of_the_past_and_an_old_as_of(in_project: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    entities = in_project / "data" / "entities.yml"
+    text = entities.read_text("utf-8")
+    plan = "    Plan de développement économique et social de la Chine pour 2026-2030"
+    text = text.replace(plan, "    Plan qui doit être approuvé en mars 2026." + plan[3:], 1)
+    text = text.replace("  description: >-\n    Capitale de l’Ukraine",
+                        "  as_of: 2025-11\n  description: >-\n    Capitale de l’Ukraine", 1)
+    entities.write_text(text, "utf-8")
+    status, out, _ = run(["check", "--today", "2026-12-02"], capsys)
+    assert status == 0
+    warnings = [line for line in out.splitlines() if line.startswith("warning: data/entities.yml")]
+    assert any("[quinzieme-plan-quinquennal.description]: speaks in the future of mars 2026" in w for w in warnings)
+    assert any("[kiev.description]: holds for novembre 2025 (as_of)" in w for w in warnings)
+    _, out, _ = run(["check", "--today", "2026-10-31"], capsys)
+    assert "[kiev.description]" not in out  # eleven months: still fresh
+
+
+def test_an_as_of_that_is_not_a_month_is_refused_with_its_line(in_project: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    notes = in_project / "data" / "notes" / "004_3c9b544d94d8c56f.yml"
+    text = notes.read_text("utf-8").replace("  kind: correction\n", "  kind: correction\n  as_of: 2025\n", 1)
+    notes.write_text(text, "utf-8")
+    status, _, err = run(["check"], capsys)
+    assert status == 1
+    assert "004_3c9b544d94d8c56f.yml:5 [0.as_of]" in err  # the line of the value
+
+
+def test_a_review_that_does_not_hold_against_its_article_is_a_problem(in_project: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    review = in_project / "data" / "review" / "002_ba99f5c80d44e674.yml"
+    review.write_text(review.read_text("utf-8") + """
+- quote: "une phrase qui n’est pas dans l’article"
+  kind: claim
+  decision: no-note
+  why: Pour le test.
+
+- quote: "le méga projet dans l'intelligence artificielle (IA)"
+  kind: claim
+  decision: note
+  note: pas-de-telle-note
+  why: Pour le test.
+
+- quote: "Elon Musk"
+  kind: term
+  decision: glossary
+  term: llm
+  why: Pour le test.
+""", "utf-8")
+    status, _, err = run(["check"], capsys)
+    assert status == 1
+    assert "002_ba99f5c80d44e674.yml:" in err
+    assert "review: the quotation 'une phrase qui n’est pas dans l’article' is not in the article" in err
+    assert "no note 'pas-de-telle-note' in the article's notes" in err
+    assert "the term 'llm' is not found in the quotation" in err
+
+
+def test_figures_no_review_entry_quotes_are_listed(in_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = in_project / "data" / "review" / "004_3c9b544d94d8c56f.yml"
+    kept = [entry for entry in review.read_text("utf-8").split("\n- ") if "Article 1. Objectif." not in entry]
+    review.write_text("\n- ".join(kept), "utf-8")
+    (in_project / "data" / "review" / "003_e3939c65c73ab86d.yml").unlink()
+    _, out, _ = run(["check"], capsys)
+    assert "004_3c9b544d94d8c56f.yml: figures of the article no entry quotes: 1 (§ 24)" in out
+    assert "seeds/003_e3939c65c73ab86d.txt: no review of its figures, claims and terms" in out
+
+
+def test_every_figure_of_the_edition_is_reviewed() -> None:
+    edition = build_edition(Paths.at(ROOT))
+    problems, warnings = check_reviews(edition.articles, edition.registers, ROOT / "data")
+    assert problems == [] and warnings == []

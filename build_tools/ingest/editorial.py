@@ -63,7 +63,7 @@ def load_notes(path: Path) -> tuple[Note, ...]:
         for item in records if item["id"].startswith(OUTLET_NOTE_PREFIX)])
     return tuple(Note(id=item["id"], kind=NoteKind(item["kind"]), quote=item["quote"],
                       text=" ".join(item["text"].split()), sources=citations(item.get("sources")),
-                      line=data.line_of(index))
+                      line=data.line_of(index), as_of=item.get("as_of"))
                  for index, item in enumerate(data))
 
 

@@ -50,6 +50,7 @@ class Entity:
     wikipedia: str | None = None
     wikidata: str | None = None
     line: int = 0
+    as_of: str | None = None  # the month the description holds for (YYYY-MM), if it can change
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -81,5 +82,6 @@ def load_entities(path: Path) -> Entities:
     return Entities(tuple(
         Entity(id=item["id"], type=EntityType(item["type"]), name=item["name"],
                aliases=tuple(item.get("aliases") or ()), description=" ".join(item["description"].split()),
-               wikipedia=item.get("wikipedia"), wikidata=item.get("wikidata"), line=data.line_of(index))
+               wikipedia=item.get("wikipedia"), wikidata=item.get("wikidata"), line=data.line_of(index),
+               as_of=item.get("as_of"))
         for index, item in enumerate(data)), path)

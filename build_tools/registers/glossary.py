@@ -24,6 +24,7 @@ class Term:
     definition: str
     sources: tuple[Citation, ...] = ()
     line: int = 0
+    as_of: str | None = None  # the month the definition holds for (YYYY-MM), if it can change
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -39,5 +40,5 @@ def load_glossary(path: Path) -> Glossary:
     return Glossary(tuple(
         Term(id=item["id"], term=item["term"], variants=tuple(item.get("variants") or ()),
              definition=" ".join(item["definition"].split()), sources=citations(item.get("sources")),
-             line=data.line_of(index))
+             line=data.line_of(index), as_of=item.get("as_of"))
         for index, item in enumerate(data)), path)

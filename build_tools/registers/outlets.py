@@ -29,6 +29,7 @@ class Outlet:
     entity: str | None = None
     website: str | None = None
     line: int = 0
+    as_of: str | None = None  # the month the provenance holds for (YYYY-MM)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -36,7 +37,7 @@ class Outlet:
 
     def note(self) -> Note:
         return Note(f"{OUTLET_NOTE_PREFIX}{self.id}", NoteKind.SOURCE, self.name, self.provenance, self.sources,
-                    self.line)
+                    self.line, self.as_of)
 
 
 class Outlets(Records[Outlet]):
@@ -57,5 +58,6 @@ def load_outlets(path: Path) -> Outlets:
     return Outlets(tuple(
         Outlet(id=item["id"], name=item["name"], aliases=tuple(item.get("aliases") or ()),
                provenance=" ".join(item["provenance"].split()), sources=citations(item["sources"]),
-               entity=item.get("entity"), website=item.get("website"), line=data.line_of(index))
+               entity=item.get("entity"), website=item.get("website"), line=data.line_of(index),
+               as_of=item.get("as_of"))
         for index, item in enumerate(data)), path)

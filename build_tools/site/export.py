@@ -40,7 +40,8 @@ def article_record(article: Article, related: Sequence[Related] = ()) -> dict[st
         "terms": [{"term": t.term, "block": t.block, "start": t.start, "end": t.end, "text": t.text}
                   for t in article.terms],
         "notes": [{"id": p.note.id, "kind": p.note.kind.value, "block": p.block, "quote": p.note.quote,
-                   "text": p.note.text, "sources": citations(p.note.sources)} for p in article.notes],
+                   "text": p.note.text, "sources": citations(p.note.sources), "as_of": p.note.as_of}
+                  for p in article.notes],
         "related": [{"slug": r.article.slug, "score": r.score, "shared": [e.id for e in r.shared]} for r in related],
     }
 
@@ -51,13 +52,13 @@ def citations(sources: tuple[Citation, ...]) -> list[dict[str, str | None]]:
 
 def term_record(term: Term) -> dict[str, Any]:
     return {"id": term.id, "term": term.term, "variants": list(term.variants), "definition": term.definition,
-            "sources": citations(term.sources), "url": f"{page_url(GLOSSARY_PAGE)}#{term.id}"}
+            "sources": citations(term.sources), "url": f"{page_url(GLOSSARY_PAGE)}#{term.id}", "as_of": term.as_of}
 
 
 def outlet_record(outlet: Outlet) -> dict[str, Any]:
     return {"id": outlet.id, "name": outlet.name, "aliases": list(outlet.aliases), "entity": outlet.entity,
             "website": outlet.website, "provenance": outlet.provenance, "sources": citations(outlet.sources),
-            "url": f"{page_url(SOURCES_PAGE)}#{outlet.id}"}
+            "url": f"{page_url(SOURCES_PAGE)}#{outlet.id}", "as_of": outlet.as_of}
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -70,6 +71,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "wikipedia": entity.wikipedia,
         "wikidata": entity.wikidata,
         "url": entity.url,
+        "as_of": entity.as_of,
     }
 
 
