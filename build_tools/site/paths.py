@@ -1,0 +1,37 @@
+"""Where each generated page lives under docs/, and how pages link to each other."""
+
+from __future__ import annotations
+
+from ..registers.entities import EntityType
+
+HOME = "index.md"
+ARTICLES_INDEX = "articles/index.md"
+ENTITIES_INDEX = "entites/index.md"
+GLOSSARY_PAGE = "glossaire.md"
+TIMELINE_PAGE = "chronologie.md"
+NETWORK_PAGE = "reseau.md"
+SOURCES_PAGE = "sources.md"
+EXPORT_FILE = "edition.json"
+
+
+def type_page(entity_type: EntityType) -> str:
+    return f"entites/types/{entity_type.slug}.md"
+
+
+def relative(target: str, from_page: str) -> str:
+    """Path of docs-relative ``target`` as seen from docs-relative page ``from_page``."""
+    depth = from_page.count("/")
+    return "../" * depth + target
+
+
+def page_url(page: str) -> str:
+    """The URL MkDocs gives a Markdown page (directory URLs), relative to the site root."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix("index.md")
+    return page.removesuffix(".md") + "/"
+
+
+def url_from(target: str, from_page: str) -> str:
+    """The URL of docs-relative page ``target`` as seen from the published ``from_page``, for
+    raw HTML, whose links MkDocs does not rewrite."""
+    return "../" * page_url(from_page).count("/") + page_url(target)

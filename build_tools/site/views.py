@@ -1,0 +1,235 @@
+"""What each template is given: views of the articles and registers, assembled from the
+annotated articles and the cross-references. The templates decide how they look; the
+annotations inside a paragraph (a linked mention, a defined term, a note's call) are written
+by the patterns of ``templates/_inline.md.j2``."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from ..crossref import CrossReferences, reading_order
+from ..crossref.timeline import TimelineEntry
+from ..model import Article, Block, BlockKind, Mention, TermUse
+from ..registers import Registers
+from ..registers.entities import Entity, EntityType
+from ..registers.glossary import Term
+from ..registers.outlets import Outlet
+from ..text.normalize import fold
+from ..text.sentences import first_sentence
+from .markdown import LinkReferences, SafeMarkdown, anchor, md_escape
+from .paths import GLOSSARY_PAGE, SOURCES_PAGE, relative
+
+DESCRIPTION_MAX_CHARS = 160
+MOST_CITED = 12
+INLINE_TEMPLATE = "_inline.md.j2"
+
+
+@dataclass(frozen=True)
+class BlockView:
+    id: str
+    kind: BlockKind
+    markdown: SafeMarkdown
+    toc_label: str | None = None  # plain text for the table of contents of a heading with a note
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    article: Article
+    first_sentence: str
+    meta_links: dict[str, str]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: Term
+    uses: list[tuple[Article, list[Block]]]  # each article with the paragraphs the term is in
+
+
+@dataclass(frozen=True)
+class OutletView:
+    outlet: Outlet
+    entity: Entity | None
+    as_source: list[Article]  # articles that credit it as their source
+    as_publisher: list[Article]  # articles taken from it
+    cited_in: list[Article]  # articles that name it in their text
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    type: EntityType
+    entities: list[tuple[Entity, int]]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A part of a block's text shown as ``markdown`` (a link) instead of as text."""
+
+    start: int
+    end: int
+    markdown: SafeMarkdown
+
+
+def annotated_markdown(text: str, spans: Sequence[Span], calls: Sequence[tuple[int, SafeMarkdown]]) -> SafeMarkdown:
+    """``text`` escaped, with ``spans`` (non-overlapping) replaced by their Markdown and each
+    call's Markdown after its position; a call that would fall inside a span goes right
+    after it."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    moved = []
+    for at, call in calls:
+        inside = [s.end for s in ordered if s.start < at < s.end]
+        moved.append((inside[0] if inside else at, call))
+    moved.sort(key=operator.itemgetter(0))
+    parts, position, next_call = [], 0, 0
+    for span in [*ordered, Span(len(text), len(text), SafeMarkdown(""))]:
+        while next_call < len(moved) and moved[next_call][0] <= span.start:
+            at, call = moved[next_call]
+            parts += [md_escape(text[position:at]), call]
+            position, next_call = at, next_call + 1
+        parts += [md_escape(text[position:span.start]), span.markdown]
+        position = span.end
+    return SafeMarkdown("".join(parts))
+
+
+def article_first_sentence(article: Article) -> str:
+    first = next((b.text for b in article.blocks if b.kind is not BlockKind.HEADING), "")
+    return first_sentence(first)
+
+
+def description(article: Article) -> str:
+    """The page's description for search engines: its first sentence, shortened."""
+    text = article_first_sentence(article)
+    if len(text) > DESCRIPTION_MAX_CHARS:
+        text = text[:DESCRIPTION_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def sort_key(entity: Entity) -> tuple[str, str]:
+    return fold(entity.name).casefold(), entity.id
+
+
+def initial_of(name: str) -> str:
+    first = fold(name)[:1].upper()
+    return first if first.isalpha() else "0–9"
+
+
+class Views:
+    """The views of one edition, for its pages."""
+
+    def __init__(self, articles: Sequence[Article], registers: Registers, references: CrossReferences,
+                 inline: Any) -> None:
+        """``inline``: the patterns of the annotations inside a paragraph (``INLINE_TEMPLATE``)."""
+        self.articles = reading_order(articles)
+        self.registers = registers
+        self.entities = registers.entities
+        self.references = references
+        self.inline = inline
+
+    def block_markdown(self, article: Article, block: Block, references: LinkReferences) -> SafeMarkdown:
+        """The block's text, escaped, with its first mentions linked to their entity pages,
+        the first occurrences of glossary terms linked to the glossary, and the calls of the
+        notes anchored in it. The links are ``references`` of the article's page, numbered in
+        the order of the text."""
+        marked: list[Mention | TermUse] = [m for m in article.mentions_by_block.get(block.id, ()) if m.linked]
+        marked += [u for u in article.terms_by_block.get(block.id, ()) if u.marked]
+        marked.sort(key=operator.attrgetter("start"))
+        spans = [Span(item.start, item.end, self._annotation(item, article.page_path, references)) for item in marked]
+        calls = [(n.position, SafeMarkdown(self.inline.note_call.format(id=anchor(n.note.id))))
+                 for n in article.notes_by_block.get(block.id, ())]
+        return annotated_markdown(block.text, spans, calls)
+
+    def _annotation(self, item: Mention | TermUse, page: str, references: LinkReferences) -> SafeMarkdown:
+        """A marked mention or term, as ``templates/_inline.md.j2`` writes it."""
+        if isinstance(item, Mention):
+            entity = self.entities[item.entity]
+            return references.link(item.text, relative(entity.page_path, page),
+                                   self.inline.mention_title.format(entity=entity))
+        term = self.registers.glossary[item.term]
+        link = references.link(item.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page),
+                               self.inline.term_title.format(term=term))
+        return SafeMarkdown(link + self.inline.term_attributes)
+
+    def block_views(self, article: Article, references: LinkReferences) -> list[BlockView]:
+        views = []
+        for block in article.blocks:
+            has_calls = bool(article.notes_by_block.get(block.id))
+            toc_label = block.text if block.kind is BlockKind.HEADING and has_calls else None
+            views.append(BlockView(block.id, block.kind, self.block_markdown(article, block, references), toc_label))
+        return views
+
+    def meta_links(self, article: Article, page: str) -> dict[str, str]:
+        """Author, source or publisher linked from ``page``: an outlet to its entry on the
+        sources page, a name with an entity page to that page."""
+        links: dict[str, str] = {}
+        outlets = self.registers.outlets.of(article)
+        for field in ("author", "source", "publisher"):
+            value = getattr(article, field)
+            entity = self.entities.named(value)
+            if field in outlets:
+                links[field] = relative(f"{SOURCES_PAGE}#{outlets[field].id}", page)
+            elif entity is not None:
+                links[field] = relative(entity.page_path, page)
+        return links
+
+    def meta_notes(self, article: Article) -> dict[str, str]:
+        """The metadata field after which each outlet's note is called."""
+        calls: dict[str, str] = {}
+        for field, outlet in self.registers.outlets.of(article).items():
+            if outlet.note().id not in calls.values():
+                calls[field] = outlet.note().id
+        return calls
+
+    def items(self, page: str) -> list[ArticleItem]:
+        return [ArticleItem(a, article_first_sentence(a), self.meta_links(a, page)) for a in self.articles]
+
+    def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
+        """A–Z, each term with the paragraphs it appears in, article by article."""
+        uses: dict[str, list[tuple[Article, list[Block]]]] = {t.id: [] for t in self.registers.glossary}
+        for article in self.articles:
+            blocks: dict[str, dict[str, None]] = {}  # ordered sets of block ids
+            for use in article.terms:
+                blocks.setdefault(use.term, {})[use.block] = None
+            for term_id, block_ids in blocks.items():
+                uses[term_id].append((article, [article.block(b) for b in block_ids]))
+        entries = sorted((GlossaryEntry(t, uses[t.id]) for t in self.registers.glossary),
+                         key=lambda e: (fold(e.term.term).casefold(), e.term.id))
+        return [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_of(e.term.term))]
+
+    def most_cited(self, limit: int = MOST_CITED) -> list[tuple[Entity, int]]:
+        ranked = sorted(self.references.counts.items(), key=lambda kv: (-kv[1], sort_key(self.entities[kv[0]])))
+        return [(self.entities[e], n) for e, n in ranked[:limit]]
+
+    def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
+        return [(year, list(group)) for year, group in groupby(self.references.timeline, key=lambda e: e.date[:4])]
+
+    def outlet_views(self) -> list[OutletView]:
+        views = []
+        roles = [(a, self.registers.outlets.of(a)) for a in self.articles]
+        for outlet in self.registers.outlets:
+            entity = self.entities.get(outlet.entity) if outlet.entity else None
+            views.append(OutletView(
+                outlet, entity,
+                as_source=[a for a, found in roles if found.get("source") == outlet],
+                as_publisher=[a for a, found in roles if found.get("publisher") == outlet],
+                cited_in=[a for a in self.articles if entity and any(m.entity == entity.id for m in a.mentions)]))
+        return views
+
+    def unsourced(self) -> list[Article]:
+        """The articles that name no outlet."""
+        return [a for a in self.articles if not self.registers.outlets.of(a)]
+
+    def type_groups(self) -> list[TypeGroup]:
+        groups = []
+        for entity_type in self.entities.types:
+            members = sorted((e for e in self.entities if e.type is entity_type), key=sort_key)
+            groups.append(TypeGroup(entity_type, [(e, self.references.counts[e.id]) for e in members]))
+        return groups
+
+    def by_letter(self) -> list[tuple[str, list[tuple[Entity, int]]]]:
+        """Every entity, A–Z, with its number of mentions."""
+        ordered = sorted(self.entities, key=sort_key)
+        return [(letter, [(e, self.references.counts[e.id]) for e in group])
+                for letter, group in groupby(ordered, key=lambda e: initial_of(e.name))]
