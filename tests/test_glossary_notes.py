@@ -224,25 +224,25 @@ def test_every_article_names_two_related_articles_with_their_reasons(edition) ->
 # --- What holds for a month ---------------------------------------------------------------
 
 def test_what_holds_for_a_month_says_so_on_the_page_and_in_the_export(project: Path) -> None:
-    """A description, a definition, a provenance or a note dated by ``as_of`` shows « État au … »."""
+    """A description, a definition, a provenance or a note dated by ``as_of`` shows « État en … »."""
     def add_as_of(path: Path, record: str, month: str) -> None:
         text = path.read_text("utf-8")
-        assert record in text
+        assert record in text and not re.search(rf"{record}\n(?:  .*\n)*  as_of:", text)
         path.write_text(text.replace(record, f"{record}\n  as_of: {month}", 1), "utf-8")
 
     data = project / "data"
-    add_as_of(data / "entities.yml", "- id: jensen-huang", "2026-03")
+    add_as_of(data / "entities.yml", "- id: kiev", "2026-03")
     add_as_of(data / "glossary.yml", "- id: swift", "2025-10")
-    add_as_of(data / "sources.yml", "- id: sputnik-globe", "2026-01")
+    add_as_of(data / "sources.yml", "- id: reseau-international", "2026-01")
     add_as_of(data / "notes" / "003_e3939c65c73ab86d.yml", "- id: nvidia-27-janvier", "2025-01")
     edition, _ = build(Paths.at(project))
-    assert "*État au mars 2026.*" in edition.files["entites/jensen-huang.md"].split("## Mentions")[0]
-    assert re.search(r"### SWIFT .*\n\n.+ \*État au octobre 2025\.\*\n", edition.files["glossaire.md"])
-    assert re.search(r"## Sputnik Globe .*\n\n.+ \*État au janvier 2026\.\*\n", edition.files["sources.md"])
+    assert "*État en mars 2026.*" in edition.files["entites/kiev.md"].split("## Mentions")[0]
+    assert re.search(r"### SWIFT .*\n\n.+ \*État en octobre 2025\.\*\n", edition.files["glossaire.md"])
+    assert re.search(r"## Réseau International .*\n\n.+ \*État en janvier 2026\.\*\n", edition.files["sources.md"])
     footnote = next(line for line in edition.files["articles/ia-chine-occident.md"].splitlines()
                     if line.startswith("[^nvidia-27-janvier]:"))
-    assert footnote.endswith("*État au janvier 2025.*")
-    assert "État au" not in edition.files["entites/al-capone.md"]  # nothing dated, nothing said
+    assert footnote.endswith("*État en janvier 2025.*")
+    assert "État en" not in edition.files["entites/al-capone.md"]  # nothing dated, nothing said
     record = json.loads(edition.files["edition.json"])
-    assert next(e for e in record["entities"] if e["id"] == "jensen-huang")["as_of"] == "2026-03"
+    assert next(e for e in record["entities"] if e["id"] == "kiev")["as_of"] == "2026-03"
     assert next(e for e in record["entities"] if e["id"] == "al-capone")["as_of"] is None
