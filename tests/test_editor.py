@@ -37,10 +37,16 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return status, out, err
 
 
+# The day the editors last reviewed the registers and notes: the data was true then. Judged against
+# the calendar instead, this test would fail on the day an as_of turns a year old; that is news for
+# the editors (`make check` tells them), not a fault of the code.
+REVIEWED = "2026-12-03"
+
+
 def test_check_passes_on_the_project_data_and_writes_nothing(in_project: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     before = sorted(p.relative_to(in_project) for p in in_project.rglob("*"))
-    status, out, err = run(["check"], capsys)
+    status, out, err = run(["check", "--today", REVIEWED], capsys)
     assert status == 0, err
     assert out.splitlines()[-1].startswith("ok: 5 articles") and "warning" not in out
     assert "seeds/004_3c9b544d94d8c56f.txt → articles/mission-genesis-sauvetage-ia.md" in out
