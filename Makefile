@@ -23,11 +23,12 @@ serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
 pages: $(STAMP) ## Only generate the Markdown pages into docs/
 	$(BIN)/python -m build_tools build
 
-# Zensical reads mkdocs.yml but runs no hooks: generate the pages first.
+# Zensical reads mkdocs.yml but runs no hooks: generate the pages first, index the site after.
 zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
 	$(BIN)/python -m build_tools build
 	rm -rf site-zensical
 	SITE_DIR=site-zensical $(BIN)/zensical build
+	$(BIN)/python -m build_tools search site-zensical
 
 # Matcher against flashtext and pyahocorasick, builds of 300 and 600 synthetic articles, mkdocs
 # serve's reload: about two minutes; the results go in BENCHMARKS.md.

@@ -77,8 +77,24 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from . import bench  # noqa: PLC0415 - needs the 'bench' extra (flashtext, pyahocorasick)
 
-    report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve)
+    report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve,
+                       search_too=args.search)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else "\n".join(bench.summary(report)))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .publish.search import index_site  # noqa: PLC0415 - Pagefind only where a site is indexed
+    from .registers import load_registers  # noqa: PLC0415
+
+    site = args.site
+    if not (site / "index.html").is_file():
+        print(f"error: {site}/index.html is missing: build the site first (make build, or zensical build)",
+              file=sys.stderr)
+        return 1
+    indexed = index_site(site, load_registers(_paths(args).data).glossary)
+    print(f"{site}: {indexed.pages} pages and {indexed.records} glossary terms indexed by Pagefind "
+          f"({indexed.bytes:,} bytes of index)")
     return 0
 
 
@@ -130,6 +146,14 @@ def parser() -> argparse.ArgumentParser:
     cmd.set_defaults(func=_cmd_stats)
 
     cmd = commands.add_parser(
+        "search", help="index a built site for its search (Pagefind, in French): MkDocs's build does it itself",
+        description="Run Pagefind on a site an engine has built (what the theme marks in each page, and the "
+                    "glossary's terms), writing SITE/pagefind/. `mkdocs build` and `mkdocs serve` do it at the "
+                    "end of every build; `make zensical` runs this command after Zensical's build.")
+    cmd.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site/)")
+    cmd.set_defaults(func=_cmd_search, seeds=None)
+
+    cmd = commands.add_parser(
         "bench", help="measure the matcher against flashtext and pyahocorasick, and builds of large editions",
         description="Synthetic corpus, registers and editions made from the seeds (fixed random seed); "
                     "results and goals in BENCHMARKS.md. Needs the 'bench' extra: pip install -e '.[bench]'.")
@@ -137,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--tiny", action="store_true", help="tiny sizes: checks that the benchmark runs")
     cmd.add_argument("--no-build", action="store_true", help="leave out the generator and MkDocs builds")
     cmd.add_argument("--no-serve", action="store_true", help="leave out mkdocs serve")
+    cmd.add_argument("--search", action="store_true",
+                     help="also build editions of 2,000 and 5,000 articles and measure their search in Chromium "
+                          "(about ten minutes)")
     cmd.set_defaults(func=_cmd_bench)
     return main
 

@@ -209,3 +209,21 @@ def open_reader(chromium: Any) -> Iterator[Callable[..., Reader]]:
     yield open_
     for context in contexts:
         context.close()
+
+
+def search(reader: Reader, query: str, path: str = "") -> Any:
+    """Open the page at ``path``, open the search with "/" and type the query key by key, as a
+    reader does; return the page once the results of the whole query are shown."""
+    page = reader.open(path)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").wait_for()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function("q => document.querySelector('[data-recherche-liste]')?.dataset.query === q", arg=query)
+    return page
+
+
+def result_paths(reader: Reader, page: Any) -> list[str]:
+    """The results shown, in order, as paths from the site's root (with their #anchor)."""
+    hrefs: list[str] = page.locator("[data-recherche-liste] > li > a:first-child").evaluate_all(
+        "links => links.map(a => a.href)")
+    return [href.removeprefix(reader.base_url) for href in hrefs]

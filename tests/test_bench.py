@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,7 +90,24 @@ def test_the_benchmark_runs_in_tiny_mode() -> None:
     for count in ("3", "6"):
         build = report["build"][count]
         assert build["articles"] == int(count)
-        assert build["generator_s"] > 0 and build["mkdocs_s"] > 0 and build["search_index_bytes_per_1000_words"] > 0
+        assert build["generator_s"] > 0 and build["mkdocs_s"] > 0 and build["search_index_bytes"] > 0
     assert report["serve"]["reload_s"] > 0
     for when in ("speed_at_start", "speed_at_end"):
         assert all(report[when][key] > 0 for key in ("python_loop_s", "python_objects_s", "file_create_ms"))
+
+
+@pytest.mark.site
+def test_the_search_is_measured_as_a_reader_meets_it(real, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from build_tools.bench import search  # noqa: PLC0415
+
+    if not Path(search.CHROMIUM).exists():
+        pytest.skip("Debian's chromium is missing (.ci/run installs it)")
+    registers, articles = real
+    work = tmp_path / "work"
+    work.mkdir()
+    found = search.measure(registers, articles, 6, work)
+    assert found["articles"] == 6 and found["index_s"] > 0 and found["index_peak_mb"] > 0
+    seen = found["reader"]
+    assert [q["query"] for q in seen["queries"]] == list(search.QUERIES)
+    assert seen["first_query_kb"] > 50  # at least Pagefind's script and WebAssembly
+    assert all(q["results_ms"] >= 0 for q in seen["queries"]) and any(q["results"] for q in seen["queries"])

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import NODE_MODULES, Reader, build_site, copy_project, skip_without
+from conftest import NODE_MODULES, Reader, build_site, copy_project, result_paths, search, skip_without
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -50,46 +50,6 @@ def export(site: Path) -> dict[str, Any]:
 
 def article_text(article: dict[str, Any]) -> str:
     return " ".join(block["text"] for block in article["blocks"])
-
-
-# --- Search -----------------------------------------------------------------------------
-
-def search(reader: Reader, query: str) -> set[str]:
-    """Type a query in Material's search box; the pages of the results, by their path."""
-    page = reader.open("")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material reads the box on keyup, as when the reader types
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text=re.compile(r"trouvé")).wait_for()
-    links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    return {urlsplit(href).path.lstrip("/") for href in links}
-
-
-def test_search_for_otan_finds_the_articles_that_write_l_otan(built_site: Path, site_url: str,
-                                                               open_reader: OpenReader) -> None:
-    elided = {a["url"] for a in export(built_site)["articles"]
-              if "l’OTAN" in article_text(a) and not re.search(r"(?<![’'\w])OTAN", article_text(a))}
-    assert elided  # the corpus has articles that only write "l’OTAN"
-    reader = open_reader(site_url)
-    assert elided <= search(reader, "OTAN")
-    assert elided <= search(reader, "l’OTAN")
-
-
-@pytest.mark.parametrize("query", ["découpler", "découplages"])
-def test_search_finds_other_forms_of_a_word_through_its_stem(built_site: Path, site_url: str,
-                                                             open_reader: OpenReader, query: str) -> None:
-    # No text of the edition has these forms: only the stem ("découpl") finds "découplage".
-    texts = [article_text(a) for a in export(built_site)["articles"]]
-    assert not any(query in text.lower() for text in texts)
-    saying = {a["url"] for a in export(built_site)["articles"] if "découplage" in article_text(a)}
-    assert saying
-    assert saying <= search(open_reader(site_url), query)
-
-
-def test_search_reaches_an_entity_by_an_alias(site_url: str, open_reader: OpenReader) -> None:
-    assert "entites/donald-trump/" in search(open_reader(site_url), "Disco Inferno")
 
 
 # --- Reading an article -----------------------------------------------------------------
@@ -148,10 +108,9 @@ def test_no_console_error_and_no_request_leaves_the_machine(site_url: str, open_
                                                             kind: str) -> None:
     reader = open_reader(site_url)
     page = reader.open(PAGE_KINDS[kind])
-    page.locator("input.md-search__input").click()  # search loads its worker, the index and lunr
-    page.locator("input.md-search__input").fill("chine")
-    page.locator("input.md-search__input").press("End")
-    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"trouvé")).wait_for()
+    page.keyboard.press("/")  # search loads Pagefind's script, its index and the fragments found
+    page.keyboard.type("chine")
+    page.locator("[data-recherche-liste][data-query='chine'] li").first.wait_for()
     # Chromium logs the missing page's own 404 status, and nothing else may be logged.
     missing = ["error: Failed to load resource: the server responded with a status of 404 (Not Found)"]
     assert reader.errors == (missing if kind == "page-absente" else [])
@@ -205,7 +164,9 @@ def test_hostile_text_in_a_seed_shows_as_text_and_runs_nothing(hostile_site: Any
                  "<b onclick=\"alert('gras')\">ceci</b>", '--8<-- "README.md"'):
         assert text in content
     assert page.get_by_text("<script>alert('script')</script>", exact=False).first.is_visible()
-    assert article["url"] in search(reader, "script alert")  # the results show the title as text
+    found = search(reader, "script alert")  # the results show the title as text
+    assert article["url"] in result_paths(reader, found)
+    assert found.locator("[data-recherche-liste] h1").first.inner_text() == title
     assert reader.dialogs == []
     assert reader.errors == []
 

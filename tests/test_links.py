@@ -78,11 +78,14 @@ def test_the_checker_reports_a_missing_page_and_a_missing_anchor(built_site: Pat
     assert broken_link(built_site, base, base, "https://fr.wikipedia.org/wiki/OTAN") is None
 
 
-def test_the_search_worker_each_page_starts_is_there(built_site: Path, site_server: LocalServer) -> None:
+def test_the_search_each_page_starts_is_there(built_site: Path, site_server: LocalServer) -> None:
+    """The search script and Pagefind's, which it imports from the site's root (Material's
+    ``base``), from a page at every depth and from the 404 page."""
     for page in (built_site / "index.html", built_site / "entites/donald-trump/index.html", built_site / "404.html"):
-        config = json.loads(_soup(page).find("script", id="__config").get_text())
-        worker = urljoin(_page_url(built_site, site_server.url, page), config["search"])
-        parts = urlsplit(worker)
-        assert parts.path.endswith("/workers/search-fr.js"), worker
-        assert broken_link(built_site, site_server.url, worker, parts.path) is None
-        assert broken_link(built_site, site_server.url, worker, parts.query) is None  # Material's worker
+        soup = _soup(page)
+        url = _page_url(built_site, site_server.url, page)
+        script = next(s["src"] for s in soup.find_all("script", src=True) if "recherche.js" in s["src"])
+        assert broken_link(built_site, site_server.url, url, script) is None
+        base = json.loads(soup.find("script", id="__config").get_text())["base"]
+        bundle = urljoin(urljoin(url, base + "/"), "pagefind/pagefind.js")
+        assert broken_link(built_site, site_server.url, url, bundle) is None, bundle

@@ -170,7 +170,8 @@ def test_front_matter_title_is_valid_yaml() -> None:
                                                blocks=block_views(article),
                                                description='a "b": c', meta_links={}, meta_notes={}, related=[])
     front = yaml.safe_load(page.split("---\n")[1])
-    assert front == {"title": article.title, "description": 'a "b": c'}
+    assert {key: front[key] for key in ("title", "description")} == {"title": article.title, "description": 'a "b": c'}
+    assert front["pagefind"]["filters"]["Article"] == article.title
 
 
 def test_links_refuse_scripts_and_escape_titles() -> None:

@@ -86,10 +86,32 @@ def test_site_is_french_and_fetches_no_fonts(site: Path) -> None:
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_search_splits_on_both_apostrophes(site: Path) -> None:
-    config = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))["config"]
-    assert config["lang"] == ["fr"]
-    assert "’" in config["separator"] and "'" in config["separator"]
+def test_the_search_index_is_pagefinds_in_french(site: Path) -> None:
+    entry = json.loads((site / "site" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["fr"]
+    assert entry["languages"]["fr"]["page_count"] > len(json.loads((site / "site" / "edition.json")
+                                                                   .read_text("utf-8"))["entities"])
+
+
+def test_the_search_reads_the_content_and_not_the_lists_that_repeat_it(site: Path) -> None:
+    """An entity page: its name, other forms and description, not its mentions; an article:
+    its text and notes, not its notes' sources; the glossary page: not at all (its terms are
+    records of their own); never the navigation."""
+    trump = page(site, "entites/donald-trump/")
+    body = trump.select_one("[data-pagefind-body]")
+    assert body is not None and body.find_parent("nav") is None and not body.select("nav.md-nav")
+    names = body.select_one("[data-pagefind-meta='names']").get_text()
+    assert "M. Disco Inferno" in names.split(" | ") and "Monsieur Disco Inferno" in names.split(" | ")
+    mentions = [ul for ul in body.select("ul") if ul.select("mark")]
+    assert mentions and all(ul.has_attr("data-pagefind-ignore") for ul in mentions)
+    article = page(site, "articles/trois-defis-trump-2-0/")
+    cited = [li for li in article.select(".footnote li") if "Source" in li.get_text()]
+    assert cited
+    for li in cited:
+        ignored = li.select_one("span[data-pagefind-ignore]")
+        assert ignored is not None and ignored.get_text().startswith("Source")
+    assert article.select_one("[data-pagefind-filter='Type']").get_text() == "Article"
+    assert page(site, "glossaire/").select_one("[data-pagefind-body]") is None
 
 
 def test_every_entity_has_a_page_whose_mention_links_land_on_paragraphs(site: Path) -> None:
@@ -106,12 +128,6 @@ def test_every_entity_has_a_page_whose_mention_links_land_on_paragraphs(site: Pa
             counted += 1
     mentions = sum(len(a["mentions"]) for a in record["articles"])
     assert counted == mentions
-
-
-def test_search_reaches_an_entity_by_any_alias(site: Path) -> None:
-    docs = json.loads((site / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    trump = " ".join(d["text"] for d in docs if d["location"].startswith("entites/donald-trump/"))
-    assert "M. Disco Inferno" in trump and "Monsieur Disco Inferno" in trump
 
 
 def test_article_mentions_link_with_a_description_on_hover(site: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
 
 from build_tools.build import build
 from build_tools.crossref import reading_order
@@ -16,14 +15,14 @@ from build_tools.editor.report import summary
 from build_tools.errors import EditionError
 from build_tools.project import Paths
 from build_tools.publish.navigation import entries, expand
-from build_tools.publish.search_index import trim_index, up_to_title, worker_url_filter
-from build_tools.publish.theme import escape_meta, name_search_dialog, titles
+from build_tools.publish.search import index_site
+from build_tools.publish.theme import escape_meta, titles
+from build_tools.registers.glossary import Term
 from build_tools.site.paths import ARTICLES_INDEX, ENTITIES_INDEX, type_page
 from build_tools.site.write import touch_pages
 
 log = logging.getLogger("mkdocs.hooks.edition")
-_generated: set[str] = set()  # the pages the generator made, by source path
-_whole: dict[str, str] = {}  # a generated page's HTML, while Material's search reads its title
+_terms: list[Term] = []  # the glossary's terms, which the search indexes as records of their own
 
 
 def on_config(config: Any) -> Any:
@@ -38,8 +37,7 @@ def on_config(config: Any) -> Any:
         # The navigation, on every page, lists the articles: `make serve` rebuilds only the
         # pages modified (--dirty), so all are marked so.
         touch_pages(Path(config.docs_dir))
-    _generated.clear()
-    _generated.update(path for path in edition.files if path.endswith(".md"))
+    _terms[:] = edition.registers.glossary
     config.nav = expand(config.nav, {
         ARTICLES_INDEX: titles(entries(edition.files, (a.page_path for a in reading_order(edition.articles)))),
         ENTITIES_INDEX: titles(entries(edition.files, (type_page(t) for t in edition.registers.entities.types))),
@@ -52,38 +50,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
-@event_priority(100)  # before Material's search plugin: the search index keeps only its title
-def _before_search(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    if page.file.src_uri in _generated and page.content:
-        _whole[page.file.src_uri] = page.content
-        page.content = up_to_title(page.content)
-    return context
-
-
-@event_priority(-100)  # after it: the page is published whole
-def _after_search(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    if page.file.src_uri in _whole:
-        page.content = _whole.pop(page.file.src_uri)
-    return context
-
-
-on_page_context = CombinedEvent(_before_search, _after_search)
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    return name_search_dialog(output)
-
-
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    return name_search_dialog(output_content)
-
-
-def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.filters["url"] = worker_url_filter(env.filters["url"])
-    return env
-
-
 def on_post_build(config: Any) -> None:
-    trimmed = trim_index(Path(config.site_dir), Path(config.docs_dir))
-    if trimmed:
-        log.info(f"search index: {trimmed.after:,} bytes, written from the edition (Material's: {trimmed.before:,})")
+    indexed = index_site(Path(config.site_dir), _terms)
+    log.info(f"search: {indexed.pages} pages and {indexed.records} glossary terms indexed by Pagefind "
+             f"({indexed.bytes:,} bytes of index)")

@@ -6,10 +6,7 @@ prints these as they are, taking them for HTML; the edition's are plain text, an
 article's come from its seed ("<script>" in a title would run). The hooks escape them
 before the theme sees them. Quotes are escaped only in the description, which Material
 puts in an attribute: titles also go through Material's own ``| e`` in attributes
-(aria-label), where an escaped quote would be read out as "&quot;".
-
-Material's search box is a dialog without a name; screen readers announce it unnamed
-(axe: aria-dialog-name). :func:`name_search_dialog` names it."""
+(aria-label), where an escaped quote would be read out as "&quot;"."""
 
 from __future__ import annotations
 
@@ -34,12 +31,3 @@ def escape_meta(meta: MutableMapping[str, Any]) -> None:
         meta["title"] = title(meta["title"])
     if isinstance(meta.get("description"), str):
         meta["description"] = escape(meta["description"])
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_DIALOG_NAME = "Recherche"
-
-
-def name_search_dialog(html: str) -> str:
-    """A page's HTML with Material's search dialog named."""
-    return html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{SEARCH_DIALOG_NAME}">', 1)

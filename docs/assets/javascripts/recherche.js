@@ -1,0 +1,301 @@
+/* The edition's search: Pagefind's index (build_tools/publish/search.py) in Material's search
+   box (templates/theme/partials/search.html).
+
+   Each result shows its title, its kind (article, entity, glossary term, page) and the
+   sentence found, words marked; an entity or a term, its description; an article, one
+   sub-result per paragraph found, which opens the article at that paragraph (#pN). Nothing
+   leaves the site: the index is served with it, under the same path. The texts a reader
+   reads are French, in this file as in the templates. */
+(() => {
+  "use strict";
+
+  const dialog = document.querySelector("[data-recherche]");
+  const toggle = document.getElementById("__search");
+  if (!dialog || !toggle) return;
+  const field = dialog.querySelector("[data-recherche-champ]");
+  const form = field.form;
+  const list = dialog.querySelector("[data-recherche-liste]");
+  const status = dialog.querySelector("[data-recherche-etat]");
+  const filterBox = dialog.querySelector("[data-recherche-filtres]");
+
+  const RESULTS = 10;        // results shown
+  const PARAGRAPHS = 3;      // paragraphs shown under an article
+  const EXCERPT = 24;        // words of an excerpt
+  // From the last key to the search: long enough that a reader typing a word does not fetch
+  // the results of each of its beginnings, short enough to answer within 300 ms (BENCHMARKS.md).
+  const WAIT_MS = 120;
+  const FILTERS = ["Type", "Catégorie", "Article", "Source"];  // as the theme names them, in this order
+  const PARAGRAPH_ID = /^p\d+$/;
+  const INLINE = /^(a|abbr|b|code|em|i|input|label|mark|small|span|strong|sub|sup|time)$/i;  // inside a paragraph
+
+  // The site's root, from the configuration Material writes into every page.
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  // Relative ("../..") on a page, absolute ("/edition/") on the 404 page, which has no place of its own.
+  const base = config.base || ".";
+  const root = new URL(base.endsWith("/") ? base : `${base}/`, location.href);
+
+  let engine = null;
+  let searchId = 0;
+  let chosen = {};
+  let wanted = [];  // the beginnings of the query's words that matter: see prefixes()
+
+  // Pagefind reads "l’OTAN" as one word: the index holds the text with a space after each
+  // elided word ("l’ OTAN"), the query is split the same way, and the text is shown as written.
+  const ELIDED = "(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]";
+  const splitElisions = (text) =>
+    text.replace(new RegExp(`(^|[^\\p{L}\\p{N}’'])(${ELIDED})(?=[\\p{L}\\p{N}])`, "giu"), "$1$2 ");
+  const joinElisions = (text) =>
+    text.replace(new RegExp(`(^|[^\\p{L}\\p{N}’'])(${ELIDED}) (?=[\\p{L}\\p{N}])`, "giu"), "$1$2");
+  const elidedWord = new RegExp(`(?:^|[^\\p{L}\\p{N}])${ELIDED}$`, "iu");
+
+  const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT });
+        pagefind.init();
+        return pagefind;
+      });
+    }
+    return engine;
+  }
+
+  /* ---- Opening and closing ------------------------------------------------------------ */
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    load();
+    field.focus();
+  }
+
+  function close() {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    field.blur();
+  }
+
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) {
+      load();
+      setTimeout(() => field.focus(), 0);
+    }
+  });
+  field.addEventListener("focus", () => { if (!toggle.checked) open(); });
+
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof HTMLElement &&
+      (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+    if (!toggle.checked) {
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const links = [...list.querySelectorAll("a")];
+      if (!links.length) return;
+      event.preventDefault();
+      const at = links.indexOf(document.activeElement);
+      const next = event.key === "ArrowDown"
+        ? (at < 0 ? 0 : Math.min(at + 1, links.length - 1))
+        : at - 1;
+      if (next < 0) field.focus(); else links[next].focus();
+    }
+  });
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", () => setTimeout(() => { render(null, ""); field.focus(); }, 0));
+
+  /* ---- Filters --------------------------------------------------------------------------- */
+
+  // Loaded when the reader opens them: the list of articles is long in a large edition, and
+  // the first query need not wait for it.
+  filterBox.addEventListener("toggle", () => { if (filterBox.open) showFilters(); });
+  let filtersShown = false;
+  async function showFilters() {
+    if (filtersShown) return;
+    filtersShown = true;
+    const pagefind = await load();
+    const all = await pagefind.filters();
+    filterBox.querySelector("div").replaceChildren(...FILTERS.filter((name) => all[name]).map((name) => {
+      const label = document.createElement("label");
+      label.className = "recherche-filtre";
+      const select = document.createElement("select");
+      select.name = name;
+      select.append(new Option(`${name} : tous`, ""));
+      for (const value of Object.keys(all[name]).sort((a, b) => a.localeCompare(b, "fr"))) {
+        select.append(new Option(joinElisions(value), value));
+      }
+      select.addEventListener("change", () => {
+        if (select.value) chosen[name] = select.value; else delete chosen[name];
+        run();
+      });
+      label.append(select);
+      select.setAttribute("aria-label", `Filtrer par ${name.toLowerCase()}`);
+      return label;
+    }));
+  }
+
+  /* ---- Searching ------------------------------------------------------------------------ */
+
+  // While the reader types, Pagefind fetches the part of its index the word will need.
+  let timer = 0;
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, WAIT_MS);
+    const query = field.value.trim();
+    if (query.length >= 3) load().then((pagefind) => pagefind.preload(splitElisions(query), { filters: chosen }));
+  });
+
+  async function run() {
+    const query = field.value.trim();
+    const id = ++searchId;
+    if (!query) {
+      render(null, "");
+      return;
+    }
+    const pagefind = await load();
+    wanted = prefixes(query);
+    const search = await pagefind.search(splitElisions(query), { filters: chosen });
+    if (id !== searchId || !search) return;
+    const results = byName(await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data())), query);
+    if (id !== searchId) return;
+    render(results, query, search.results.length);
+  }
+
+  // A text compared as a reader means it: no accents, no case, either apostrophe, no elision first.
+  const plain = (text) => joinElisions(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+    .replace(/’/g, "'").replace(new RegExp(`^${ELIDED}`, "iu"), "").replace(/\s+/g, " ").trim();
+  // Pagefind finds every word that begins like a word of the query ("des" finds "de", "deux",
+  // "détestent"): the excerpts mark, and the paragraphs are chosen by, the words that begin like
+  // a word of the query that is not a small grammatical word, a few letters of inflection aside.
+  const SMALL = new Set(("a à au aux avec ce ces c d dans de des du en et il ils elle elles j l la le les leur " +
+    "leurs m n ne ni ou où par pas pour qu que qui s sa se ses son sur t un une y").split(" "));
+  function prefixes(query) {
+    return plain(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !SMALL.has(w))
+      .map((w) => w.slice(0, Math.max(3, w.length - 2)));
+  }
+  const relevant = (word) => {
+    if (!wanted.length) return true;
+    const bare = plain(word).replace(/^[^\p{L}\p{N}]+/u, "");
+    return wanted.some((p) => bare.startsWith(p));
+  };
+  const covered = (words, hits) => new Set(hits.flatMap((l) => {
+    const bare = plain(words[l] || "").replace(/^[^\p{L}\p{N}]+/u, "");
+    return wanted.filter((p) => bare.startsWith(p));
+  })).size;
+
+  // A query that is the name of an entity or a term, or one of its other forms ("OTAN",
+  // "Occident"), shows that entity or term first; Pagefind's order stays for the rest.
+  function byName(results, query) {
+    const asked = plain(query);
+    const named = (data) => (data.meta.names || "").split(" | ").some((name) => plain(name) === asked);
+    return [...results.filter(named), ...results.filter((data) => !named(data))];
+  }
+
+  /* ---- Showing --------------------------------------------------------------------------- */
+
+  // The page's words around the positions found, those marked, in a window of EXCERPT words.
+  function excerpt(words, start, end, hits) {
+    const first = hits.length ? hits[0] : start;
+    let from = Math.max(start, Math.min(first - 6, end - EXCERPT));
+    const to = Math.min(end, from + EXCERPT);
+    from = Math.max(start, from);
+    const marked = new Set(hits);
+    let out = "";
+    for (let i = from; i < to; i++) {
+      const word = words[i] || "";
+      if (marked.has(i)) {  // the word marked, not the punctuation around it: «<mark>découplage</mark>»
+        const [, before, core, after] = word.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
+        out += `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}`;
+      } else {
+        out += escapeHtml(word);
+      }
+      out += elidedWord.test(word) ? "" : " ";
+    }
+    // No space before a comma or a full stop: the note calls left out of the index leave one.
+    return (from > start ? "… " : "") + out.trim().replace(/ ([,.)])/g, "$1") + (to < end ? " …" : "");
+  }
+
+  // The paragraphs (#pN) of a page that hold the words searched, each with its excerpt.
+  function paragraphs(data) {
+    const words = (data.content || "").split(/[\r\n\s]+/g);
+    // A paragraph ends where the next element with an id begins (a paragraph, a heading, the notes).
+    const anchors = data.anchors.filter((a) => !INLINE.test(a.element)).sort((a, b) => a.location - b.location);
+    const found = [];
+    anchors.forEach((anchor, i) => {
+      if (!PARAGRAPH_ID.test(anchor.id)) return;
+      const next = anchors.slice(i + 1).find((a) => a.location > anchor.location);
+      const end = next ? next.location : words.length;
+      const hits = data.locations.filter((l) => l >= anchor.location && l < end && relevant(words[l] || ""))
+        .sort((a, b) => a - b);
+      // The paragraphs that hold most of the query's words come first, then those that hold them most.
+      if (hits.length) {
+        found.push({ id: anchor.id, hits, distinct: covered(words, hits), excerpt: excerpt(words, anchor.location, end, hits) });
+      }
+    });
+    return found.sort((a, b) => b.distinct - a.distinct || b.hits.length - a.hits.length).slice(0, PARAGRAPHS)
+      .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  }
+
+  // Pagefind’s own excerpt is not used: every word shown here is escaped by this script.
+  function pageExcerpt(data) {
+    const words = (data.content || "").split(/[\r\n\s]+/g);
+    return excerpt(words, 0, words.length, data.locations.filter((l) => relevant(words[l] || "")).sort((a, b) => a - b));
+  }
+
+  // A glossary term is indexed apart from its page and names where it is (build_tools/publish/search.py).
+  const address = (data) => data.meta.url ? new URL("." + data.meta.url, root).href : data.url;
+
+  function item(data) {
+    const url = address(data);
+    const kind = data.meta.kind || "Page";
+    const category = data.filters?.["Catégorie"]?.[0];  // no elision in a category's name
+    const label = category ? `${kind} · ${category}` : kind;
+    const li = document.createElement("li");
+    li.className = "md-search-result__item recherche-resultat";
+    const title = joinElisions(data.meta.title || "");
+    const summary = joinElisions(data.meta.description || "");
+    const description = summary && kind !== "Article" ? summary : null;
+    const sub = kind === "Article" ? paragraphs(data) : [];
+    const main = sub.length ? `<p class="recherche-description">${escapeHtml(summary)}</p>`
+      : description ? `<p>${escapeHtml(description)}</p>` : `<p>${pageExcerpt(data)}</p>`;
+    li.innerHTML =
+      `<a href="${escapeHtml(url)}" class="md-search-result__link">` +
+      `<article class="md-search-result__article md-typeset">` +
+      `<span class="recherche-nature">${escapeHtml(label)}</span>` +
+      `<h1>${escapeHtml(title || url)}</h1>${main}</article></a>` +
+      sub.map((p) =>
+        `<a href="${escapeHtml(url)}#${p.id}" class="md-search-result__link recherche-paragraphe">` +
+        `<article class="md-search-result__article md-typeset">` +
+        `<span class="recherche-nature">§ ${p.id.slice(1)}</span><p>${p.excerpt}</p></article></a>`).join("");
+    return li;
+  }
+
+  function render(results, query, total = 0) {
+    if (results === null) {
+      list.replaceChildren();
+      delete list.dataset.query;
+      status.textContent = "Tapez un mot ou une expression";
+      return;
+    }
+    list.replaceChildren(...results.map(item));
+    list.dataset.query = query;
+    status.textContent = total === 0 ? `Aucun résultat pour « ${query} »`
+      : total === 1 ? "1 résultat"
+      : total > results.length ? `${total} résultats, les ${results.length} premiers ci-dessous`
+      : `${total} résultats`;
+  }
+})();

@@ -1,0 +1,181 @@
+"""Search as a reader uses it, in a real browser on the built site: the query typed key by
+key in the header's box, the first result it must show, and the paragraph an article's result
+must open (see conftest.py for the browser; build_tools/publish/search.py for the index)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_tools.publish.search import split_elisions
+
+from conftest import NODE_MODULES, LocalServer, Reader, result_paths, search, skip_without
+
+pytestmark = [pytest.mark.site, pytest.mark.tools]
+
+OpenReader = Callable[..., Reader]
+
+# What is asked of the search: the query as a reader types it, the result it must show first,
+# and, for the queries an article answers, that article and the paragraph it must open.
+QUERIES = [
+    # (what the query tries, query, first result, (article, paragraph) or None)
+    ("sans accents", "decouplage", "glossaire/#decouplage", ("articles/offensive-technologique-chine/", "p4")),
+    ("avec accents", "découplage", "glossaire/#decouplage", ("articles/offensive-technologique-chine/", "p4")),
+    ("une forme que le texte n’a pas", "découplages", "glossaire/#decouplage", None),
+    ("un sigle que le texte élide", "OTAN", "entites/otan/", ("articles/trois-defis-trump-2-0/", "p41")),
+    ("l’élision tapée", "l’OTAN", "entites/otan/", None),
+    ("l’élision, apostrophe droite, en minuscules", "l'otan", "entites/otan/", None),
+    ("un terme de plusieurs mots", "terres rares", "glossaire/#terres-rares",
+     ("articles/offensive-technologique-chine/", "p13")),
+    ("au singulier", "terre rare", "glossaire/#terres-rares", None),
+    ("un nom propre", "Stargate", "entites/stargate/", None),
+    ("un nom sans son accent", "pekin", "entites/pekin/", None),
+    ("un surnom de l’auteur", "M. Disco Inferno", "entites/donald-trump/", None),
+    ("un autre surnom", "M. Pont", "entites/liang-wenfeng/", None),
+    ("une œuvre, et l’article qui la cite", "Disco Inferno", "entites/disco-inferno/",
+     ("articles/trois-defis-trump-2-0/", "p2")),
+    ("un mot du texte seulement", "mammouths", "articles/musk-stargate-trump/",
+     ("articles/musk-stargate-trump/", "p1")),
+    ("une expression avec un petit mot", "dégraissage des mammouths", "articles/musk-stargate-trump/",
+     ("articles/musk-stargate-trump/", "p1")),
+    ("un intertitre", "Le découplage sino-américain", "articles/offensive-technologique-chine/",
+     ("articles/offensive-technologique-chine/", "p4")),
+    ("un bloc, terme du glossaire", "Occident", "glossaire/#occident", None),
+    ("rien", "zzzxq", None, None),
+]
+
+
+def paragraph_links(page: Any, article: str) -> list[str]:
+    """The paragraphs offered under an article's result, by their anchor."""
+    item = page.locator("[data-recherche-liste] > li").filter(
+        has=page.locator(f"a:first-child[href$='/{article}']"))
+    hrefs: list[str] = item.locator("a.recherche-paragraphe").evaluate_all("links => links.map(a => a.href)")
+    return [href.split("#")[1] for href in hrefs]
+
+
+@pytest.mark.parametrize(("case", "query", "first", "lands"), QUERIES, ids=[q[1] for q in QUERIES])
+def test_a_query_shows_its_result_first_and_opens_its_paragraph(site_url: str, open_reader: OpenReader, case: str,
+                                                                 query: str, first: str | None,
+                                                                 lands: tuple[str, str] | None) -> None:
+    reader = open_reader(site_url)
+    page = search(reader, query)
+    found = result_paths(reader, page)
+    if first is None:
+        assert found == []
+        assert page.locator("[data-recherche-etat]").inner_text() == f"Aucun résultat pour « {query} »"
+        return
+    assert found[0] == first, case
+    if lands is None:
+        return
+    article, paragraph = lands
+    assert paragraph in paragraph_links(page, article), case
+    # The reader goes down the results with the arrows and opens the paragraph with Enter.
+    link = page.locator(f"[data-recherche-liste] a[href$='{article}#{paragraph}']")
+    for _ in range(40):
+        if link.evaluate("a => a === document.activeElement"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(f"{re.escape(article)}#{paragraph}$"))
+    page.wait_for_function("id => document.querySelector(':target')?.id === id", arg=paragraph)
+    target = page.locator(f"[id='{paragraph}']")
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # marked as a mention's target
+
+
+def test_an_entity_and_a_term_show_their_kind_and_description(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = search(reader, "OTAN")
+    first = page.locator("[data-recherche-liste] > li").first
+    assert first.locator(".recherche-nature").first.inner_text().lower() == "entité · organisation"
+    assert first.locator("p").first.inner_text().startswith("Alliance militaire")
+    page = search(reader, "Occident")
+    first = page.locator("[data-recherche-liste] > li").first
+    assert first.locator(".recherche-nature").first.inner_text().lower() == "terme du glossaire"
+    assert first.locator("p").first.inner_text().startswith("Ensemble formé par les pays")
+
+
+def test_the_words_found_are_marked_and_elisions_shown_as_written(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = search(reader, "OTAN")
+    excerpt = page.locator("a.recherche-paragraphe p").first
+    assert "l’<mark>OTAN</mark>" in excerpt.inner_html()
+    assert "l’ OTAN" not in excerpt.inner_text()
+    page = search(reader, "dégraissage des mammouths")
+    marks = page.locator("a.recherche-paragraphe mark").all_inner_texts()
+    assert set(marks) == {"dégraissage", "mammouths"}  # not every "de" that begins like "des"
+
+
+def test_a_filter_keeps_only_its_kind(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = search(reader, "Trump")
+    assert any(p.startswith("entites/") for p in result_paths(reader, page))
+    page.locator("[data-recherche-filtres] summary").click()
+    page.locator("select[name='Type']").select_option("Article")
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-recherche-liste] .recherche-nature')]
+        .every(e => e.textContent.startsWith('Article') || e.textContent.startsWith('§'))""")
+    paths = result_paths(reader, page)
+    assert paths and all(p.startswith("articles/") for p in paths)
+
+
+def test_the_keyboard_opens_and_closes_the_search(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = reader.open("articles/")
+    box = page.locator("input.md-search__input")
+    page.keyboard.press("s")
+    assert box.evaluate("e => e === document.activeElement")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    assert not box.evaluate("e => e === document.activeElement")
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    assert box.input_value() == ""  # the key that opened it is not typed
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_the_search_with_results(site_url: str, open_reader: OpenReader,
+                                                              color_scheme: str) -> None:
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    skip_without(axe, "run `npm ci --ignore-scripts` (make test does)")
+    reader = open_reader(site_url, color_scheme=color_scheme)
+    page = search(reader, "découplage")
+    page.locator("[data-recherche-filtres] summary").click()
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate("""async () => (await axe.run(".md-search", {resultTypes: ["violations"]}))
+        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))""")
+    assert violations == []
+
+
+@pytest.fixture(scope="module")
+def under_a_path(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served under /edition/, as GitHub Pages serves a project's site."""
+    root = tmp_path_factory.mktemp("sous-chemin")
+    shutil.copytree(built_site, root / "edition")
+    server = LocalServer()
+    yield server.serve(root) + "edition/"
+    server.close()
+
+
+def test_search_works_under_a_sub_path_and_nothing_leaves_the_site(under_a_path: str,
+                                                                   open_reader: OpenReader) -> None:
+    reader = open_reader(under_a_path)
+    page = search(reader, "Disco Inferno", "entites/")
+    assert result_paths(reader, page)[0] == "entites/disco-inferno/"
+    page.locator("[data-recherche-liste] > li > a").first.click()
+    page.wait_for_url(under_a_path + "entites/disco-inferno/")
+    assert all(url.startswith(under_a_path) for url in reader.requests)
+    assert reader.errors == []
+
+
+def test_elided_words_are_split_for_the_index_and_nothing_else() -> None:
+    assert split_elisions("l’OTAN, d'Europe, qu’il, jusqu’au, L’Occident") == \
+        "l’ OTAN, d' Europe, qu’ il, jusqu’ au, L’ Occident"
+    assert split_elisions("aujourd’hui, prud’homme, l’ OTAN, «l’IA»") == "aujourd’hui, prud’homme, l’ OTAN, «l’ IA»"
