@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -105,7 +106,7 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article), description="d",
-                                               meta_links={}, meta_notes={}, related=[])
+                                               meta_links={}, meta_notes={}, related=[], mentioned=[])
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
@@ -168,10 +169,24 @@ def test_front_matter_title_is_valid_yaml() -> None:
     article = article_with(["x"], BlockKind.PARAGRAPH)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article),
-                                               description='a "b": c', meta_links={}, meta_notes={}, related=[])
+                                               description='a "b": c', meta_links={}, meta_notes={}, related=[],
+                                               mentioned=[])
     front = yaml.safe_load(page.split("---\n")[1])
     assert {key: front[key] for key in ("title", "description")} == {"title": article.title, "description": 'a "b": c'}
     assert front["pagefind"]["filters"]["Article"] == article.title
+
+
+def test_structured_data_names_the_original_and_only_what_is_known() -> None:
+    article = replace(article_with(["x"], BlockKind.PARAGRAPH), original_url="https://example.org/a?b=1&c=<2>")
+    page = Renderer(ROOT / "templates").render("article.md.j2", article=article, blocks=block_views(article),
+                                               description="d", meta_links={}, meta_notes={}, related=[],
+                                               mentioned=[])
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["structured"]["isBasedOn"] == "https://example.org/a?b=1&c=<2>"
+    assert front["structured"]["author"] == {"@type": "Person", "name": "Jean_Dupont*"}
+    assert "datePublished" not in front["structured"] and "date" not in front["citation"]
+    assert "mentions" not in front["structured"]
+    assert "<2>" not in page.split("---\n")[1]  # the front matter holds JSON escaped for HTML
 
 
 def test_links_refuse_scripts_and_escape_titles() -> None:

@@ -90,7 +90,7 @@ class Pages:
             "article.md.j2", references=references, article=article,
             blocks=self.views.block_views(article, references), description=description(article),
             meta_links=self.views.meta_links(article, article.page_path), meta_notes=self.views.meta_notes(article),
-            related=self.references.related[article.slug])
+            related=self.references.related[article.slug], mentioned=self.views.mentioned(article))
 
     def entity_page(self, entity: Entity) -> str:
         page = entity.page_path

@@ -128,6 +128,11 @@ class Views:
         self.references = references
         self.inline = inline
 
+    def mentioned(self, article: Article) -> list[Entity]:
+        """The entities an article names, once each, in the order the text first names them."""
+        ids = dict.fromkeys(mention.entity for mention in article.mentions)
+        return [self.entities[entity_id] for entity_id in ids]
+
     def block_markdown(self, article: Article, block: Block, references: LinkReferences) -> SafeMarkdown:
         """The block's text, escaped, with its first mentions linked to their entity pages,
         the first occurrences of glossary terms linked to the glossary, and the calls of the

@@ -1,0 +1,69 @@
+"""What reference managers (Zotero reads citation_* tags) and search engines (schema.org
+JSON-LD) read of the built pages, parsed by extruct as they parse it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+extruct = pytest.importorskip("extruct", reason="pip install -e '.[test]' (make test does)")
+
+
+def read(site: Path, url: str) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """A page's citation_* tags (name → contents) and its JSON-LD items."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    html = (site / url / "index.html").read_text("utf-8")
+    tags: dict[str, list[str]] = {}
+    for meta in BeautifulSoup(html, "html.parser").select("head meta[name^='citation_']"):
+        tags.setdefault(meta["name"], []).append(meta["content"])
+    data = extruct.extract(html, base_url="https://example.org/", syntaxes=["json-ld"], uniform=True)
+    return tags, data["json-ld"]
+
+
+def export(site: Path) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads((site / "edition.json").read_text("utf-8"))
+    return record
+
+
+def test_each_article_carries_its_citation_tags_and_its_news_article_data(built_site: Path) -> None:
+    """What the article's page says, and nothing it does not know (no author, no date)."""
+    record = export(built_site)
+    entities = {e["id"]: e for e in record["entities"]}
+    for article in record["articles"]:
+        tags, [item] = read(built_site, article["url"])
+        assert tags["citation_title"] == [article["title"]] and item["headline"] == article["title"]
+        assert tags["citation_public_url"][0].endswith("/" + article["url"])
+        assert item["@type"] == "NewsArticle" and item["inLanguage"] == "fr"
+        assert tags.get("citation_author") == ([article["author"]] if article["author"] else None)
+        assert item.get("author", {}).get("name") == article["author"]
+        date = article["date"]
+        assert tags.get("citation_publication_date") == ([date.replace("-", "/")] if date else None)
+        assert item.get("datePublished") == date
+        assert tags.get("citation_publisher") == ([article["source"]] if article["source"] else None)
+        assert item.get("publisher", {}).get("name") == article["source"]
+        named = {m["name"]: m for m in item["mentions"]}
+        assert set(named) == {entities[m["entity"]]["name"] for m in article["mentions"]}
+        for mention in item["mentions"]:
+            entity = next(e for e in record["entities"] if e["name"] == mention["name"])
+            expected = [entity["wikipedia"]] * bool(entity["wikipedia"]) + \
+                [f"https://www.wikidata.org/wiki/{entity['wikidata']}"] * bool(entity["wikidata"])
+            assert mention.get("sameAs", []) == expected
+    trump = next(m for m in read(built_site, record["articles"][0]["url"])[1][0]["mentions"]
+                 if m["name"] == "Donald Trump")
+    assert trump["@type"] == "Person" and "https://www.wikidata.org/wiki/Q22686" in trump["sameAs"]
+
+
+def test_an_entity_page_carries_its_type_and_authority_pages(built_site: Path) -> None:
+    otan = next(e for e in export(built_site)["entities"] if e["id"] == "otan")
+    tags, [item] = read(built_site, otan["url"])
+    assert tags == {}  # an entity is not a text to cite
+    assert item["@type"] == "Organization" and item["name"] == otan["name"]
+    assert item["alternateName"] == otan["aliases"] == ["OTAN"]
+    assert item["description"] == otan["description"]
+    assert item["sameAs"] == [otan["wikipedia"], f"https://www.wikidata.org/wiki/{otan['wikidata']}"]
