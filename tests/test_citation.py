@@ -67,3 +67,41 @@ def test_an_entity_page_carries_its_type_and_authority_pages(built_site: Path) -
     assert item["alternateName"] == otan["aliases"] == ["OTAN"]
     assert item["description"] == otan["description"]
     assert item["sameAs"] == [otan["wikipedia"], f"https://www.wikidata.org/wiki/{otan['wikidata']}"]
+
+
+# --- In the browser ------------------------------------------------------------------------
+
+@pytest.mark.tools
+def test_a_paragraph_is_cited_with_its_address_by_mouse_and_keyboard(built_site: Path, site_url: str,
+                                                                     open_reader: Any) -> None:
+    article = next(a for a in export(built_site)["articles"] if a["author"] and a["source"])
+    reader = open_reader(site_url)
+    reader.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = reader.open(article["url"])
+    button = page.locator("#p5 .citer")
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "0"  # discreet until wanted
+    page.locator("#p5").hover()
+    button.click()
+    page.locator(".citer-etat--vu").wait_for()
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.startswith(f"{article['author']}, « {article['title']} », {article['source']}")
+    assert f"§ 5, {site_url}{article['url']}#p5, consulté le …" in text
+    assert "édition annotée" in text
+    assert page.locator("#p5").inner_text().endswith(article["blocks"][4]["text"][-20:])  # the button adds no text
+    button.focus()  # reached by the keyboard, and seen then
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+    page.keyboard.press("Enter")
+    assert reader.errors == []
+
+
+@pytest.mark.tools
+def test_an_article_is_cited_in_bibtex_and_ris(built_site: Path, site_url: str, open_reader: Any) -> None:
+    article = next(a for a in export(built_site)["articles"] if a["date"] and a["source"])
+    page = open_reader(site_url).open(article["url"])
+    page.locator(".citer-article summary").click()
+    bibtex = page.locator("pre[data-format='BibTeX']").inner_text()
+    assert bibtex.startswith(f"@article{{{article['slug']},") and bibtex.rstrip().endswith("}")
+    assert f"date = {{{article['date']}}}" in bibtex and f"journal = {{{article['source']}}}" in bibtex
+    ris = page.locator("pre[data-format='RIS']").inner_text().splitlines()
+    assert ris[0] == "TY  - NEWS" and ris[-1].rstrip() == "ER  -"
+    assert f"DA  - {article['date'].replace('-', '/')}/" in ris and f"T2  - {article['source']}" in ris
