@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -227,3 +228,9 @@ def result_paths(reader: Reader, page: Any) -> list[str]:
     hrefs: list[str] = page.locator("[data-recherche-liste] > li > a:first-child").evaluate_all(
         "links => links.map(a => a.href)")
     return [href.removeprefix(reader.base_url) for href in hrefs]
+
+
+def export(site: Path) -> dict[str, Any]:
+    """The built site's data export (edition.json)."""
+    record: dict[str, Any] = json.loads((site / "edition.json").read_text("utf-8"))
+    return record

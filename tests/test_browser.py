@@ -4,7 +4,6 @@ failure in CI)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import NODE_MODULES, Reader, build_site, copy_project, result_paths, search, skip_without
+from conftest import NODE_MODULES, Reader, build_site, copy_project, export, result_paths, search, skip_without
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -41,15 +40,6 @@ PAGE_KINDS = {
 }
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 WIDTHS = {"bureau": 1280, "telephone": 390}
-
-
-def export(site: Path) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads((site / "edition.json").read_text("utf-8"))
-    return record
-
-
-def article_text(article: dict[str, Any]) -> str:
-    return " ".join(block["text"] for block in article["blocks"])
 
 
 # --- Reading an article -----------------------------------------------------------------

@@ -3,11 +3,12 @@ JSON-LD) read of the built pages, parsed by extruct as they parse it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import export
 
 pytestmark = pytest.mark.site
 
@@ -24,11 +25,6 @@ def read(site: Path, url: str) -> tuple[dict[str, list[str]], list[dict[str, Any
         tags.setdefault(meta["name"], []).append(meta["content"])
     data = extruct.extract(html, base_url="https://example.org/", syntaxes=["json-ld"], uniform=True)
     return tags, data["json-ld"]
-
-
-def export(site: Path) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads((site / "edition.json").read_text("utf-8"))
-    return record
 
 
 def test_each_article_carries_its_citation_tags_and_its_news_article_data(built_site: Path) -> None:

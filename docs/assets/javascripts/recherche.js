@@ -187,15 +187,10 @@
     return plain(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !SMALL.has(w))
       .map((w) => w.slice(0, Math.max(3, w.length - 2)));
   }
-  const relevant = (word) => {
-    if (!wanted.length) return true;
-    const bare = plain(word).replace(/^[^\p{L}\p{N}]+/u, "");
-    return wanted.some((p) => bare.startsWith(p));
-  };
-  const covered = (words, hits) => new Set(hits.flatMap((l) => {
-    const bare = plain(words[l] || "").replace(/^[^\p{L}\p{N}]+/u, "");
-    return wanted.filter((p) => bare.startsWith(p));
-  })).size;
+  const bare = (word) => plain(word).replace(/^[^\p{L}\p{N}]+/u, "");
+  const relevant = (word) => !wanted.length || wanted.some((p) => bare(word).startsWith(p));
+  const covered = (words, hits) =>
+    new Set(hits.flatMap((l) => wanted.filter((p) => bare(words[l] || "").startsWith(p)))).size;
 
   // A query that is the name of an entity or a term, or one of its other forms ("OTAN",
   // "Occident"), shows that entity or term first; Pagefind's order stays for the rest.
@@ -230,8 +225,11 @@
   }
 
   // The paragraphs (#pN) of a page that hold the words searched, each with its excerpt.
+  // The page's words, as Pagefind counts them for its locations.
+  const wordsOf = (data) => (data.content || "").split(/[\r\n\s]+/g);
+
   function paragraphs(data) {
-    const words = (data.content || "").split(/[\r\n\s]+/g);
+    const words = wordsOf(data);
     // A paragraph ends where the next element with an id begins (a paragraph, a heading, the notes).
     const anchors = data.anchors.filter((a) => !INLINE.test(a.element)).sort((a, b) => a.location - b.location);
     const found = [];
@@ -252,7 +250,7 @@
 
   // Pagefind’s own excerpt is not used: every word shown here is escaped by this script.
   function pageExcerpt(data) {
-    const words = (data.content || "").split(/[\r\n\s]+/g);
+    const words = wordsOf(data);
     return excerpt(words, 0, words.length, data.locations.filter((l) => relevant(words[l] || "")).sort((a, b) => a - b));
   }
 
