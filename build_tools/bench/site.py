@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..model import Article
+from ..publish.search import index_bytes
 from ..registers import Registers
 from ..site.write import MANIFEST
 from . import synthetic
@@ -117,8 +118,7 @@ def build(registers: Registers, articles: Sequence[Article], count: int, work: P
     edition = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
     words = sum(len(b["text"].split()) for a in edition["articles"] for b in a["blocks"])
     # Pagefind's index, which no reader downloads whole (bench --search measures what a query does).
-    index = sum(path.stat().st_size for path in (project / "site" / "pagefind").rglob("*")
-                if path.is_file() and path.parent.name in ("fragment", "index", "filter"))
+    index = index_bytes(project / "site")
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     return {
         "articles": len(edition["articles"]), "entities": len(edition["entities"]), "pages": pages,

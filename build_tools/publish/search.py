@@ -144,6 +144,10 @@ def index_site(site: Path, terms: Iterable[Term]) -> Indexed:
     with tempfile.TemporaryDirectory(prefix="edition-recherche-", dir=_memory()) as folder:
         stage(site, records, Path(folder))
         pages = asyncio.run(_write(Path(folder), bundle.resolve()))
-    size = sum(p.stat().st_size for p in bundle.rglob("*")
-               if p.is_file() and (p.parent.name in ("fragment", "index", "filter") or p.suffix == ".pf_meta"))
-    return Indexed(pages=pages - len(records), records=len(records), bytes=size)
+    return Indexed(pages=pages - len(records), records=len(records), bytes=index_bytes(site))
+
+
+def index_bytes(site: Path) -> int:
+    """The size of the index a site holds: its own files, without the reader's script and styles."""
+    return sum(path.stat().st_size for path in (site / BUNDLE).rglob("*")
+               if path.is_file() and (path.parent.name in ("fragment", "index", "filter") or path.suffix == ".pf_meta"))

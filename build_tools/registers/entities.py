@@ -58,6 +58,15 @@ class Entity:
         return (self.name, *self.aliases)
 
     @property
+    def wikidata_url(self) -> str | None:
+        return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else None
+
+    @property
+    def authority_urls(self) -> list[str]:
+        """Its Wikipedia and Wikidata pages, those it has (schema.org's sameAs)."""
+        return [url for url in (self.wikipedia, self.wikidata_url) if url]
+
+    @property
     def page_path(self) -> str:
         return f"entites/{self.id}.md"
 
