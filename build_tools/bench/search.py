@@ -73,45 +73,23 @@ def _bytes(request: Any) -> int:
     return int(sizes["responseHeadersSize"] + sizes["responseBodySize"])
 
 
-def reader(folder: Path, queries: Sequence[str] = QUERIES) -> dict[str, Any]:
-    """A reader's queries on the site in ``folder``, served on 127.0.0.1."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - the 'test' extra
-
+def reader(folder: Path, queries: Sequence[str] = QUERIES, browser: Any = None) -> dict[str, Any]:
+    """A reader's queries on the site in ``folder``, served on 127.0.0.1, in ``browser`` (a
+    Playwright browser; without one, Chromium is started for them: a process that already
+    drives a browser, as the tests do, cannot start a second Playwright)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_AsPagesServes, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    runs = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-            context = browser.new_context(service_workers="block")
-            finished: list[Any] = []
+        if browser is not None:
+            runs = _queries(browser, base, queries)
+        else:
+            from playwright.sync_api import sync_playwright  # noqa: PLC0415 - the 'test' extra
 
-            def keep(request: Any) -> None:  # Playwright takes no built-in method as a handler
-                finished.append(request)
-
-            context.on("requestfinished", keep)
-            page = context.new_page()
-            page.goto(base + "articles/", wait_until="load")
-            page.wait_for_load_state("networkidle")
-            page.evaluate(WATCH)
-            counted = len(finished)
-            page.keyboard.press("/")
-            for query in queries:
-                page.keyboard.press("Control+A")
-                page.keyboard.press("Delete")
-                page.keyboard.type(query, delay=TYPING_MS)
-                page.wait_for_function("q => window.__shown[q] !== undefined", arg=query, timeout=60_000)
-                page.wait_for_load_state("networkidle")  # the fragments of the results shown
-                new, counted = finished[counted:], len(finished)
-                sizes = sorted(((_bytes(request), urlsplit(request.url).path) for request in new), reverse=True)
-                downloaded = sum(size for size, _ in sizes)
-                shown_ms = page.evaluate("q => window.__shown[q] - window.__lastKey", query)
-                runs.append({"query": query, "kb": round(downloaded / 1024, 1), "requests": len(new),
-                             "largest": [f"{path} {size / 1024:.1f} KB" for size, path in sizes[:LARGEST]],
-                             "results_ms": round(shown_ms),
-                             "results": page.locator("[data-recherche-liste] > li").count()})
-            browser.close()
+            with sync_playwright() as playwright:
+                started = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+                runs = _queries(started, base, queries)
+                started.close()
     finally:
         server.shutdown()
         server.server_close()
@@ -120,8 +98,42 @@ def reader(folder: Path, queries: Sequence[str] = QUERIES) -> dict[str, Any]:
             "results_ms_max": max(r["results_ms"] for r in runs), "queries": runs}
 
 
-def measure(registers: Registers, articles: Sequence[Article], count: int, work: Path) -> dict[str, Any]:
-    """The edition of ``count`` synthetic articles built, indexed alone, and searched."""
+def _queries(browser: Any, base: str, queries: Sequence[str]) -> list[dict[str, Any]]:
+    context = browser.new_context(service_workers="block")
+    finished: list[Any] = []
+
+    def keep(request: Any) -> None:  # Playwright takes no built-in method as a handler
+        finished.append(request)
+
+    context.on("requestfinished", keep)
+    page = context.new_page()
+    page.goto(base + "articles/", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(WATCH)
+    counted = len(finished)
+    page.keyboard.press("/")
+    runs = []
+    for query in queries:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.keyboard.type(query, delay=TYPING_MS)
+        page.wait_for_function("q => window.__shown[q] !== undefined", arg=query, timeout=60_000)
+        page.wait_for_load_state("networkidle")  # the fragments of the results shown
+        new, counted = finished[counted:], len(finished)
+        sizes = sorted(((_bytes(request), urlsplit(request.url).path) for request in new), reverse=True)
+        downloaded = sum(size for size, _ in sizes)
+        shown_ms = page.evaluate("q => window.__shown[q] - window.__lastKey", query)
+        runs.append({"query": query, "kb": round(downloaded / 1024, 1), "requests": len(new),
+                     "largest": [f"{path} {size / 1024:.1f} KB" for size, path in sizes[:LARGEST]],
+                     "results_ms": round(shown_ms), "results": page.locator("[data-recherche-liste] > li").count()})
+    context.close()
+    return runs
+
+
+def measure(registers: Registers, articles: Sequence[Article], count: int, work: Path,
+            browser: Any = None) -> dict[str, Any]:
+    """The edition of ``count`` synthetic articles built, indexed alone, and searched (in
+    ``browser`` if given: see ``reader``)."""
     built = site.build(registers, articles, count, work)
     project = work / f"site-{count}"
     index_s, index_mb, _ = site.run("build_tools", ["search", "site"], project)
@@ -129,6 +141,6 @@ def measure(registers: Registers, articles: Sequence[Article], count: int, work:
     result = {"articles": built["articles"], "pages": built["pages"], "mkdocs_s": built["mkdocs_s"],
               "mkdocs_peak_mb": built["mkdocs_peak_mb"], "index_s": round(index_s, 2), "index_peak_mb": round(index_mb),
               "index_mb": round(sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, 1)}
-    if shutil.which(CHROMIUM):
-        result["reader"] = reader(project / "site")
+    if browser is not None or shutil.which(CHROMIUM):
+        result["reader"] = reader(project / "site", browser=browser)
     return result
