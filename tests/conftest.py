@@ -198,18 +198,35 @@ class Reader:
 
 @pytest.fixture
 def open_reader(chromium: Any) -> Iterator[Callable[..., Reader]]:
-    """Opens readers' tabs: open_reader(base_url, width=1280, color_scheme="light")."""
+    """Opens readers' tabs: open_reader(base_url, width=1280, color_scheme="light"), and a
+    phone's touch screen with touch=True."""
     contexts: list[Any] = []
 
-    def open_(base_url: str, *, width: int = 1280, height: int = 900, color_scheme: str = "light") -> Reader:
+    def open_(base_url: str, *, width: int = 1280, height: int = 900, color_scheme: str = "light",
+              touch: bool = False) -> Reader:
         context = chromium.new_context(viewport={"width": width, "height": height}, locale="fr-FR",
-                                       color_scheme=color_scheme, service_workers="block")
+                                       color_scheme=color_scheme, service_workers="block",
+                                       has_touch=touch, is_mobile=touch)
         contexts.append(context)
         return Reader(context, base_url)
 
     yield open_
     for context in contexts:
         context.close()
+
+
+def axe_violations(page: Any, within: str = "document") -> list[dict[str, Any]]:
+    """The serious and critical accessibility violations axe-core finds in the open page, or
+    in the part of it ``within`` selects (a CSS selector)."""
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    skip_without(axe, "run `npm ci --ignore-scripts` (make test does)")
+    page.add_script_tag(path=str(axe))
+    found: list[dict[str, Any]] = page.evaluate("""async within => (await axe.run(
+            within === "document" ? document : within, {resultTypes: ["violations"]}))
+        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")
+                                                                        + " " + n.failureSummary)}))""", within)
+    return found
 
 
 def search(reader: Reader, query: str, path: str = "") -> Any:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import NODE_MODULES, Reader, build_site, copy_project, export, result_paths, search, skip_without
+from conftest import Reader, axe_violations, build_site, copy_project, export, result_paths, search
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -43,33 +43,6 @@ WIDTHS = {"bureau": 1280, "telephone": 390}
 
 
 # --- Reading an article -----------------------------------------------------------------
-
-def tooltip_after_hovering(reader: Reader, selector: str) -> str:
-    page = reader.page
-    page.locator(selector).first.hover()
-    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
-    tooltip.wait_for()
-    text: str = tooltip.inner_text()
-    return text
-
-
-def test_hovering_a_glossary_term_shows_its_definition(built_site: Path, site_url: str,
-                                                       open_reader: OpenReader) -> None:
-    reader = open_reader(site_url)
-    page = reader.open(KEY_PAGES["article"])
-    href = page.locator("a.terme").first.get_attribute("href")
-    term = next(t for t in export(built_site)["glossary"] if href.endswith("#" + t["url"].split("#")[1]))
-    assert tooltip_after_hovering(reader, "a.terme") == term["definition"]
-
-
-def test_hovering_a_note_call_shows_the_note(built_site: Path, site_url: str, open_reader: OpenReader) -> None:
-    reader = open_reader(site_url)
-    page = reader.open(KEY_PAGES["article"])
-    note_id = page.locator("a.footnote-ref").first.get_attribute("href").removeprefix("#fn:")
-    article = next(a for a in export(built_site)["articles"] if a["url"] == KEY_PAGES["article"])
-    note = next(n for n in article["notes"] if n["id"] == note_id)
-    assert note["text"] in tooltip_after_hovering(reader, "a.footnote-ref")
-
 
 def test_a_mention_link_lands_on_its_paragraph_visible_and_marked(site_url: str, open_reader: OpenReader) -> None:
     reader = open_reader(site_url)
@@ -173,15 +146,8 @@ def test_hostile_text_in_a_seed_shows_as_text_and_runs_nothing(hostile_site: Any
 @pytest.mark.parametrize("name", KEY_PAGES)
 def test_axe_finds_no_serious_accessibility_violation(site_url: str, open_reader: OpenReader,
                                                       name: str, color_scheme: str) -> None:
-    axe = NODE_MODULES / "axe-core" / "axe.min.js"
-    skip_without(axe, "run `npm ci --ignore-scripts` (make test does)")
     page = open_reader(site_url, color_scheme=color_scheme).open(KEY_PAGES[name])
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]}))
-        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
-        .map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")
-                                                                        + " " + n.failureSummary)}))""")
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("device", WIDTHS)

@@ -138,7 +138,7 @@ def test_a_note_lands_after_its_quotation_even_inside_a_link(project: Path) -> N
     notes_file(project, NOTE.format(id="dans-un-lien", kind="translation", quote="à Memph"))
     edition, _ = build(Paths.at(project))
     page = (project / "docs" / "articles" / "musk-stargate-trump.md").read_text("utf-8")
-    link = re.search(r"à \[Memphis\]\[(\d+)\]", page)
+    link = re.search(r"à \[Memphis\]\[(\d+)\]\{ \.mention \}", page)
     assert link is not None
     assert f"{link[0]}[^dans-un-lien] \\([Tennessee]" in page
     assert f"\n[{link[1]}]: <../entites/memphis.md> " in page

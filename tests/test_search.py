@@ -14,7 +14,7 @@ import pytest
 
 from build_tools.publish.search import split_elisions
 
-from conftest import NODE_MODULES, LocalServer, Reader, result_paths, search, skip_without
+from conftest import LocalServer, Reader, axe_violations, result_paths, search
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -142,16 +142,10 @@ def test_the_keyboard_opens_and_closes_the_search(site_url: str, open_reader: Op
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_in_the_search_with_results(site_url: str, open_reader: OpenReader,
                                                               color_scheme: str) -> None:
-    axe = NODE_MODULES / "axe-core" / "axe.min.js"
-    skip_without(axe, "run `npm ci --ignore-scripts` (make test does)")
     reader = open_reader(site_url, color_scheme=color_scheme)
     page = search(reader, "découplage")
     page.locator("[data-recherche-filtres] summary").click()
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate("""async () => (await axe.run(".md-search", {resultTypes: ["violations"]}))
-        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
-        .map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))""")
-    assert violations == []
+    assert axe_violations(page, ".md-search") == []
 
 
 @pytest.fixture(scope="module")

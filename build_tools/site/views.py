@@ -150,8 +150,9 @@ class Views:
         """A marked mention or term, as ``templates/_inline.md.j2`` writes it."""
         if isinstance(item, Mention):
             entity = self.entities[item.entity]
-            return references.link(item.text, relative(entity.page_path, page),
+            link = references.link(item.text, relative(entity.page_path, page),
                                    self.inline.mention_title.format(entity=entity))
+            return SafeMarkdown(link + self.inline.mention_attributes)
         term = self.registers.glossary[item.term]
         link = references.link(item.text, relative(f"{GLOSSARY_PAGE}#{term.id}", page),
                                self.inline.term_title.format(term=term))
