@@ -27,6 +27,7 @@ KEY_PAGES = {
     "glossaire": "glossaire/",
     "chronologie": "chronologie/",
     "reseau": "reseau/",
+    "accessibilite": "accessibilite/",
 }
 # Every kind of page, for console errors and requests that leave the machine.
 PAGE_KINDS = {

@@ -17,10 +17,13 @@ from conftest import copy_project
 pytestmark = pytest.mark.site
 
 
+REPORT_URL = "https://example.org/edition/signalements"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("site-project"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORT_URL": REPORT_URL}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
                             capture_output=True, text=True, check=False)
     log = result.stdout + result.stderr
@@ -136,6 +139,7 @@ def test_article_mentions_link_with_a_description_on_hover(site: Path) -> None:
     assert link.get_text() == "Donald Trump"
     assert link["href"] == "../../entites/donald-trump/"
     assert link["title"].startswith("Donald Trump — ")
+    assert link["class"] == ["mention"]  # the popover's (annotations.js)
 
 
 def test_a_heading_with_a_note_keeps_a_clean_table_of_contents(site: Path) -> None:
@@ -196,3 +200,26 @@ def test_network_page_draws_linked_entities_with_a_text_alternative(site: Path) 
     assert home.select_one("article a[href='reseau/']") is not None
     record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
     assert record["network"]["links"][0]["paragraphs"] >= 2
+
+
+def test_every_page_links_to_the_accessibility_statement_and_where_to_report(site: Path) -> None:
+    built = site / "site"
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        foot = BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one(".md-copyright nav")
+        assert foot is not None, path
+        statement, report = (a["href"] for a in foot.select("a"))
+        # Relative, or from the site's root on the 404 page (served at any depth).
+        where = built / statement.split("/", 2)[2] if statement.startswith("/") else path.parent / statement
+        assert (where / "index.html").resolve() == built / "accessibilite" / "index.html", path
+        assert report == REPORT_URL
+    assert page(site, "accessibilite/").select_one(".signalement a")["href"] == REPORT_URL
+
+
+def test_the_accessibility_statement_names_the_tools_the_tests_run() -> None:
+    statement = (Path(__file__).parents[1] / "docs" / "accessibilite.md").read_text("utf-8")
+    lock = json.loads((Path(__file__).parents[1] / "package-lock.json").read_text("utf-8"))
+    for package, name in (("axe-core", "axe-core"), ("vnu-jar", "Nu Html Checker (vnu)")):
+        version = lock["packages"][f"node_modules/{package}"]["version"]
+        assert f"**{name} {version}**" in statement
