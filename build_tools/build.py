@@ -24,7 +24,7 @@ def build_edition(paths: Paths) -> Edition:
     with read_dates(articles) as dates:  # on a large edition, read on a second core meanwhile
         articles = annotate(articles, registers)
         references = cross_reference(articles, registers, dates)
-    files = make_pages(articles, registers, references, Renderer(paths.templates))
+    files = make_pages(articles, registers, references, Renderer(paths.templates), paths.edition_title)
     return Edition(articles, registers, references, files, warnings + usage_warnings(articles, registers))
 
 

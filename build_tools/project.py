@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _EngineConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read for its plain keys: an engine's tags (``!ENV``, ``!!python/name:``)
+    read as nothing."""
+
+
+_EngineConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_EngineConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -21,3 +33,14 @@ class Paths:
         return cls(root=root, seeds=(seeds or root / "seeds").resolve(),
                    data=(data or root / "data").resolve(), templates=root / "templates",
                    docs=(docs or root / "docs").resolve())
+
+    @property
+    def edition_title(self) -> str | None:
+        """The edition's title: ``site_name`` in the project's mkdocs.yml, which every engine
+        reads (None without the file or the key)."""
+        config = self.root / "mkdocs.yml"
+        if not config.is_file():
+            return None
+        settings: Any = yaml.load(config.read_text("utf-8"), _EngineConfigLoader)  # noqa: S506 - a SafeLoader
+        title = settings.get("site_name") if isinstance(settings, dict) else None
+        return title if isinstance(title, str) else None

@@ -29,7 +29,21 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-GENERATED = ("articles", "entites", "index.md", "edition.json", ".generated.json")
+GENERATED = ("articles", "entites", "tei", "index.md", "edition.json", ".generated.json")
+
+
+# A seed that tries every way text could run or break out: it must show as text everywhere.
+HOSTILE_SEED = """\
+Un titre <script>alert('titre')</script> piégé
+par Jean <img src=x onerror="alert('auteur')"> Piège
+Premier paragraphe d’un texte piégé, assez long pour être de la prose : <script>alert('script')</script> \
+puis <img src=x onerror="alert('image')"> et <svg onload="alert('svg')"></svg> et \
+<iframe src="javascript:alert('iframe')"></iframe> ; un lien [cliquez](javascript:alert('lien')) et \
+<a href="javascript:alert('ancre')">ici</a> ; du Jinja {{ config.site_name }} {% raw %} et \
+"><script>alert('attribut')</script> puis ' onmouseover='alert(1)' enfin.
+Second paragraphe, lui aussi assez long pour être de la prose, qui cite <b onclick="alert('gras')">ceci</b> \
+et --8<-- "README.md" et {: onclick="alert('attr_list')" } sans que rien ne s’exécute jamais ici.
+"""
 
 
 def copy_project(dest: Path) -> Path:

@@ -12,7 +12,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Reader, axe_violations, build_site, copy_project, export, result_paths, search
+from conftest import (
+    HOSTILE_SEED,
+    Reader,
+    axe_violations,
+    build_site,
+    copy_project,
+    export,
+    result_paths,
+    search,
+)
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -80,19 +89,6 @@ def test_no_console_error_and_no_request_leaves_the_machine(site_url: str, open_
     assert reader.errors == (missing if kind == "page-absente" else [])
     assert reader.requests
     assert {urlsplit(url).netloc for url in reader.requests} == {urlsplit(site_url).netloc}
-
-
-HOSTILE_SEED = """\
-Un titre <script>alert('titre')</script> piégé
-par Jean <img src=x onerror="alert('auteur')"> Piège
-Premier paragraphe d’un texte piégé, assez long pour être de la prose : <script>alert('script')</script> \
-puis <img src=x onerror="alert('image')"> et <svg onload="alert('svg')"></svg> et \
-<iframe src="javascript:alert('iframe')"></iframe> ; un lien [cliquez](javascript:alert('lien')) et \
-<a href="javascript:alert('ancre')">ici</a> ; du Jinja {{ config.site_name }} {% raw %} et \
-"><script>alert('attribut')</script> puis ' onmouseover='alert(1)' enfin.
-Second paragraphe, lui aussi assez long pour être de la prose, qui cite <b onclick="alert('gras')">ceci</b> \
-et --8<-- "README.md" et {: onclick="alert('attr_list')" } sans que rien ne s’exécute jamais ici.
-"""
 
 
 @pytest.fixture(scope="module")

@@ -106,12 +106,13 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article), description="d",
-                                               meta_links={}, meta_notes={}, related=[], mentioned=[])
+                                               meta_links={}, meta_notes={}, related=[], mentioned=[], tei="tei/a.xml")
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
         assert element is not None, f"block p{i} lost its anchor"
         assert element.get_text() == text
+    soup.find(class_="formats").decompose()  # the template's own link to the TEI file
     for tag in ("script", "img", "a", "em", "strong", "code", "ol", "ul", "table", "sup", "abbr", "del", "mark"):
         assert soup.find(tag) is None, f"<{tag}> produced from seed text"
     assert soup.h1.get_text() == article.title
@@ -170,7 +171,7 @@ def test_front_matter_title_is_valid_yaml() -> None:
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article),
                                                description='a "b": c', meta_links={}, meta_notes={}, related=[],
-                                               mentioned=[])
+                                               mentioned=[], tei="tei/a.xml")
     front = yaml.safe_load(page.split("---\n")[1])
     assert {key: front[key] for key in ("title", "description")} == {"title": article.title, "description": 'a "b": c'}
     assert front["pagefind"]["filters"]["Article"] == article.title
@@ -180,7 +181,7 @@ def test_structured_data_names_the_original_and_only_what_is_known() -> None:
     article = replace(article_with(["x"], BlockKind.PARAGRAPH), original_url="https://example.org/a?b=1&c=<2>")
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article, blocks=block_views(article),
                                                description="d", meta_links={}, meta_notes={}, related=[],
-                                               mentioned=[])
+                                               mentioned=[], tei="tei/a.xml")
     front = yaml.safe_load(page.split("---\n")[1])
     assert front["structured"]["isBasedOn"] == "https://example.org/a?b=1&c=<2>"
     assert front["structured"]["author"] == {"@type": "Person", "name": "Jean_Dupont*"}

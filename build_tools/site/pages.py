@@ -29,6 +29,7 @@ from .paths import (
     url_from,
 )
 from .render import Renderer
+from .tei import TeiWriter, tei_path
 from .views import INLINE_TEMPLATE, Views, description, sort_key
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
@@ -36,9 +37,9 @@ STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
 
 
 def make_pages(articles: Sequence[Article], registers: Registers, references: CrossReferences,
-               renderer: Renderer) -> dict[str, str]:
+               renderer: Renderer, edition_title: str | None = None) -> dict[str, str]:
     """Every generated file by its path under docs/."""
-    jobs = Pages(articles, registers, references, renderer).jobs()
+    jobs = Pages(articles, registers, references, renderer, edition_title).jobs()
     return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
 
 
@@ -53,11 +54,12 @@ def edge_width(paragraphs: int) -> float:
 
 class Pages:
     def __init__(self, articles: Sequence[Article], registers: Registers, references: CrossReferences,
-                 renderer: Renderer) -> None:
+                 renderer: Renderer, edition_title: str | None = None) -> None:
         self.articles = list(articles)
         self.registers = registers
         self.references = references
         self.renderer = renderer
+        self.tei = TeiWriter(registers, edition_title)
         self.views = Views(articles, registers, references, renderer.module(INLINE_TEMPLATE))
 
     def jobs(self) -> dict[str, Callable[[], str]]:
@@ -80,6 +82,7 @@ class Pages:
             jobs[type_page(group.type)] = functools.partial(render, "entities-type.md.j2", group=group)
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
+            jobs[tei_path(article)] = functools.partial(self.tei.document, article)
         for entity in self.registers.entities:
             jobs[entity.page_path] = functools.partial(self.entity_page, entity)
         return jobs
@@ -90,7 +93,8 @@ class Pages:
             "article.md.j2", references=references, article=article,
             blocks=self.views.block_views(article, references), description=description(article),
             meta_links=self.views.meta_links(article, article.page_path), meta_notes=self.views.meta_notes(article),
-            related=self.references.related[article.slug], mentioned=self.views.mentioned(article))
+            related=self.references.related[article.slug], mentioned=self.views.mentioned(article),
+            tei=tei_path(article))
 
     def entity_page(self, entity: Entity) -> str:
         page = entity.page_path
