@@ -110,7 +110,7 @@ def build(registers: Registers, articles: Sequence[Article], count: int, work: P
     # docs/, not deleted (see above).
     aside = work / f"site-{count}-generated"
     aside.mkdir()
-    for folder in ("articles", "entites"):
+    for folder in ("articles", "entites", "tei"):
         (project / "docs" / folder).rename(aside / folder)
     mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
     if "WARNING" in log:
