@@ -190,19 +190,24 @@ class Views:
             views.append(BlockView(block.id, block.kind, self.block_markdown(article, block, references), toc_label))
         return views
 
-    def meta_links(self, article: Article, page: str) -> dict[str, str]:
-        """Author, source or publisher linked from ``page``: an outlet to its entry on the
-        sources page, a name with an entity page to that page."""
-        links: dict[str, str] = {}
+    def meta_targets(self, article: Article) -> dict[str, Outlet | Entity]:
+        """What the author, source or publisher leads to: an outlet to its entry among the
+        sources, a name with an entity page to that entity."""
+        targets: dict[str, Outlet | Entity] = {}
         outlets = self.registers.outlets.of(article)
         for field in ("author", "source", "publisher"):
-            value = getattr(article, field)
-            entity = self.entities.named(value)
+            entity = self.entities.named(getattr(article, field))
             if field in outlets:
-                links[field] = relative(f"{SOURCES_PAGE}#{outlets[field].id}", page)
+                targets[field] = outlets[field]
             elif entity is not None:
-                links[field] = relative(entity.page_path, page)
-        return links
+                targets[field] = entity
+        return targets
+
+    def meta_links(self, article: Article, page: str) -> dict[str, str]:
+        """Author, source or publisher linked from ``page`` (``meta_targets``)."""
+        return {field: relative(f"{SOURCES_PAGE}#{target.id}" if isinstance(target, Outlet) else target.page_path,
+                                page)
+                for field, target in self.meta_targets(article).items()}
 
     def meta_notes(self, article: Article) -> dict[str, str]:
         """The metadata field after which each outlet's note is called."""
