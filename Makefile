@@ -12,8 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build serve test lint pages zensical bench lock clean
 
-build: $(STAMP) ## Generate the pages and build the whole site into site/
+build: $(STAMP) ## Generate the pages and build the whole site into site/, with the EPUB and the PDF
 	$(BIN)/mkdocs build
+	$(BIN)/python -m build_tools books site
 
 # --dirty: a rebuild renders only the pages whose Markdown changed (the generator rewrites
 # only those); when the list of articles changes, the hooks mark every page changed.
@@ -29,6 +30,7 @@ zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
 	rm -rf site-zensical
 	SITE_DIR=site-zensical $(BIN)/zensical build
 	$(BIN)/python -m build_tools search site-zensical
+	$(BIN)/python -m build_tools books site-zensical
 
 # Matcher against flashtext and pyahocorasick, builds of 300 and 600 synthetic articles, mkdocs
 # serve's reload: about two minutes; the results go in BENCHMARKS.md.

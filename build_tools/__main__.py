@@ -98,6 +98,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_books(args: argparse.Namespace) -> int:
+    from .publish.books import write_books  # noqa: PLC0415 - WeasyPrint loads only for the books
+
+    paths = _paths(args)
+    for path in write_books(build_edition(paths), paths, args.site):
+        print(f"{path}: {path.stat().st_size:,} bytes")
+    return 0
+
+
 def _seeds_option(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--seeds", type=Path, default=None, help="folder of raw articles (default: seeds/)")
 
@@ -152,6 +161,16 @@ def parser() -> argparse.ArgumentParser:
                     "end of every build; `make zensical` runs this command after Zensical's build.")
     cmd.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site/)")
     cmd.set_defaults(func=_cmd_search, seeds=None)
+
+    cmd = commands.add_parser(
+        "books", help="write the edition as an EPUB 3 and a print-ready PDF into the built site",
+        description="Build the edition in memory and write SITE/edition.epub (articles, notes as endnotes, "
+                    "glossary, index of the entities, sources) and SITE/edition.pdf (the same in A4 pages, "
+                    "made by WeasyPrint, which needs Pango). `make build` runs it after MkDocs's build.")
+    _seeds_option(cmd)
+    cmd.add_argument("site", type=Path, nargs="?", default=Path("site"),
+                     help="the folder to write them into (default: site/)")
+    cmd.set_defaults(func=_cmd_books)
 
     cmd = commands.add_parser(
         "bench", help="measure the matcher against flashtext and pyahocorasick, and builds of large editions",

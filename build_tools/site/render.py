@@ -153,6 +153,32 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+def _finalize_html(value: Any) -> Any:
+    """Applied to every value an HTML or XML template prints, before Jinja's autoescape (which
+    escapes strings for HTML): as strict as ``_finalize`` about what may be printed."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return value
+    return _finalize(value)  # refuses what is undefined, None, a bool and anything else
+
+
+@functools.cache
+def _html_environment(templates_dir: Path) -> jinja2.Environment:
+    """The environment of the templates that write HTML, XHTML or XML themselves (the books):
+    every value HTML-escaped, the same strictness and the same labels as the pages'."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize_html,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(time_fr=_time_fr, date_label=date_label, anchor=_anchor)
+    env.globals.update(BlockKind=BlockKind, NoteKind=NoteKind, TitleOrigin=TitleOrigin, EntityType=EntityType)
+    return env
+
+
 class Renderer:
     """Renders the pages of one rendering of the edition (a build, or a rebuild of
     ``mkdocs serve``)."""
@@ -171,6 +197,12 @@ class Renderer:
         page = squeeze_blank_lines(page)
         definitions = references.definitions()
         return f"{page.strip()}\n\n{definitions}\n" if definitions else page.strip() + "\n"
+
+    def render_html(self, template: str, **context: Any) -> str:
+        """The HTML, XHTML or XML document ``template`` makes of ``context``, every value
+        HTML-escaped (the books: ``publish.books``)."""
+        with self._errors(template):
+            return _html_environment(self.templates_dir).get_template(template).render(**context)
 
     def module(self, template: str) -> Any:
         """What ``template`` defines (its ``set`` values, its macros), for Python to use."""

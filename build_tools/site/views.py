@@ -9,7 +9,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..crossref import CrossReferences, reading_order
 from ..crossref.timeline import TimelineEntry
@@ -64,34 +64,60 @@ class TypeGroup:
     entities: list[tuple[Entity, int]]
 
 
+M = TypeVar("M")
+C = TypeVar("C")
+
+
 @dataclass(frozen=True)
-class Span:
-    """A part of a block's text shown as ``markdown`` (a link) instead of as text."""
+class Span(Generic[M]):
+    """A part of a block's text shown as ``markup`` (a link) instead of as text."""
 
     start: int
     end: int
-    markdown: SafeMarkdown
+    markup: M
 
 
-def annotated_markdown(text: str, spans: Sequence[Span], calls: Sequence[tuple[int, SafeMarkdown]]) -> SafeMarkdown:
-    """``text`` escaped, with ``spans`` (non-overlapping) replaced by their Markdown and each
-    call's Markdown after its position; a call that would fall inside a span goes right
-    after it."""
+def interleaved(text: str, spans: Sequence[Span[M]], calls: Sequence[tuple[int, C]]) -> list[str | M | C]:
+    """``text`` cut into its plain parts (``str``), with ``spans`` (non-overlapping) in place
+    of the text they cover and each call after its position; a call that would fall inside a
+    span goes right after it. The plain parts are the text as written: whoever writes them
+    escapes them."""
     ordered = sorted(spans, key=lambda s: s.start)
     moved = []
     for at, call in calls:
         inside = [s.end for s in ordered if s.start < at < s.end]
         moved.append((inside[0] if inside else at, call))
     moved.sort(key=operator.itemgetter(0))
-    parts, position, next_call = [], 0, 0
-    for span in [*ordered, Span(len(text), len(text), SafeMarkdown(""))]:
-        while next_call < len(moved) and moved[next_call][0] <= span.start:
+    parts: list[str | M | C] = []
+    position, next_call = 0, 0
+    for span in [*ordered, None]:
+        start = len(text) if span is None else span.start
+        while next_call < len(moved) and moved[next_call][0] <= start:
             at, call = moved[next_call]
-            parts += [md_escape(text[position:at]), call]
+            parts += [text[position:at], call]
             position, next_call = at, next_call + 1
-        parts += [md_escape(text[position:span.start]), span.markdown]
-        position = span.end
-    return SafeMarkdown("".join(parts))
+        parts.append(text[position:start])
+        if span is not None:
+            parts.append(span.markup)
+            position = span.end
+    return parts
+
+
+def annotated_markdown(text: str, spans: Sequence[Span[SafeMarkdown]],
+                       calls: Sequence[tuple[int, SafeMarkdown]]) -> SafeMarkdown:
+    """``text`` escaped, with ``spans`` replaced by their Markdown and each call's Markdown
+    after its position (``interleaved``)."""
+    return SafeMarkdown("".join(part if isinstance(part, SafeMarkdown) else md_escape(part)
+                                for part in interleaved(text, spans, calls)))
+
+
+def marked(article: Article, block: Block) -> list[Mention | TermUse]:
+    """The annotations a reader sees in a block, in text order: the mentions linked to their
+    entity (the first of each per section) and the terms marked with their definition."""
+    found: list[Mention | TermUse] = [m for m in article.mentions_by_block.get(block.id, ()) if m.linked]
+    found += [u for u in article.terms_by_block.get(block.id, ()) if u.marked]
+    found.sort(key=operator.attrgetter("start"))
+    return found
 
 
 def article_first_sentence(article: Article) -> str:
@@ -138,10 +164,8 @@ class Views:
         the first occurrences of glossary terms linked to the glossary, and the calls of the
         notes anchored in it. The links are ``references`` of the article's page, numbered in
         the order of the text."""
-        marked: list[Mention | TermUse] = [m for m in article.mentions_by_block.get(block.id, ()) if m.linked]
-        marked += [u for u in article.terms_by_block.get(block.id, ()) if u.marked]
-        marked.sort(key=operator.attrgetter("start"))
-        spans = [Span(item.start, item.end, self._annotation(item, article.page_path, references)) for item in marked]
+        spans = [Span(item.start, item.end, self._annotation(item, article.page_path, references))
+                 for item in marked(article, block)]
         calls = [(n.position, SafeMarkdown(self.inline.note_call.format(id=anchor(n.note.id))))
                  for n in article.notes_by_block.get(block.id, ())]
         return annotated_markdown(block.text, spans, calls)
@@ -166,19 +190,24 @@ class Views:
             views.append(BlockView(block.id, block.kind, self.block_markdown(article, block, references), toc_label))
         return views
 
-    def meta_links(self, article: Article, page: str) -> dict[str, str]:
-        """Author, source or publisher linked from ``page``: an outlet to its entry on the
-        sources page, a name with an entity page to that page."""
-        links: dict[str, str] = {}
+    def meta_targets(self, article: Article) -> dict[str, Outlet | Entity]:
+        """What the author, source or publisher leads to: an outlet to its entry among the
+        sources, a name with an entity page to that entity."""
+        targets: dict[str, Outlet | Entity] = {}
         outlets = self.registers.outlets.of(article)
         for field in ("author", "source", "publisher"):
-            value = getattr(article, field)
-            entity = self.entities.named(value)
+            entity = self.entities.named(getattr(article, field))
             if field in outlets:
-                links[field] = relative(f"{SOURCES_PAGE}#{outlets[field].id}", page)
+                targets[field] = outlets[field]
             elif entity is not None:
-                links[field] = relative(entity.page_path, page)
-        return links
+                targets[field] = entity
+        return targets
+
+    def meta_links(self, article: Article, page: str) -> dict[str, str]:
+        """Author, source or publisher linked from ``page`` (``meta_targets``)."""
+        return {field: relative(f"{SOURCES_PAGE}#{target.id}" if isinstance(target, Outlet) else target.page_path,
+                                page)
+                for field, target in self.meta_targets(article).items()}
 
     def meta_notes(self, article: Article) -> dict[str, str]:
         """The metadata field after which each outlet's note is called."""
