@@ -35,12 +35,22 @@ class Paths:
                    docs=(docs or root / "docs").resolve())
 
     @property
-    def edition_title(self) -> str | None:
-        """The edition's title: ``site_name`` in the project's mkdocs.yml, which every engine
-        reads (None without the file or the key)."""
+    def site_config(self) -> dict[str, Any]:
+        """The plain keys of the project's mkdocs.yml, which every engine reads (empty
+        without the file)."""
         config = self.root / "mkdocs.yml"
         if not config.is_file():
-            return None
+            return {}
         settings: Any = yaml.load(config.read_text("utf-8"), _EngineConfigLoader)  # noqa: S506 - a SafeLoader
-        title = settings.get("site_name") if isinstance(settings, dict) else None
+        return settings if isinstance(settings, dict) else {}
+
+    @property
+    def edition_title(self) -> str | None:
+        """The edition's title: ``site_name`` in mkdocs.yml (None without it)."""
+        title = self.site_config.get("site_name")
         return title if isinstance(title, str) else None
+
+    @property
+    def edition_description(self) -> str:
+        """``site_description`` in mkdocs.yml, on one line ("" without it)."""
+        return " ".join(str(self.site_config.get("site_description") or "").split())

@@ -93,13 +93,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def build_site(project: Path, site_url: str) -> Path:
-    """Build the project's site with MkDocs, as `make build` does; fail on any warning."""
+    """Build the project's site with MkDocs, then its books, as `make build` does; fail on
+    any warning."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                            capture_output=True, text=True, check=False)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    assert "WARNING" not in log, log
+    for command in (["mkdocs", "build", "--strict"], ["build_tools", "books", "site"]):
+        result = subprocess.run([sys.executable, "-m", *command], cwd=project, env=env,
+                                capture_output=True, text=True, check=False)
+        log = result.stdout + result.stderr
+        assert result.returncode == 0, log
+        assert "WARNING" not in log, log
     return project / "site"
 
 

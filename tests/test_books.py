@@ -260,3 +260,14 @@ def test_without_weasyprint_the_command_says_how_to_get_it(tmp_path: Path, monke
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails as when it is missing
     assert main(["books", "out"]) == 1
     assert capsys.readouterr().err == "error: WeasyPrint is missing: pip install -e . (make build installs it)\n"
+
+
+def test_the_home_page_offers_both_books(built_site: Path) -> None:
+    """`make build` (the site's build in the tests too) writes the books the home page links to."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    home = BeautifulSoup((built_site / "index.html").read_text("utf-8"), "html.parser")
+    offered = {a["href"]: a.get_text() for a in home.select("p.emporter a")}
+    assert offered == {"edition.epub": "livre numérique (EPUB)", "edition.pdf": "PDF à imprimer"}
+    assert zipfile.ZipFile(built_site / "edition.epub").read("mimetype") == b"application/epub+zip"
+    assert (built_site / "edition.pdf").read_bytes().startswith(b"%PDF-")

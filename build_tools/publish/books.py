@@ -17,18 +17,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
 from ..errors import EditionError
 from ..model import Article, Block, Edition, Mention, PlacedNote, TermUse
 from ..project import Paths
 from ..registers.entities import Entity
 from ..registers.outlets import Outlet
 from ..site import Renderer
+from ..site.paths import EPUB_FILE, PDF_FILE
 from ..site.views import INLINE_TEMPLATE, Span, Views, interleaved, marked
 
-EPUB_FILE = "edition.epub"
-PDF_FILE = "edition.pdf"
 META_FIELDS = ("author", "date", "source", "publisher")  # the order of the metadata line
 
 
@@ -169,19 +166,6 @@ def entity_index(edition: Edition, views: Views) -> list[tuple[str, list[IndexEn
     return index
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's loader: its tags (``!ENV [SITE_URL, …]``) read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
-
-
-def edition_description(root: Path) -> tuple[str, str]:
-    """The site's name and description, from mkdocs.yml (its ``!ENV`` values are not read)."""
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
-    return str(config["site_name"]), " ".join(str(config.get("site_description", "")).split())
-
-
 def modified_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when it is set, so that two builds can give the same book."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -191,8 +175,7 @@ def modified_time() -> dt.datetime:
 
 def make_book(edition: Edition, paths: Paths, renderer: Renderer) -> Book:
     views = Views(edition.articles, edition.registers, edition.references, renderer.module(INLINE_TEMPLATE))
-    title, description = edition_description(paths.root)
-    return Book(title, description, modified_time(),
+    return Book(paths.edition_title or "", paths.edition_description, modified_time(),
                 [book_article(a, views) for a in views.articles], views,
                 entity_index(edition, views))
 

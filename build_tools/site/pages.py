@@ -19,10 +19,12 @@ from .markdown import LinkReferences
 from .paths import (
     ARTICLES_INDEX,
     ENTITIES_INDEX,
+    EPUB_FILE,
     EXPORT_FILE,
     GLOSSARY_PAGE,
     HOME,
     NETWORK_PAGE,
+    PDF_FILE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
     type_page,
@@ -66,7 +68,8 @@ class Pages:
         """What makes each file, by its path."""
         render, views = self.renderer.render, self.views
         jobs: dict[str, Callable[[], str]] = {
-            HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited()),
+            HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited(),
+                                 books={"epub": EPUB_FILE, "pdf": PDF_FILE}),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=views.items(ARTICLES_INDEX)),
             EXPORT_FILE: lambda: export.to_json(export.edition_record(self.articles, self.registers, self.references)),
             GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),

@@ -12,6 +12,10 @@ TIMELINE_PAGE = "chronologie.md"
 NETWORK_PAGE = "reseau.md"
 SOURCES_PAGE = "sources.md"
 EXPORT_FILE = "edition.json"
+# The books `python -m build_tools books` writes beside the built site (publish.books), which
+# the home page links to.
+EPUB_FILE = "edition.epub"
+PDF_FILE = "edition.pdf"
 
 
 def type_page(entity_type: EntityType) -> str:

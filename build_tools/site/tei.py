@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Article, Block, BlockKind, Citation, Mention, NoteKind, PlacedNote, Reason, TermUse
@@ -26,6 +25,7 @@ from ..registers import Registers
 from ..registers.entities import Entity, EntityType
 from ..registers.glossary import Term
 from ..text.dates import date_label, format_date
+from .views import Span, interleaved
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -105,22 +105,14 @@ def _term_id(term_id: str) -> str:
     return f"terme-{term_id}"
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    annotation: Mention | TermUse
-
-
-def _spans(mentions: Iterable[Mention], terms: Iterable[TermUse]) -> list[_Span]:
+def _spans(mentions: Iterable[Mention], terms: Iterable[TermUse]) -> list[Span[Mention | TermUse]]:
     """The tagged stretches of a block, in order, none inside another: where two would
     overlap, the one that starts first (then the longer) is kept."""
-    annotations: list[Mention | TermUse] = [*mentions, *terms]
-    candidates = sorted((_Span(a.start, a.end, a) for a in annotations), key=lambda s: (s.start, -s.end))
-    kept: list[_Span] = []
-    for span in candidates:
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
+    annotations: list[Mention | TermUse] = sorted([*mentions, *terms], key=lambda a: (a.start, -a.end))
+    kept: list[Span[Mention | TermUse]] = []
+    for annotation in annotations:
+        if not kept or annotation.start >= kept[-1].end:
+            kept.append(Span(annotation.start, annotation.end, annotation))
     return kept
 
 
@@ -201,41 +193,20 @@ class TeiWriter:
     def _inline(self, element: ET.Element, block: Block, article: Article, numbers: dict[str, int]) -> None:
         """The block's text into ``element``: its mentions and terms tagged, its notes where
         their calls are (after a tagged name when the call falls inside it)."""
-        text = block.text
         spans = _spans(article.mentions_by_block.get(block.id, ()), article.terms_by_block.get(block.id, ()))
-        calls: list[tuple[int, PlacedNote]] = []
-        for placed in article.notes_by_block.get(block.id, ()):
-            position = placed.position
-            for span in spans:
-                if span.start < position < span.end:
-                    position = span.end
-            calls.append((position, placed))
-        cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans), *(p for p, _ in calls)})
-        starts = {s.start: s for s in spans}
+        calls = [(placed.position, placed) for placed in article.notes_by_block.get(block.id, ())]
         last: ET.Element | None = None
-
-        def put(piece: str) -> None:
-            if not piece:
-                return
-            if last is None:
-                element.text = (element.text or "") + piece
+        for part in interleaved(block.text, spans, calls):
+            if isinstance(part, str):
+                if last is None:
+                    element.text = (element.text or "") + part
+                else:
+                    last.tail = (last.tail or "") + part
+            elif isinstance(part, PlacedNote):
+                last = self._note(element, part, numbers)
             else:
-                last.tail = (last.tail or "") + piece
-
-        position = 0
-        for cut in cuts:
-            if cut < position:
-                continue
-            put(text[position:cut])
-            position = cut
-            for at, placed in calls:
-                if at == cut:
-                    last = self._note(element, placed, numbers)
-            if (tagged := starts.get(cut)) is not None:
-                last = self._tag(element, tagged.annotation)
-                last.text = text[tagged.start:tagged.end]
-                position = tagged.end
-        put(text[position:])
+                last = self._tag(element, part)
+                last.text = part.text
 
     def _tag(self, parent: ET.Element, annotation: Mention | TermUse) -> ET.Element:
         if isinstance(annotation, TermUse):
