@@ -102,8 +102,11 @@ def _cmd_books(args: argparse.Namespace) -> int:
     from .publish.books import write_books  # noqa: PLC0415 - WeasyPrint loads only for the books
 
     paths = _paths(args)
-    for path in write_books(build_edition(paths), paths, args.site):
+    written, skipped = write_books(build_edition(paths), paths, args.site)
+    for path in written:
         print(f"{path}: {path.stat().st_size:,} bytes")
+    for line in skipped:
+        print(line)
     return 0
 
 

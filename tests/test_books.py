@@ -271,3 +271,22 @@ def test_the_home_page_offers_both_books(built_site: Path) -> None:
     assert offered == {"edition.epub": "livre numérique (EPUB)", "edition.pdf": "PDF à imprimer"}
     assert zipfile.ZipFile(built_site / "edition.epub").read("mimetype") == b"application/epub+zip"
     assert (built_site / "edition.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_past_the_pdf_s_size_only_the_epub_is_written_and_offered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from build_tools.__main__ import main  # noqa: PLC0415
+    from build_tools.build import build  # noqa: PLC0415
+    from build_tools.site import paths  # noqa: PLC0415
+
+    project = copy_project(tmp_path)
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(paths, "PDF_MAX_ARTICLES", 4)  # the edition has five
+    assert main(["books", "out"]) == 0
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["edition.epub"]
+    assert "edition.pdf: not written: 5 articles, more than the 4 of a PDF" in capsys.readouterr().out
+    build(Paths.at(project))
+    home = (project / "docs" / "index.md").read_text("utf-8")
+    assert '<a href="edition.epub">' in home
+    assert "edition.pdf" not in home
+    assert "Au-delà de 4 articles, l’édition n’est pas mise en PDF" in home

@@ -23,6 +23,7 @@ from ..project import Paths
 from ..registers.entities import Entity
 from ..registers.outlets import Outlet
 from ..site import Renderer
+from ..site import paths as site_paths
 from ..site.paths import EPUB_FILE, PDF_FILE
 from ..site.views import INLINE_TEMPLATE, Span, Views, interleaved, marked
 
@@ -180,12 +181,19 @@ def make_book(edition: Edition, paths: Paths, renderer: Renderer) -> Book:
                 entity_index(edition, views))
 
 
-def write_books(edition: Edition, paths: Paths, folder: Path) -> list[Path]:
-    """``edition.epub`` and ``edition.pdf`` of the edition, written into ``folder``."""
+def write_books(edition: Edition, paths: Paths, folder: Path) -> tuple[list[Path], list[str]]:
+    """``edition.epub`` and, up to ``PDF_MAX_ARTICLES`` articles, ``edition.pdf`` of the
+    edition, written into ``folder``; and what was not written, and why."""
     from .epub import write_epub  # noqa: PLC0415 - the books' tools load only for this command
     from .pdf import write_pdf  # noqa: PLC0415
 
     renderer = Renderer(paths.templates)
     book = make_book(edition, paths, renderer)
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_epub(book, renderer, folder / EPUB_FILE), write_pdf(book, renderer, folder / PDF_FILE)]
+    written = [write_epub(book, renderer, folder / EPUB_FILE)]
+    if not site_paths.pdf_wanted(len(edition.articles)):
+        (folder / PDF_FILE).unlink(missing_ok=True)
+        limit = site_paths.PDF_MAX_ARTICLES
+        return written, [f"{folder / PDF_FILE}: not written: {len(edition.articles)} articles, more than the "
+                         f"{limit} of a PDF (build_tools/site/paths.py); each article's page prints"]
+    return [*written, write_pdf(book, renderer, folder / PDF_FILE)], []

@@ -14,6 +14,7 @@ from ..model import Article
 from ..registers import Registers
 from ..registers.entities import Entity
 from . import export
+from . import paths as site_paths
 from .drawing import LABEL_GAP, MIN_PARAGRAPHS, draw
 from .markdown import LinkReferences
 from .paths import (
@@ -69,7 +70,7 @@ class Pages:
         render, views = self.renderer.render, self.views
         jobs: dict[str, Callable[[], str]] = {
             HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited(),
-                                 books={"epub": EPUB_FILE, "pdf": PDF_FILE}),
+                                 books=self.books()),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=views.items(ARTICLES_INDEX)),
             EXPORT_FILE: lambda: export.to_json(export.edition_record(self.articles, self.registers, self.references)),
             GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),
@@ -89,6 +90,11 @@ class Pages:
         for entity in self.registers.entities:
             jobs[entity.page_path] = functools.partial(self.entity_page, entity)
         return jobs
+
+    def books(self) -> dict[str, str | int | None]:
+        """What the home page offers to take away: the EPUB, and the PDF up to its size."""
+        wanted = site_paths.pdf_wanted(len(self.articles))
+        return {"epub": EPUB_FILE, "pdf": PDF_FILE if wanted else None, "pdf_max": site_paths.PDF_MAX_ARTICLES}
 
     def article_page(self, article: Article) -> str:
         references = LinkReferences()
