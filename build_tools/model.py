@@ -179,6 +179,13 @@ class MentionPin:
     line: int
 
 
+class Genre(StrEnum):
+    """What kind of article it is, as an editor says (data/articles/<seed stem>.yml)."""
+
+    NEWS = "news"  # reporting, or not said: the default
+    OPINION = "opinion"  # a column or commentary, its author's view (schema.org OpinionNewsArticle)
+
+
 @dataclass(frozen=True)
 class ArticleMeta:
     """Metadata an editor supplies in data/articles/<seed stem>.yml (all optional)."""
@@ -190,6 +197,7 @@ class ArticleMeta:
     source: str | None = None
     publisher: str | None = None
     original_url: str | None = None
+    genre: Genre = Genre.NEWS
     path: Path | None = None
     pins: tuple[MentionPin, ...] = ()
 
@@ -232,6 +240,7 @@ class Article:
     publisher: str | None
     original_url: str | None
     clean: CleanResult
+    genre: Genre = Genre.NEWS
     meta_path: Path | None = None
     pins: tuple[MentionPin, ...] = ()
     editor_notes: tuple[Note, ...] = ()

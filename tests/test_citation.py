@@ -31,11 +31,13 @@ def test_each_article_carries_its_citation_tags_and_its_news_article_data(built_
     """What the article's page says, and nothing it does not know (no author, no date)."""
     record = export(built_site)
     entities = {e["id"]: e for e in record["entities"]}
+    assert {a["genre"] for a in record["articles"]} == {"news", "opinion"}  # both kinds are checked
     for article in record["articles"]:
         tags, [item] = read(built_site, article["url"])
         assert tags["citation_title"] == [article["title"]] and item["headline"] == article["title"]
         assert tags["citation_public_url"][0].endswith("/" + article["url"])
-        assert item["@type"] == "NewsArticle" and item["inLanguage"] == "fr"
+        genre = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[article["genre"]]
+        assert item["@type"] == genre and item["inLanguage"] == "fr"
         assert tags.get("citation_author") == ([article["author"]] if article["author"] else None)
         assert item.get("author", {}).get("name") == article["author"]
         date = article["date"]

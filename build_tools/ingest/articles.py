@@ -45,7 +45,7 @@ def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] =
         seed=seed, slug=meta.slug or slugify(title), title=title, title_origin=origin,
         author=meta.author or found.author, date=meta.date or found.date,
         source=meta.source or found.source, publisher=meta.publisher,
-        original_url=meta.original_url, clean=result, meta_path=meta.path, pins=meta.pins,
+        original_url=meta.original_url, clean=result, genre=meta.genre, meta_path=meta.path, pins=meta.pins,
         editor_notes=editor_notes, notes_path=notes_path if editor_notes else None)
     return article, warnings
 

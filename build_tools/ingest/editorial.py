@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..model import OUTLET_NOTE_PREFIX, ArticleMeta, MentionPin, Note, NoteKind, Seed
+from ..model import OUTLET_NOTE_PREFIX, ArticleMeta, Genre, MentionPin, Note, NoteKind, Seed
 from ..registers.records import citations
 from ..registers.validation import load_records, validate
 from ..registers.yamlio import LocatedDict, LocatedList, load_yaml
@@ -53,6 +53,7 @@ def load_meta(path: Path) -> ArticleMeta:
     return ArticleMeta(title=data.get("title"), slug=data.get("slug"), date=date,
                        author=data.get("author"), source=data.get("source"),
                        publisher=data.get("publisher"), original_url=data.get("original_url"),
+                       genre=Genre(data.get("genre", Genre.NEWS)),
                        path=path, pins=pins)
 
 

@@ -33,6 +33,7 @@ def article_record(article: Article, related: Sequence[Related] = ()) -> dict[st
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "publisher": article.publisher,
+        "genre": article.genre.value,
         "blocks": [{"id": b.id, "kind": b.kind.value, "text": b.text} for b in article.blocks],
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason.value} for r in article.removed],
         "mentions": [{"entity": m.entity, "block": m.block, "start": m.start, "end": m.end, "text": m.text}
