@@ -29,7 +29,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-GENERATED = ("articles", "entites", "tei", "index.md", "edition.json", ".generated.json")
+GENERATED = ("articles", "entites", "tei", "donnees", "index.md", "edition.json", ".generated.json")
 
 
 # A seed that tries every way text could run or break out: it must show as text everywhere.

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -16,7 +17,8 @@ from build_tools.__main__ import main
 from build_tools.build import build
 from build_tools.errors import InputError
 from build_tools.project import Paths
-from build_tools.registers.validation import load_schema
+from build_tools.registers.validation import load_schema, schema_registry
+from build_tools.site import export
 
 from conftest import ROOT
 
@@ -35,6 +37,48 @@ def test_export_matches_its_schema_and_the_seeds(project: Path) -> None:
             assert block["text"] in (line.strip() for line in seed_lines)
         for removed in article["removed"]:
             assert seed_lines[removed["line"] - 1].strip() == removed["text"]
+
+
+def test_the_export_in_parts_holds_the_same_records_as_the_whole(project: Path) -> None:
+    """donnees/: an index, a file per article and per entity, the timeline and the network,
+    each valid against its schema and equal to what edition.json says of it."""
+    build_at(project)
+    whole = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
+    folder = project / "docs" / "donnees"
+
+    def part(name: str, definition: str) -> Any:
+        record = json.loads((folder / name).read_text("utf-8"))
+        schema = {"$ref": f"export-parts.schema.json#/$defs/{definition}"}
+        jsonschema.Draft202012Validator(schema, registry=schema_registry()).validate(record)
+        return record
+
+    index = part("index.json", "index")
+    assert [a["slug"] for a in index["articles"]] == [a["slug"] for a in whole["articles"]]
+    for summary, article in zip(index["articles"], whole["articles"], strict=True):
+        assert part(summary["file"], "article")["article"] == article
+    assert [e["id"] for e in index["entities"]] == [e["id"] for e in whole["entities"]]
+    mentions = [dict(m, article=a["slug"]) for a in whole["articles"] for m in a["mentions"]]
+    for summary, entity in zip(index["entities"], whole["entities"], strict=True):
+        record = part(summary["file"], "entity")
+        assert record["entity"] == entity
+        key = ("article", "block", "start", "end", "text")
+        assert sorted(tuple(m[k] for k in key) for m in record["mentions"]) == sorted(
+            tuple(m[k] for k in key) for m in mentions if m["entity"] == entity["id"])
+        assert summary["mentions"] == len(record["mentions"])
+    assert index["glossary"] == whole["glossary"] and index["sources"] == whole["sources"]
+    assert part(index["timeline"], "timeline")["timeline"] == whole["timeline"]
+    assert part(index["network"], "network")["network"] == whole["network"]
+
+
+def test_edition_json_is_left_out_past_its_size_and_the_parts_stay(project: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    build_at(project)
+    size = (project / "docs" / "edition.json").stat().st_size
+    monkeypatch.setattr(export, "EXPORT_MAX_BYTES", size - 1)
+    _, report = build(Paths.at(project))
+    assert not (project / "docs" / "edition.json").exists()
+    assert "edition.json" in report.deleted
+    assert (project / "docs" / "donnees" / "index.json").is_file()
 
 
 def test_every_sentence_is_kept_and_no_boilerplate(project: Path) -> None:

@@ -31,6 +31,7 @@ import yaml
 from ..model import Article
 from ..publish.search import index_bytes
 from ..registers import Registers
+from ..site.paths import DATA_FOLDER
 from ..site.write import MANIFEST
 from . import synthetic
 
@@ -110,18 +111,21 @@ def build(registers: Registers, articles: Sequence[Article], count: int, work: P
     # docs/, not deleted (see above).
     aside = work / f"site-{count}-generated"
     aside.mkdir()
-    for folder in ("articles", "entites", "tei"):
+    for folder in ("articles", "entites", "tei", "donnees"):
         (project / "docs" / folder).rename(aside / folder)
     mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
     if "WARNING" in log:
         raise RuntimeError(f"mkdocs build warned:\n{log[-3000:]}")
-    edition = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
-    words = sum(len(b["text"].split()) for a in edition["articles"] for b in a["blocks"])
+    # The export in parts: a large edition has no edition.json (over its size).
+    data = project / "docs" / DATA_FOLDER
+    parts = json.loads((data / "index.json").read_text("utf-8"))
+    words = sum(len(b["text"].split()) for summary in parts["articles"]
+                for b in json.loads((data / summary["file"]).read_text("utf-8"))["article"]["blocks"])
     # Pagefind's index, which no reader downloads whole (bench --search measures what a query does).
     index = index_bytes(project / "site")
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     return {
-        "articles": len(edition["articles"]), "entities": len(edition["entities"]), "pages": pages,
+        "articles": len(parts["articles"]), "entities": len(parts["entities"]), "pages": pages,
         "words": words, "generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb),
         "mkdocs_s": round(mkdocs_s, 2), "mkdocs_peak_mb": round(mkdocs_mb),
         "search_index_bytes": index,

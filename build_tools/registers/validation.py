@@ -28,7 +28,7 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def _registry() -> referencing.Registry[Any]:
+def schema_registry() -> referencing.Registry[Any]:
     """Every shipped schema, so that one can refer to another by its file name."""
     folder = resources.files("build_tools.registers.schemas")
     names = [f.name.removesuffix(".schema.json") for f in folder.iterdir() if f.name.endswith(".schema.json")]
@@ -41,7 +41,7 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    return cls(schema, registry=schema_registry(), format_checker=cls.FORMAT_CHECKER)
 
 
 def _locate(data: Any, path: list[str | int]) -> tuple[int | None, str | None]:

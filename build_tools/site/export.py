@@ -1,5 +1,7 @@
-"""The machine-readable export, docs/edition.json: a contract described by
-``registers/schemas/edition.schema.json`` (checked in the tests)."""
+"""The machine-readable export: docs/edition.json, the whole edition in one file, described by
+``registers/schemas/edition.schema.json``; and the same records in parts under docs/donnees/
+(an index, a file per article and per entity, the timeline, the network), described by
+``registers/schemas/export-parts.schema.json``. Both are checked in the tests."""
 
 from __future__ import annotations
 
@@ -16,7 +18,17 @@ from ..registers import Registers
 from ..registers.entities import Entity
 from ..registers.glossary import Term
 from ..registers.outlets import Outlet
-from .paths import GLOSSARY_PAGE, SOURCES_PAGE, page_url
+from .paths import (
+    DATA_FOLDER,
+    DATA_NETWORK,
+    DATA_TIMELINE,
+    EXPORT_MAX_BYTES,
+    GLOSSARY_PAGE,
+    SOURCES_PAGE,
+    article_data,
+    entity_data,
+    page_url,
+)
 
 EXPORT_VERSION = 1
 # The text of an article's own date in the timeline (a statement's is its sentence).
@@ -97,6 +109,53 @@ def network_record(network: Network) -> dict[str, Any]:
                          for e in sorted(network.mentions)],
             "links": [{"source": lk.source, "target": lk.target, "paragraphs": lk.paragraphs,
                        "articles": list(lk.articles)} for lk in network.links]}
+
+
+def whole(articles: Sequence[Article], registers: Registers, references: CrossReferences) -> str | None:
+    """edition.json, or None when it would be over ``EXPORT_MAX_BYTES``: the parts hold it all."""
+    text = to_json(edition_record(articles, registers, references))
+    return text if len(text.encode("utf-8")) <= EXPORT_MAX_BYTES else None
+
+
+def _in_folder(path: str) -> str:
+    """A part's path from the index, which sits in the parts' folder."""
+    return path.removeprefix(f"{DATA_FOLDER}/")
+
+
+def index_record(articles: Sequence[Article], registers: Registers, references: CrossReferences) -> dict[str, Any]:
+    """donnees/index.json: what each part holds and where it is; the glossary and the sources,
+    small, in full."""
+    counts = {entity: sum(len(mentions) for _, mentions in found) for entity, found in references.mentioned.items()}
+    return {"version": EXPORT_VERSION,
+            "articles": [{"slug": a.slug, "title": a.title, "author": a.author,
+                          "date": a.date.isoformat() if a.date else None, "source": a.source, "url": a.url,
+                          "file": _in_folder(article_data(a.slug))} for a in articles],
+            "entities": [{"id": e.id, "type": e.type.value, "name": e.name, "url": e.url,
+                          "mentions": counts.get(e.id, 0), "file": _in_folder(entity_data(e.id))}
+                         for e in registers.entities],
+            "glossary": [term_record(t) for t in registers.glossary],
+            "sources": [outlet_record(o) for o in registers.outlets],
+            "timeline": _in_folder(DATA_TIMELINE),
+            "network": _in_folder(DATA_NETWORK)}
+
+
+def article_part(article: Article, references: CrossReferences) -> dict[str, Any]:
+    return {"version": EXPORT_VERSION, "article": article_record(article, references.related.get(article.slug, ()))}
+
+
+def entity_part(entity: Entity, references: CrossReferences) -> dict[str, Any]:
+    """An entity and every mention of it, article by article, in the articles' order."""
+    return {"version": EXPORT_VERSION, "entity": entity_record(entity),
+            "mentions": [{"article": article.slug, "block": m.block, "start": m.start, "end": m.end, "text": m.text}
+                         for article, mentions in references.mentioned.get(entity.id, []) for m in mentions]}
+
+
+def timeline_part(references: CrossReferences) -> dict[str, Any]:
+    return {"version": EXPORT_VERSION, "timeline": [timeline_record(e) for e in references.timeline]}
+
+
+def network_part(references: CrossReferences) -> dict[str, Any]:
+    return {"version": EXPORT_VERSION, "network": network_record(references.network)}
 
 
 def to_json(record: dict[str, Any]) -> str:

@@ -19,6 +19,9 @@ from .drawing import LABEL_GAP, MIN_PARAGRAPHS, draw
 from .markdown import LinkReferences
 from .paths import (
     ARTICLES_INDEX,
+    DATA_INDEX,
+    DATA_NETWORK,
+    DATA_TIMELINE,
     ENTITIES_INDEX,
     EPUB_FILE,
     EXPORT_FILE,
@@ -28,6 +31,8 @@ from .paths import (
     PDF_FILE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
+    article_data,
+    entity_data,
     type_page,
     url_from,
 )
@@ -41,9 +46,10 @@ STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
 
 def make_pages(articles: Sequence[Article], registers: Registers, references: CrossReferences,
                renderer: Renderer, edition_title: str | None = None) -> dict[str, str]:
-    """Every generated file by its path under docs/."""
+    """Every generated file by its path under docs/ (a job that gives None writes nothing)."""
     jobs = Pages(articles, registers, references, renderer, edition_title).jobs()
-    return dict(zip(jobs, parallel.run(list(jobs.values())), strict=True))
+    made = zip(jobs, parallel.run(list(jobs.values())), strict=True)
+    return {path: text for path, text in made if text is not None}
 
 
 def _url_from(page: str) -> Callable[[str], str]:
@@ -65,14 +71,17 @@ class Pages:
         self.tei = TeiWriter(registers, edition_title)
         self.views = Views(articles, registers, references, renderer.module(INLINE_TEMPLATE))
 
-    def jobs(self) -> dict[str, Callable[[], str]]:
+    def jobs(self) -> dict[str, Callable[[], str | None]]:
         """What makes each file, by its path."""
         render, views = self.renderer.render, self.views
-        jobs: dict[str, Callable[[], str]] = {
+        jobs: dict[str, Callable[[], str | None]] = {
             HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited(),
                                  books=self.books()),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=views.items(ARTICLES_INDEX)),
-            EXPORT_FILE: lambda: export.to_json(export.edition_record(self.articles, self.registers, self.references)),
+            EXPORT_FILE: lambda: export.whole(self.articles, self.registers, self.references),
+            DATA_INDEX: lambda: export.to_json(export.index_record(self.articles, self.registers, self.references)),
+            DATA_TIMELINE: lambda: export.to_json(export.timeline_part(self.references)),
+            DATA_NETWORK: lambda: export.to_json(export.network_part(self.references)),
             GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),
                                           url=_url_from(GLOSSARY_PAGE)),
             TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=views.timeline_by_year(),
@@ -87,9 +96,17 @@ class Pages:
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
             jobs[tei_path(article)] = functools.partial(self.tei.document, article)
+            jobs[article_data(article.slug)] = functools.partial(self.article_data, article)
         for entity in self.registers.entities:
             jobs[entity.page_path] = functools.partial(self.entity_page, entity)
+            jobs[entity_data(entity.id)] = functools.partial(self.entity_data, entity)
         return jobs
+
+    def article_data(self, article: Article) -> str:
+        return export.to_json(export.article_part(article, self.references))
+
+    def entity_data(self, entity: Entity) -> str:
+        return export.to_json(export.entity_part(entity, self.references))
 
     def books(self) -> dict[str, str | int | None]:
         """What the home page offers to take away: the EPUB, and the PDF up to its size."""

@@ -12,6 +12,22 @@ TIMELINE_PAGE = "chronologie.md"
 NETWORK_PAGE = "reseau.md"
 SOURCES_PAGE = "sources.md"
 EXPORT_FILE = "edition.json"
+# The export in parts, which a large edition keeps within reach: an index, a file per article
+# and per entity, the timeline and the network. edition.json, the whole in one file, is
+# written only while it stays under EXPORT_MAX_BYTES (5,000 synthetic articles: 89 MB).
+DATA_FOLDER = "donnees"
+DATA_INDEX = f"{DATA_FOLDER}/index.json"
+DATA_TIMELINE = f"{DATA_FOLDER}/chronologie.json"
+DATA_NETWORK = f"{DATA_FOLDER}/reseau.json"
+EXPORT_MAX_BYTES = 20_000_000
+
+
+def article_data(slug: str) -> str:
+    return f"{DATA_FOLDER}/articles/{slug}.json"
+
+
+def entity_data(entity_id: str) -> str:
+    return f"{DATA_FOLDER}/entites/{entity_id}.json"
 # The books `python -m build_tools books` writes beside the built site (publish.books), which
 # the home page links to.
 EPUB_FILE = "edition.epub"
