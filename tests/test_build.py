@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -289,3 +290,36 @@ def test_a_typo_in_a_template_is_reported_with_its_file_line_and_name(
     error = capsys.readouterr().err
     assert f"error: templates/entity.md.j2:{number}: " in error and "'descripton'" in error
     assert "Traceback" not in error
+
+
+def test_a_much_named_entity_gets_a_summary_and_its_mentions_on_pages(project: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MENTIONS_PER_PAGE, an entity's page shows counts per article and per year and the
+    first contexts; every mention is on one of its pages, in order, none over the limit."""
+    from build_tools.crossref import contexts  # noqa: PLC0415
+
+    monkeypatch.setattr(contexts, "MENTIONS_PER_PAGE", 10)
+    build_at(project)
+    docs = project / "docs"
+    part = json.loads((docs / "donnees" / "entites" / "donald-trump.json").read_text("utf-8"))
+    expected = [(m["article"], m["block"], m["text"]) for m in part["mentions"]]
+    assert len(expected) > 20
+    pages = -(-len(expected) // 10)
+    summary = (docs / "entites" / "donald-trump.md").read_text("utf-8")
+    assert 'id="par-article"' in summary and 'id="par-annee"' in summary
+    assert summary.count("<mark>") == contexts.FIRST_CONTEXTS
+    for number in range(1, pages + 1):
+        assert f'href="../../entites/donald-trump/mentions-{number}/"' in summary
+    counted = [int(n) for n in re.findall(r"</a> : (\d+) mentions?", summary.split('id="par-annee"')[0])]
+    assert sum(counted) == len(expected)
+    found = []
+    for number in range(1, pages + 1):
+        text = (docs / "entites" / "donald-trump" / f"mentions-{number}.md").read_text("utf-8")
+        assert text.count("<mark>") == (10 if number < pages else len(expected) - 10 * (pages - 1))
+        assert "pagefind: false" in text and "(<../../entites/donald-trump.md>)" in text
+        for slug, body in re.findall(r'<h3 id="article-([a-z0-9-]+)"[^>]*>.*?</h3>\n<ul[^>]*>\n(.*?)\n</ul>',
+                                     text, re.DOTALL):
+            found += [(slug, f"p{n}", word) for word, n in
+                      re.findall(r"<mark>(.*?)</mark>.*?#p(\d+)\"", body)]
+    assert found == expected
+    assert not (docs / "entites" / "donald-trump" / f"mentions-{pages + 1}.md").exists()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from .. import parallel
 from ..crossref import CrossReferences
-from ..crossref.contexts import entity_index
+from ..crossref.contexts import MentionPage, entity_index, mention_pages, page_contexts
 from ..model import Article
 from ..registers import Registers
 from ..registers.entities import Entity
@@ -33,6 +33,7 @@ from .paths import (
     TIMELINE_PAGE,
     article_data,
     entity_data,
+    mentions_page,
     type_page,
     url_from,
 )
@@ -99,6 +100,9 @@ class Pages:
             jobs[article_data(article.slug)] = functools.partial(self.article_data, article)
         for entity in self.registers.entities:
             jobs[entity.page_path] = functools.partial(self.entity_page, entity)
+            mentioned = self.references.mentioned.get(entity.id, [])
+            for page in mention_pages(sum(len(mentions) for _, mentions in mentioned)):
+                jobs[mentions_page(entity.id, page.number)] = functools.partial(self.mentions_page, entity, page)
             jobs[entity_data(entity.id)] = functools.partial(self.entity_data, entity)
         return jobs
 
@@ -126,7 +130,16 @@ class Pages:
         page = entity.page_path
         index = entity_index(entity, self.references.mentioned.get(entity.id, []), self.registers.entities,
                              self.references.network)
-        return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page))
+        return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page),
+                                    page_url=lambda n: _url_from(page)(mentions_page(entity.id, n)))
+
+    def mentions_page(self, entity: Entity, page: MentionPage) -> str:
+        path = mentions_page(entity.id, page.number)
+        mentioned = self.references.mentioned.get(entity.id, [])
+        pages = mention_pages(sum(len(mentions) for _, mentions in mentioned))
+        return self.renderer.render("entity-mentions.md.j2", entity=entity, page=page, pages=pages,
+                                    by_article=page_contexts(mentioned, page), url=_url_from(path), path=path,
+                                    page_url=lambda n: _url_from(path)(mentions_page(entity.id, n)))
 
     def network_page(self) -> str:
         network = self.references.network

@@ -44,6 +44,11 @@ def pdf_wanted(articles: int) -> bool:
     return articles <= PDF_MAX_ARTICLES
 
 
+def mentions_page(entity_id: str, number: int) -> str:
+    """A page of the mentions of a much-named entity, under its own page's address."""
+    return f"entites/{entity_id}/mentions-{number}.md"
+
+
 def type_page(entity_type: EntityType) -> str:
     return f"entites/types/{entity_type.slug}.md"
 
