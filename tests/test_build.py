@@ -317,7 +317,7 @@ def test_a_much_named_entity_gets_a_summary_and_its_mentions_on_pages(project: P
         text = (docs / "entites" / "donald-trump" / f"mentions-{number}.md").read_text("utf-8")
         assert text.count("<mark>") == (10 if number < pages else len(expected) - 10 * (pages - 1))
         assert "pagefind: false" in text and "(<../../entites/donald-trump.md>)" in text
-        for slug, body in re.findall(r'<h3 id="article-([a-z0-9-]+)"[^>]*>.*?</h3>\n<ul[^>]*>\n(.*?)\n</ul>',
+        for slug, body in re.findall(r'<h2 id="article-([a-z0-9-]+)"[^>]*>.*?</h2>\n<ul[^>]*>\n(.*?)\n</ul>',
                                      text, re.DOTALL):
             found += [(slug, f"p{n}", word) for word, n in
                       re.findall(r"<mark>(.*?)</mark>.*?#p(\d+)\"", body)]
