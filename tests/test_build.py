@@ -323,3 +323,29 @@ def test_a_much_named_entity_gets_a_summary_and_its_mentions_on_pages(project: P
                       re.findall(r"<mark>(.*?)</mark>.*?#p(\d+)\"", body)]
     assert found == expected
     assert not (docs / "entites" / "donald-trump" / f"mentions-{pages + 1}.md").exists()
+
+
+def test_a_much_used_term_lists_its_first_articles_and_pages_of_all(project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past GLOSSARY_ARTICLES_SHOWN articles, the glossary lists the first ones and links to
+    pages of USES_PER_PAGE articles that list them all, in order."""
+    from build_tools.site import views  # noqa: PLC0415
+
+    monkeypatch.setattr(views, "GLOSSARY_ARTICLES_SHOWN", 1)
+    monkeypatch.setattr(views, "USES_PER_PAGE", 2)
+    build_at(project)
+    docs = project / "docs"
+    record = json.loads((docs / "edition.json").read_text("utf-8"))
+    using = [a["slug"] for a in record["articles"] if any(t["term"] == "llm" for t in a["terms"])]
+    assert len(using) == 3
+    glossary = (docs / "glossaire.md").read_text("utf-8")
+    entry = glossary.split("{ #llm }")[1].split("\n### ")[0]
+    assert entry.count("<li>") == 1 and "… et dans 2 autres articles." in entry
+    assert 'href="../glossaire/llm/occurrences-2/">3</a>' in entry
+    listed = []
+    for number in (1, 2):
+        text = (docs / "glossaire" / "llm" / f"occurrences-{number}.md").read_text("utf-8")
+        assert "pagefind: false" in text and "(<../../glossaire.md#llm>)" in text
+        listed += re.findall(r'<li><a href="../../../articles/([a-z0-9-]+)/">', text)
+    assert sorted(listed) == sorted(using) and len(listed) == len(set(listed))
+    assert not (docs / "glossaire" / "llm" / "occurrences-3.md").exists()

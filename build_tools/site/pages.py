@@ -36,10 +36,11 @@ from .paths import (
     mentions_page,
     type_page,
     url_from,
+    uses_page,
 )
 from .render import Renderer
 from .tei import TeiWriter, tei_path
-from .views import INLINE_TEMPLATE, Views, description, sort_key
+from .views import INLINE_TEMPLATE, GlossaryEntry, Views, description, sort_key
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
@@ -84,7 +85,8 @@ class Pages:
             DATA_TIMELINE: lambda: export.to_json(export.timeline_part(self.references)),
             DATA_NETWORK: lambda: export.to_json(export.network_part(self.references)),
             GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),
-                                          url=_url_from(GLOSSARY_PAGE)),
+                                          url=_url_from(GLOSSARY_PAGE),
+                                          page_url=lambda term, n: _url_from(GLOSSARY_PAGE)(uses_page(term.id, n))),
             TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=views.timeline_by_year(),
                                           url=_url_from(TIMELINE_PAGE)),
             NETWORK_PAGE: self.network_page,
@@ -92,6 +94,10 @@ class Pages:
             ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=views.by_letter(),
                                            types=views.type_groups()),
         }
+        for _, entries in views.glossary_entries():
+            for entry in entries:
+                for page in entry.pages:
+                    jobs[uses_page(entry.term.id, page.number)] = functools.partial(self.uses_page, entry, page)
         for group in views.type_groups():
             jobs[type_page(group.type)] = functools.partial(render, "entities-type.md.j2", group=group)
         for article in self.articles:
@@ -132,6 +138,12 @@ class Pages:
                              self.references.network)
         return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page),
                                     page_url=lambda n: _url_from(page)(mentions_page(entity.id, n)))
+
+    def uses_page(self, entry: GlossaryEntry, page: MentionPage) -> str:
+        path = uses_page(entry.term.id, page.number)
+        return self.renderer.render("glossary-uses.md.j2", entry=entry, page=page, path=path,
+                                    uses=entry.uses[page.first - 1:page.last], url=_url_from(path),
+                                    page_url=lambda term, n: _url_from(path)(uses_page(term.id, n)))
 
     def mentions_page(self, entity: Entity, page: MentionPage) -> str:
         path = mentions_page(entity.id, page.number)

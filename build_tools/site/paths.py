@@ -44,6 +44,11 @@ def pdf_wanted(articles: int) -> bool:
     return articles <= PDF_MAX_ARTICLES
 
 
+def uses_page(term_id: str, number: int) -> str:
+    """A page of the articles using a much-used glossary term, under the glossary's address."""
+    return f"glossaire/{term_id}/occurrences-{number}.md"
+
+
 def mentions_page(entity_id: str, number: int) -> str:
     """A page of the mentions of a much-named entity, under its own page's address."""
     return f"entites/{entity_id}/mentions-{number}.md"

@@ -12,6 +12,7 @@ from itertools import groupby
 from typing import Any, Generic, TypeVar
 
 from ..crossref import CrossReferences, reading_order
+from ..crossref.contexts import MentionPage
 from ..crossref.timeline import TimelineEntry
 from ..model import Article, Block, BlockKind, Mention, TermUse
 from ..registers import Registers
@@ -26,6 +27,11 @@ from .paths import GLOSSARY_PAGE, SOURCES_PAGE, relative
 DESCRIPTION_MAX_CHARS = 160
 MOST_CITED = 12
 INLINE_TEMPLATE = "_inline.md.j2"
+# The glossary page lists, for each term, the paragraphs of at most this many articles; a term
+# used in more has pages of its own listing them all, this many articles each (at 2,000
+# synthetic articles the glossary page, listing every use, weighed 8.7 MB).
+GLOSSARY_ARTICLES_SHOWN = 10
+USES_PER_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,21 @@ class ArticleItem:
 class GlossaryEntry:
     term: Term
     uses: list[tuple[Article, list[Block]]]  # each article with the paragraphs the term is in
+
+    @property
+    def shown(self) -> list[tuple[Article, list[Block]]]:
+        """The articles the glossary page lists for the term; all of them, up to
+        ``GLOSSARY_ARTICLES_SHOWN``."""
+        return self.uses[:GLOSSARY_ARTICLES_SHOWN]
+
+    @property
+    def pages(self) -> list[MentionPage]:
+        """The pages that list every article using the term, ``USES_PER_PAGE`` each: none
+        when the glossary page lists them all."""
+        if len(self.uses) <= GLOSSARY_ARTICLES_SHOWN:
+            return []
+        return [MentionPage(number, start + 1, min(start + USES_PER_PAGE, len(self.uses)))
+                for number, start in enumerate(range(0, len(self.uses), USES_PER_PAGE), start=1)]
 
 
 @dataclass(frozen=True)
