@@ -349,3 +349,29 @@ def test_a_much_used_term_lists_its_first_articles_and_pages_of_all(project: Pat
         listed += re.findall(r'<li><a href="../../../articles/([a-z0-9-]+)/">', text)
     assert sorted(listed) == sorted(using) and len(listed) == len(set(listed))
     assert not (docs / "glossaire" / "llm" / "occurrences-3.md").exists()
+
+
+def test_a_long_timeline_is_split_by_year_into_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past TIMELINE_ONE_PAGE dates, the timeline page lists the years and their pages of
+    TIMELINE_PER_PAGE dates; every date is on one of them, in order."""
+    from build_tools.site import views  # noqa: PLC0415
+
+    monkeypatch.setattr(views, "TIMELINE_ONE_PAGE", 5)
+    monkeypatch.setattr(views, "TIMELINE_PER_PAGE", 3)
+    build_at(project)
+    docs = project / "docs"
+    timeline = json.loads((docs / "edition.json").read_text("utf-8"))["timeline"]
+    assert len(timeline) > 5
+    main_page = (docs / "chronologie.md").read_text("utf-8")
+    assert "<strong>" not in main_page  # no date listed there, only the pages
+    found = []
+    for year in dict.fromkeys(entry["date"][:4] for entry in timeline):
+        count = sum(entry["date"][:4] == year for entry in timeline)
+        for number in range(1, -(-count // 3) + 1):
+            assert f'href="../chronologie/{year}-{number}/"' in main_page
+            text = (docs / "chronologie" / f"{year}-{number}.md").read_text("utf-8")
+            dates = re.findall(r'<li><strong>.*?</strong> — .*?<a href="../../articles/([a-z0-9-]+)/(?:#(p\d+))?"',
+                               text)
+            assert 1 <= len(dates) <= 3 and "pagefind: false" in text
+            found += dates
+    assert found == [(entry["article"], entry["block"] or "") for entry in timeline]

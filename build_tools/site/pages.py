@@ -34,13 +34,14 @@ from .paths import (
     article_data,
     entity_data,
     mentions_page,
+    timeline_page,
     type_page,
     url_from,
     uses_page,
 )
 from .render import Renderer
 from .tei import TeiWriter, tei_path
-from .views import INLINE_TEMPLATE, GlossaryEntry, Views, description, sort_key
+from .views import INLINE_TEMPLATE, GlossaryEntry, Views, YearPage, description, sort_key
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
@@ -88,12 +89,17 @@ class Pages:
                                           url=_url_from(GLOSSARY_PAGE),
                                           page_url=lambda term, n: _url_from(GLOSSARY_PAGE)(uses_page(term.id, n))),
             TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=views.timeline_by_year(),
-                                          url=_url_from(TIMELINE_PAGE)),
+                                          pages=views.timeline_pages(), url=_url_from(TIMELINE_PAGE),
+                                          page_url=lambda p: _url_from(TIMELINE_PAGE)(timeline_page(p.year, p.number))),
             NETWORK_PAGE: self.network_page,
             SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced()),
             ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=views.by_letter(),
                                            types=views.type_groups()),
         }
+        year_pages = views.timeline_pages()
+        for year_page in year_pages:
+            jobs[timeline_page(year_page.year, year_page.number)] = functools.partial(self.year_page, year_page,
+                                                                                    year_pages)
         for _, entries in views.glossary_entries():
             for entry in entries:
                 for page in entry.pages:
@@ -138,6 +144,11 @@ class Pages:
                              self.references.network)
         return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page),
                                     page_url=lambda n: _url_from(page)(mentions_page(entity.id, n)))
+
+    def year_page(self, page: YearPage, pages: list[YearPage]) -> str:
+        path = timeline_page(page.year, page.number)
+        return self.renderer.render("timeline-year.md.j2", page=page, pages=pages, path=path, url=_url_from(path),
+                                    page_url=lambda p: _url_from(path)(timeline_page(p.year, p.number)))
 
     def uses_page(self, entry: GlossaryEntry, page: MentionPage) -> str:
         path = uses_page(entry.term.id, page.number)

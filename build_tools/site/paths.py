@@ -44,6 +44,11 @@ def pdf_wanted(articles: int) -> bool:
     return articles <= PDF_MAX_ARTICLES
 
 
+def timeline_page(year: str, number: int) -> str:
+    """A page of a long timeline's dates of one year."""
+    return f"chronologie/{year}-{number}.md"
+
+
 def uses_page(term_id: str, number: int) -> str:
     """A page of the articles using a much-used glossary term, under the glossary's address."""
     return f"glossaire/{term_id}/occurrences-{number}.md"

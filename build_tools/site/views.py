@@ -32,6 +32,10 @@ INLINE_TEMPLATE = "_inline.md.j2"
 # synthetic articles the glossary page, listing every use, weighed 8.7 MB).
 GLOSSARY_ARTICLES_SHOWN = 10
 USES_PER_PAGE = 100
+# The timeline is one page up to this many dates; past it, the page gives each year's count and
+# links to the year's pages, of TIMELINE_PER_PAGE dates each (2,000 synthetic articles: 6.6 MB).
+TIMELINE_ONE_PAGE = 200
+TIMELINE_PER_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,22 @@ class GlossaryEntry:
             return []
         return [MentionPage(number, start + 1, min(start + USES_PER_PAGE, len(self.uses)))
                 for number, start in enumerate(range(0, len(self.uses), USES_PER_PAGE), start=1)]
+
+
+@dataclass(frozen=True)
+class YearPage:
+    """One page of a long timeline: its ``year``, its ``number`` in the year (from 1), the
+    number of its first date in the year, its dates, and the year's count."""
+
+    year: str
+    number: int
+    first: int
+    entries: list[TimelineEntry]
+    of: int
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.entries) - 1
 
 
 @dataclass(frozen=True)
@@ -260,6 +280,15 @@ class Views:
 
     def timeline_by_year(self) -> list[tuple[str, list[TimelineEntry]]]:
         return [(year, list(group)) for year, group in groupby(self.references.timeline, key=lambda e: e.date[:4])]
+
+    def timeline_pages(self) -> list[YearPage]:
+        """The timeline's pages when it does not fit on one (``TIMELINE_ONE_PAGE``): each year's
+        dates, ``TIMELINE_PER_PAGE`` a page, in order; none when it fits."""
+        if len(self.references.timeline) <= TIMELINE_ONE_PAGE:
+            return []
+        return [YearPage(year, number, start + 1, entries[start:start + TIMELINE_PER_PAGE], len(entries))
+                for year, entries in self.timeline_by_year()
+                for number, start in enumerate(range(0, len(entries), TIMELINE_PER_PAGE), start=1)]
 
     def outlet_views(self) -> list[OutletView]:
         views = []
