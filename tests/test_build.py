@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -311,7 +312,8 @@ def test_a_much_named_entity_gets_a_summary_and_its_mentions_on_pages(project: P
     for number in range(1, pages + 1):
         assert f'href="../../entites/donald-trump/mentions-{number}/"' in summary
     counted = [int(n) for n in re.findall(r"</a> : (\d+) mentions?", summary.split('id="par-annee"')[0])]
-    assert sum(counted) == len(expected)
+    assert sum(counted) == len(expected)  # the five articles: all within TOP_ARTICLES
+    assert counted == sorted(counted, reverse=True)  # those that name it most first
     found = []
     for number in range(1, pages + 1):
         text = (docs / "entites" / "donald-trump" / f"mentions-{number}.md").read_text("utf-8")
@@ -375,3 +377,19 @@ def test_a_long_timeline_is_split_by_year_into_pages(project: Path, monkeypatch:
             assert 1 <= len(dates) <= 3 and "pagefind: false" in text
             found += dates
     assert found == [(entry["article"], entry["block"] or "") for entry in timeline]
+
+
+def test_a_summary_names_only_the_articles_that_name_the_entity_most(project: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.crossref import contexts  # noqa: PLC0415
+
+    monkeypatch.setattr(contexts, "MENTIONS_PER_PAGE", 10)
+    monkeypatch.setattr(contexts, "TOP_ARTICLES", 2)
+    build_at(project)
+    docs = project / "docs"
+    part = json.loads((docs / "donnees" / "entites" / "donald-trump.json").read_text("utf-8"))
+    per_article = Counter(m["article"] for m in part["mentions"])
+    summary = (docs / "entites" / "donald-trump.md").read_text("utf-8").split('id="par-annee"')[0]
+    assert f"Les 2 articles qui la nomment le plus, sur {len(per_article)}" in summary
+    listed = re.findall(r'<li><a href="../../articles/([a-z0-9-]+)/">.*?</a> : (\d+) mentions?', summary)
+    assert [(slug, int(n)) for slug, n in listed] == per_article.most_common(2)

@@ -22,6 +22,7 @@ RELATED_ENTITIES = 10
 # (Donald Trump at 5,000 synthetic articles: about 10,000 mentions, a 10 MB page).
 MENTIONS_PER_PAGE = 100
 FIRST_CONTEXTS = 10  # the contexts a summary shows
+TOP_ARTICLES = 20  # the articles a summary names, those that name the entity most
 
 
 class InContext(NamedTuple):
@@ -77,6 +78,14 @@ class EntityIndex:
         for article, n in self.counts:
             years[article.date.year if article.date else None] += n
         return sorted(years.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))
+
+    @property
+    def top_articles(self) -> list[tuple[Article, int]]:
+        """The articles that name the entity most (``TOP_ARTICLES``), most first, then in
+        the articles' order."""
+        order = {article.slug: n for n, (article, _) in enumerate(self.counts)}
+        ranked = sorted(self.counts, key=lambda item: (-item[1], order[item[0].slug]))
+        return ranked[:TOP_ARTICLES]
 
     def page_of(self, article: Article) -> MentionPage | None:
         """The page where the article's mentions start."""
