@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ class Paths:
                    data=(data or root / "data").resolve(), templates=root / "templates",
                    docs=(docs or root / "docs").resolve())
 
-    @property
+    @functools.cached_property
     def site_config(self) -> dict[str, Any]:
         """The plain keys of the project's mkdocs.yml, which every engine reads (empty
         without the file)."""

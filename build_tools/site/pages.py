@@ -85,7 +85,7 @@ class Pages:
             DATA_INDEX: lambda: export.to_json(export.index_record(self.articles, self.registers, self.references)),
             DATA_TIMELINE: lambda: export.to_json(export.timeline_part(self.references)),
             DATA_NETWORK: lambda: export.to_json(export.network_part(self.references)),
-            GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary_entries(),
+            GLOSSARY_PAGE: lambda: render("glossary.md.j2", by_letter=views.glossary,
                                           url=_url_from(GLOSSARY_PAGE),
                                           page_url=lambda term, n: _url_from(GLOSSARY_PAGE)(uses_page(term.id, n))),
             TIMELINE_PAGE: lambda: render("timeline.md.j2", by_year=views.timeline_by_year(),
@@ -100,7 +100,7 @@ class Pages:
         for year_page in year_pages:
             jobs[timeline_page(year_page.year, year_page.number)] = functools.partial(self.year_page, year_page,
                                                                                     year_pages)
-        for _, entries in views.glossary_entries():
+        for _, entries in views.glossary:
             for entry in entries:
                 for page in entry.pages:
                     jobs[uses_page(entry.term.id, page.number)] = functools.partial(self.uses_page, entry, page)

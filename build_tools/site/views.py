@@ -5,6 +5,7 @@ by the patterns of ``templates/_inline.md.j2``."""
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -261,8 +262,10 @@ class Views:
     def items(self, page: str) -> list[ArticleItem]:
         return [ArticleItem(a, article_first_sentence(a), self.meta_links(a, page)) for a in self.articles]
 
-    def glossary_entries(self) -> list[tuple[str, list[GlossaryEntry]]]:
-        """A–Z, each term with the paragraphs it appears in, article by article."""
+    @functools.cached_property
+    def glossary(self) -> list[tuple[str, list[GlossaryEntry]]]:
+        """A–Z, each term with the paragraphs it appears in, article by article (made once:
+        the glossary page and the pages of its much-used terms read it)."""
         uses: dict[str, list[tuple[Article, list[Block]]]] = {t.id: [] for t in self.registers.glossary}
         for article in self.articles:
             blocks: dict[str, dict[str, None]] = {}  # ordered sets of block ids
