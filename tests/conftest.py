@@ -231,6 +231,17 @@ def open_reader(chromium: Any) -> Iterator[Callable[..., Reader]]:
         context.close()
 
 
+def text_without(element: Any, tag: str) -> str:
+    """An XML element's text as a reader reads it, leaving out the elements ``tag`` (with
+    their text) but keeping what follows each (their tails)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != tag:
+            parts.append(text_without(child, tag))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def axe_violations(page: Any, within: str = "document") -> list[dict[str, Any]]:
     """The serious and critical accessibility violations axe-core finds in the open page, or
     in the part of it ``within`` selects (a CSS selector)."""

@@ -24,7 +24,7 @@ from build_tools.build import build_edition
 from build_tools.model import Edition
 from build_tools.project import Paths
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, text_without
 
 pytestmark = [pytest.mark.site, pytest.mark.tools]
 
@@ -69,12 +69,7 @@ def ids(document: ElementTree.Element) -> dict[str, ElementTree.Element]:
 
 def text_without_calls(element: ElementTree.Element) -> str:
     """The element's text as a reader reads it, without the numbers of the note calls."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag != f"{XHTML}sup":
-            parts.append(text_without_calls(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return text_without(element, f"{XHTML}sup")
 
 
 def links(document: ElementTree.Element, css_class: str | None = None) -> Iterator[ElementTree.Element]:

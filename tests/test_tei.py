@@ -16,7 +16,7 @@ from build_tools.build import build
 from build_tools.project import Paths
 from build_tools.site.tei import TEI_SCHEMA
 
-from conftest import HOSTILE_SEED, NODE_MODULES, copy_project, export, skip_without
+from conftest import HOSTILE_SEED, NODE_MODULES, copy_project, export, skip_without, text_without
 
 pytestmark = pytest.mark.site
 
@@ -33,12 +33,7 @@ def read(site: Path, article: dict[str, Any]) -> Any:
 
 def text_without_notes(element: Any) -> str:
     """The element's text as a reader reads it: the notes' text left out, their tails kept."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag != f"{TEI}note":
-            parts.append(text_without_notes(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return text_without(element, f"{TEI}note")
 
 
 def by_id(document: Any) -> dict[str, Any]:

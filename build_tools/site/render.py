@@ -129,27 +129,34 @@ def _number(value: float) -> SafeMarkdown:
     return safe_markdown(f"{value:.1f}".removesuffix(".0"))
 
 
-@functools.cache
-def _environment(templates_dir: Path) -> jinja2.Environment:
-    """One environment per templates folder, for the life of the process: ``mkdocs serve``
-    rebuilds without compiling every template again (Jinja reads a template again when its
-    file has changed)."""
+def _strict_environment(templates_dir: Path, finalize: Any) -> jinja2.Environment:
+    """The templates of ``templates_dir``, every printed value passed to ``finalize`` and
+    escaped, a name the context does not have an error, the kinds the data carries known
+    (``block.kind == BlockKind.HEADING``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize,
         autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(BlockKind=BlockKind, NoteKind=NoteKind, TitleOrigin=TitleOrigin, EntityType=EntityType)
+    return env
+
+
+@functools.cache
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    """One environment per templates folder, for the life of the process: ``mkdocs serve``
+    rebuilds without compiling every template again (Jinja reads a template again when its
+    file has changed)."""
+    env = _strict_environment(templates_dir, _finalize)
     env.filters.update(
         time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
         date_label=date_label, html=_html, html_rows=_html_rows, num=_number,
     )
-    # The kinds the data carries, for the templates to test (``block.kind == BlockKind.HEADING``).
-    env.globals.update(link=md_link, relative=relative, BlockKind=BlockKind, EntryKind=EntryKind,
-                       NoteKind=NoteKind, TitleOrigin=TitleOrigin, EntityType=EntityType)
+    env.globals.update(link=md_link, relative=relative, EntryKind=EntryKind)
     return env
 
 
@@ -165,17 +172,8 @@ def _finalize_html(value: Any) -> Any:
 def _html_environment(templates_dir: Path) -> jinja2.Environment:
     """The environment of the templates that write HTML, XHTML or XML themselves (the books):
     every value HTML-escaped, the same strictness and the same labels as the pages'."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize_html,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _strict_environment(templates_dir, _finalize_html)
     env.filters.update(time_fr=_time_fr, date_label=date_label, anchor=_anchor)
-    env.globals.update(BlockKind=BlockKind, NoteKind=NoteKind, TitleOrigin=TitleOrigin, EntityType=EntityType)
     return env
 
 
