@@ -6,31 +6,28 @@ STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-extras
 NODE   := node_modules/.installed
 HOST   ?= 127.0.0.1:8000
+# The engine that builds the site from mkdocs.yml: mkdocs (the default), properdocs or zensical.
+ENGINE ?= mkdocs
+# MkDocs comes with the project; the other engines with the extras.
+ENGINE_READY := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(EXTRAS))
 
-# Material prints an end-of-life banner on every build; the move is tracked in the README.
+# Material and ProperDocs print banners about MkDocs's future; the plan is in the README.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build serve test lint pages zensical bench lock clean
+.PHONY: build serve test lint pages bench lock clean
 
-build: $(STAMP) ## Generate the pages and build the whole site into site/, with the EPUB and the PDF
-	$(BIN)/mkdocs build
-	$(BIN)/python -m build_tools books site
+# Generate the pages, build them with $(ENGINE), index the search, write the EPUB and the PDF.
+build: $(ENGINE_READY) ## Build the whole site into site/ (ENGINE=mkdocs|properdocs|zensical)
+	$(BIN)/python -m build_tools publish --engine $(ENGINE) site
 
-# --dirty: a rebuild renders only the pages whose Markdown changed (the generator rewrites
-# only those); when the list of articles changes, the hooks mark every page changed.
-serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
+# MkDocs and ProperDocs rebuild only the pages whose Markdown changed (--dirty; the generator
+# rewrites only those); Zensical always rebuilds.
+serve: $(ENGINE_READY) ## Preview at http://127.0.0.1:8000 with live reload (ENGINE=…)
+	$(BIN)/python -m build_tools serve --engine $(ENGINE) --dev-addr $(HOST)
 
 pages: $(STAMP) ## Only generate the Markdown pages into docs/
 	$(BIN)/python -m build_tools build
-
-# Zensical reads mkdocs.yml but runs no hooks: generate the pages first, index the site after.
-zensical: $(EXTRAS) ## Build the site with Zensical into site-zensical/
-	$(BIN)/python -m build_tools build
-	rm -rf site-zensical
-	SITE_DIR=site-zensical $(BIN)/zensical build
-	$(BIN)/python -m build_tools search site-zensical
-	$(BIN)/python -m build_tools books site-zensical
 
 # Matcher against flashtext and pyahocorasick, builds of 300 and 600 synthetic articles, mkdocs
 # serve's reload: about two minutes; the results go in BENCHMARKS.md.
@@ -53,10 +50,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# Optional tools the tests exercise too: Zensical, spaCy for `build_tools suggest`, and the
+# Optional tools the tests exercise too: ProperDocs and Zensical, spaCy for `build_tools suggest`, and the
 # benchmark's flashtext and pyahocorasick.
 $(EXTRAS): $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,zensical,suggest,bench]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,engines,suggest,bench]'
 	touch $@
 
 # The browser and HTML tests' tools: axe-core and vnu.jar, pinned in package-lock.json.
@@ -68,9 +65,9 @@ $(NODE): package.json package-lock.json
 lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --upgrade pip
-	.venv-lock/bin/python -m pip install --quiet '.[test,zensical,suggest,bench]'
+	.venv-lock/bin/python -m pip install --quiet '.[test,engines,suggest,bench]'
 	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^edition-geopolitique-ia' > constraints.txt
 	rm -rf .venv-lock build
 
 clean:
-	rm -rf site site-zensical .cache .venv .pytest_cache .mypy_cache .ruff_cache node_modules tests/screenshots
+	rm -rf site .cache .venv .pytest_cache .mypy_cache .ruff_cache node_modules tests/screenshots

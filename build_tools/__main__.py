@@ -78,7 +78,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from . import bench  # noqa: PLC0415 - needs the 'bench' extra (flashtext, pyahocorasick)
 
     report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve,
-                       search_too=args.search)
+                       search_too=args.search, engines_too=args.engines)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else "\n".join(bench.summary(report)))
     return 0
 
@@ -96,6 +96,34 @@ def _cmd_search(args: argparse.Namespace) -> int:
     print(f"{site}: {indexed.pages} pages and {indexed.records} glossary terms indexed by Pagefind "
           f"({indexed.bytes:,} bytes of index)")
     return 0
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from .publish.engines import Engine, publish  # noqa: PLC0415 - the engines, Pagefind and the books load only here
+
+    published, log = publish(_paths(args), Engine(args.engine), args.site)
+    print(log, end="")
+    print(f"{published.site}: built by {args.engine}; {published.indexed.pages} pages and "
+          f"{published.indexed.records} glossary terms indexed by Pagefind ({published.indexed.bytes:,} bytes)")
+    for path in published.books:
+        print(f"{path}: {path.stat().st_size:,} bytes")
+    for line in published.not_written:
+        print(line)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .publish.engines import Engine  # noqa: PLC0415
+    from .publish.watch import serve  # noqa: PLC0415
+
+    return serve(_paths(args), Engine(args.engine), args.dev_addr)
+
+
+def _engine_option(cmd: argparse.ArgumentParser) -> None:
+    from .publish.engines import DEFAULT_ENGINE, Engine  # noqa: PLC0415
+
+    cmd.add_argument("--engine", choices=[e.value for e in Engine], default=DEFAULT_ENGINE.value,
+                     help=f"the site engine, which reads mkdocs.yml (default: {DEFAULT_ENGINE.value})")
 
 
 def _cmd_books(args: argparse.Namespace) -> int:
@@ -158,10 +186,31 @@ def parser() -> argparse.ArgumentParser:
     cmd.set_defaults(func=_cmd_stats)
 
     cmd = commands.add_parser(
-        "search", help="index a built site for its search (Pagefind, in French): MkDocs's build does it itself",
+        "publish", help="the whole site: generate the pages, build them with an engine, index the search, "
+                        "write the books (make build)",
+        description="Generate the pages into docs/, build the site into SITE with the engine (MkDocs, "
+                    "ProperDocs or Zensical, each reading mkdocs.yml, strict), index it with Pagefind and "
+                    "write the EPUB and the PDF into it.")
+    _seeds_option(cmd)
+    _engine_option(cmd)
+    cmd.add_argument("site", type=Path, nargs="?", default=Path("site"), help="where to build (default: site/)")
+    cmd.set_defaults(func=_cmd_publish)
+
+    cmd = commands.add_parser(
+        "serve", help="preview the site with live reload (make serve)",
+        description="The engine's own live preview of docs/, the pages generated again whenever a seed, a "
+                    "data file or a template changes.")
+    _seeds_option(cmd)
+    _engine_option(cmd)
+    cmd.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                     help="where to serve (default: 127.0.0.1:8000)")
+    cmd.set_defaults(func=_cmd_serve)
+
+    cmd = commands.add_parser(
+        "search", help="index a built site for its search (Pagefind, in French); publish does it",
         description="Run Pagefind on a site an engine has built (what the theme marks in each page, and the "
-                    "glossary's terms), writing SITE/pagefind/. `mkdocs build` and `mkdocs serve` do it at the "
-                    "end of every build; `make zensical` runs this command after Zensical's build.")
+                    "glossary's terms), writing SITE/pagefind/. `publish` (make build) runs it after the "
+                    "engine's build, and MkDocs's live preview after each rebuild.")
     cmd.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site/)")
     cmd.set_defaults(func=_cmd_search, seeds=None)
 
@@ -169,7 +218,7 @@ def parser() -> argparse.ArgumentParser:
         "books", help="write the edition as an EPUB 3 and a print-ready PDF into the built site",
         description="Build the edition in memory and write SITE/edition.epub (articles, notes as endnotes, "
                     "glossary, index of the entities, sources) and SITE/edition.pdf (the same in A4 pages, "
-                    "made by WeasyPrint, which needs Pango). `make build` runs it after MkDocs's build.")
+                    "made by WeasyPrint, which needs Pango). `publish` (make build) runs it after the engine's build.")
     _seeds_option(cmd)
     cmd.add_argument("site", type=Path, nargs="?", default=Path("site"),
                      help="the folder to write them into (default: site/)")
@@ -182,7 +231,10 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--json", action="store_true", help="print the results as JSON")
     cmd.add_argument("--tiny", action="store_true", help="tiny sizes: checks that the benchmark runs")
     cmd.add_argument("--no-build", action="store_true", help="leave out the generator and MkDocs builds")
-    cmd.add_argument("--no-serve", action="store_true", help="leave out mkdocs serve")
+    cmd.add_argument("--no-serve", action="store_true", help="leave out the live preview's reload")
+    cmd.add_argument("--engines", action="store_true",
+                     help="also build and serve the real edition and editions of 600 and 2,000 articles with each "
+                          "engine (MkDocs, ProperDocs, Zensical): cold build and reload after an edit")
     cmd.add_argument("--search", action="store_true",
                      help="also build editions of 2,000 and 5,000 articles and measure their search in Chromium "
                           "(about ten minutes)")

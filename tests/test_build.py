@@ -310,7 +310,7 @@ def test_a_much_named_entity_gets_a_summary_and_its_mentions_on_pages(project: P
     assert 'id="par-article"' in summary and 'id="par-annee"' in summary
     assert summary.count("<mark>") == contexts.FIRST_CONTEXTS
     for number in range(1, pages + 1):
-        assert f'href="../../entites/donald-trump/mentions-{number}/"' in summary
+        assert f'href="../entites/donald-trump/mentions-{number}.md"' in summary
     counted = [int(n) for n in re.findall(r"</a> : (\d+) mentions?", summary.split('id="par-annee"')[0])]
     assert sum(counted) == len(expected)  # the five articles: all within TOP_ARTICLES
     assert counted == sorted(counted, reverse=True)  # those that name it most first
@@ -343,12 +343,12 @@ def test_a_much_used_term_lists_its_first_articles_and_pages_of_all(project: Pat
     glossary = (docs / "glossaire.md").read_text("utf-8")
     entry = glossary.split("{ #llm }")[1].split("\n### ")[0]
     assert entry.count("<li>") == 1 and "… et dans 2 autres articles." in entry
-    assert 'href="../glossaire/llm/occurrences-2/">3</a>' in entry
+    assert 'href="glossaire/llm/occurrences-2.md">3</a>' in entry
     listed = []
     for number in (1, 2):
         text = (docs / "glossaire" / "llm" / f"occurrences-{number}.md").read_text("utf-8")
         assert "pagefind: false" in text and "(<../../glossaire.md#llm>)" in text
-        listed += re.findall(r'<li><a href="../../../articles/([a-z0-9-]+)/">', text)
+        listed += re.findall(r'<li><a href="../../articles/([a-z0-9-]+)\.md">', text)
     assert sorted(listed) == sorted(using) and len(listed) == len(set(listed))
     assert not (docs / "glossaire" / "llm" / "occurrences-3.md").exists()
 
@@ -370,9 +370,9 @@ def test_a_long_timeline_is_split_by_year_into_pages(project: Path, monkeypatch:
     for year in dict.fromkeys(entry["date"][:4] for entry in timeline):
         count = sum(entry["date"][:4] == year for entry in timeline)
         for number in range(1, -(-count // 3) + 1):
-            assert f'href="../chronologie/{year}-{number}/"' in main_page
+            assert f'href="chronologie/{year}-{number}.md"' in main_page
             text = (docs / "chronologie" / f"{year}-{number}.md").read_text("utf-8")
-            dates = re.findall(r'<li><strong>.*?</strong> — .*?<a href="../../articles/([a-z0-9-]+)/(?:#(p\d+))?"',
+            dates = re.findall(r'<li><strong>.*?</strong> — .*?<a href="../articles/([a-z0-9-]+)\.md(?:#(p\d+))?"',
                                text)
             assert 1 <= len(dates) <= 3 and "pagefind: false" in text
             found += dates
@@ -391,5 +391,5 @@ def test_a_summary_names_only_the_articles_that_name_the_entity_most(project: Pa
     per_article = Counter(m["article"] for m in part["mentions"])
     summary = (docs / "entites" / "donald-trump.md").read_text("utf-8").split('id="par-annee"')[0]
     assert f"Les 2 articles qui la nomment le plus, sur {len(per_article)}" in summary
-    listed = re.findall(r'<li><a href="../../articles/([a-z0-9-]+)/">.*?</a> : (\d+) mentions?', summary)
+    listed = re.findall(r'<li><a href="../articles/([a-z0-9-]+)\.md">.*?</a> : (\d+) mentions?', summary)
     assert [(slug, int(n)) for slug, n in listed] == per_article.most_common(2)

@@ -1,24 +1,56 @@
-"""The site navigation built by the hooks: generated sections, long ones cut into groups."""
+"""The navigation the generator writes (docs/SUMMARY.md) for every engine: generated sections,
+long ones cut into groups, titles shown as written."""
 
 from __future__ import annotations
 
-from build_tools.publish.navigation import expand, grouped
+import markdown
+from bs4 import BeautifulSoup
 
-NAV = [{"Accueil": "index.md"}, {"Articles": "articles/index.md"}, {"À propos": "a-propos.md"}]
+from build_tools.site.navigation import NavGroup, NavLink, grouped
+from build_tools.site.render import Renderer
+
+from conftest import ROOT
 
 
-def test_an_index_entry_becomes_a_section() -> None:
-    pages = [("Un", "articles/un.md"), ("Deux", "articles/deux.md")]
-    assert expand(NAV, {"articles/index.md": pages}) == [
-        {"Accueil": "index.md"},
-        {"Articles": ["articles/index.md", {"Un": "articles/un.md"}, {"Deux": "articles/deux.md"}]},
-        {"À propos": "a-propos.md"}]
-    assert expand(None, {"articles/index.md": pages}) is None
+def nav_tree(items: list[NavLink] | list[NavGroup]) -> list[tuple[str, str | None, list]]:
+    """The navigation file rendered as the engines read it (Markdown, as mkdocs-literate-nav
+    does): (title, page, children) for each entry."""
+    text = Renderer(ROOT / "templates").render("nav.md.j2", articles=items, types=[])
+
+    def entries(ul: object) -> list[tuple[str, str | None, list]]:
+        found = []
+        for li in ul.find_all("li", recursive=False):  # type: ignore[attr-defined]
+            link = li.find("a", recursive=False)
+            title = link.get_text() if link else li.find(string=True, recursive=False).strip()
+            children = li.find("ul", recursive=False)
+            found.append((title, link["href"] if link else None, entries(children) if children else []))
+        return found
+
+    return entries(BeautifulSoup(markdown.markdown(text), "html.parser").ul)
+
+
+def test_the_articles_are_a_section_under_their_index_between_the_hand_written_pages() -> None:
+    tree = nav_tree(grouped([NavLink("Un", "articles/un.md"), NavLink("Deux", "articles/deux.md")]))
+    assert [(title, page) for title, page, _ in tree][:3] == [
+        ("Accueil", "index.md"), ("Articles", "articles/index.md"), ("Entités", "entites/index.md")]
+    assert tree[1][2] == [("Un", "articles/un.md", []), ("Deux", "articles/deux.md", [])]
+    assert (tree[-1][0], tree[-1][1]) == ("Accessibilité", "accessibilite.md")
 
 
 def test_a_long_section_is_cut_into_numbered_groups() -> None:
-    pages = [(f"Article {n}", f"articles/{n}.md") for n in range(1, 121)]
-    groups = grouped(pages, 50)
-    assert [next(iter(g)) for g in groups] == ["1–50", "51–100", "101–120"]
-    assert [e for g in groups for e in next(iter(g.values()))] == [{t: p} for t, p in pages]
-    assert grouped(pages[:50], 50) == [{t: p} for t, p in pages[:50]]
+    links = [NavLink(f"Article {n}", f"articles/{n}.md") for n in range(1, 121)]
+    groups = grouped(links, 50)
+    assert [g.title for g in groups] == ["1–50", "51–100", "101–120"]  # type: ignore[union-attr]
+    assert [link for g in groups for link in g.links] == links  # type: ignore[union-attr]
+    assert grouped(links[:50], 50) == links[:50]
+    tree = nav_tree(groups)
+    assert [(title, page, len(children)) for title, page, children in tree[1][2]] == [
+        ("1–50", None, 50), ("51–100", None, 50), ("101–120", None, 20)]
+    assert tree[1][2][2][2][-1] == ("Article 120", "articles/120.md", [])
+
+
+def test_a_title_shows_as_written_whatever_it_holds() -> None:
+    title = "Un titre <script>alert('x')</script> *piégé* [lien](javascript:x) & `code` \\ fin"
+    tree = nav_tree([NavLink(title, "articles/piege.md")])
+    assert tree[1][2] == [(title, "articles/piege.md", [])]
+

@@ -166,14 +166,18 @@ def test_long_seed_text_renders_literally() -> None:
     assert soup.find("a") is None and soup.find("em") is None
 
 
-def test_front_matter_title_is_valid_yaml() -> None:
+def test_front_matter_title_is_valid_yaml_and_html_text_for_the_engines() -> None:
+    """Every engine prints a page's title and description as they are, taken for HTML: the
+    front matter holds them escaped (and the description's quotes, for its attribute)."""
     article = article_with(["x"], BlockKind.PARAGRAPH)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article),
-                                               description='a "b": c', meta_links={}, meta_notes={}, related=[],
+                                               description='a "b" <i>: c', meta_links={}, meta_notes={}, related=[],
                                                mentioned=[], tei="tei/a.xml")
     front = yaml.safe_load(page.split("---\n")[1])
-    assert {key: front[key] for key in ("title", "description")} == {"title": article.title, "description": 'a "b": c'}
+    assert {key: front[key] for key in ("title", "description")} == {
+        "title": "Titre *avec* &lt;b&gt;balises&lt;/b&gt; [et] {{ x }}", "description": "a &quot;b&quot; &lt;i&gt;: c"}
+    assert article.title == "Titre *avec* <b>balises</b> [et] {{ x }}"
     assert front["pagefind"]["filters"]["Article"] == article.title
 
 

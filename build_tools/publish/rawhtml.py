@@ -13,14 +13,23 @@ their own::
 and this extension stores what lies between them as Python-Markdown stores any raw HTML
 block, without reading it. It trusts that HTML as it trusts the templates: every value
 printed in it is escaped by the ``html`` filter. Text from a seed can never hold the marker
-lines (its ``<`` is escaped). A marker left open is left to Python-Markdown."""
+lines (its ``<`` is escaped). A marker left open is left to Python-Markdown.
+
+Links in raw HTML are written as in Markdown: to the page's source, relative to the page
+(``href="../entites/chine.md#p3"``), so that docs/ is the same for every engine. Zensical
+resolves such links in raw HTML itself; MkDocs and ProperDocs leave raw HTML as it is, so
+the extension resolves them there as the engine resolves Markdown links (with its
+``relpath`` step, which also checks that the page exists)."""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 START = "<!-- html -->"
@@ -47,10 +56,32 @@ class _PassThrough(Preprocessor):
         return out
 
 
+# A relative link to a page's source in an attribute: href="../x/y.md#anchor" (no scheme, not
+# from the site's root).
+_SOURCE_LINK = re.compile(r'(?<=href=")[^"#:?/][^"#:?]*\.md(?:#[^"]*)?(?=")')
+
+
+class _ResolveLinks(Postprocessor):
+    """The links to pages' sources in raw HTML, resolved by the engine's own ``relpath``
+    step where it has one (MkDocs, ProperDocs), before the raw HTML goes back in the page."""
+
+    def run(self, text: str) -> str:
+        if "relpath" not in self.md.treeprocessors:  # Zensical: it resolves them itself
+            return text
+        resolve = self.md.treeprocessors["relpath"].path_to_url  # type: ignore[attr-defined]
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for n, block in enumerate(blocks):
+            if isinstance(block, str) and '.md' in block:
+                blocks[n] = _SOURCE_LINK.sub(lambda m: html.escape(resolve(html.unescape(m[0]))), block)
+        return text
+
+
 class RawHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # After the whitespace is normalised (30), before raw HTML is read (20).
         md.preprocessors.register(_PassThrough(md), "edition_raw_html", 25)
+        # Before the raw HTML is put back in the page (30).
+        md.postprocessors.register(_ResolveLinks(md), "edition_raw_html_links", 35)
 
 
 def makeExtension(**kwargs: Any) -> RawHtmlExtension:  # Python-Markdown's name

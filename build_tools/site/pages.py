@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Sequence
 
 from .. import parallel
-from ..crossref import CrossReferences
+from ..crossref import CrossReferences, reading_order
 from ..crossref.contexts import MentionPage, entity_index, mention_pages, page_contexts
 from ..model import Article
 from ..registers import Registers
@@ -17,6 +17,7 @@ from . import export
 from . import paths as site_paths
 from .drawing import LABEL_GAP, MIN_PARAGRAPHS, draw
 from .markdown import LinkReferences
+from .navigation import NavLink, grouped
 from .paths import (
     ARTICLES_INDEX,
     DATA_INDEX,
@@ -27,6 +28,7 @@ from .paths import (
     EXPORT_FILE,
     GLOSSARY_PAGE,
     HOME,
+    NAV_FILE,
     NETWORK_PAGE,
     PDF_FILE,
     SOURCES_PAGE,
@@ -34,9 +36,9 @@ from .paths import (
     article_data,
     entity_data,
     mentions_page,
+    relative,
     timeline_page,
     type_page,
-    url_from,
     uses_page,
 )
 from .render import Renderer
@@ -56,8 +58,9 @@ def make_pages(articles: Sequence[Article], registers: Registers, references: Cr
 
 
 def _url_from(page: str) -> Callable[[str], str]:
-    """The URLs of other pages as seen from ``page``, for its raw HTML."""
-    return functools.partial(url_from, from_page=page)
+    """The links to other pages as written in ``page``'s raw HTML: to their sources, as in
+    Markdown, which every engine resolves (build_tools/publish/rawhtml.py)."""
+    return functools.partial(relative, from_page=page)
 
 
 def edge_width(paragraphs: int) -> float:
@@ -95,6 +98,7 @@ class Pages:
             SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced()),
             ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=views.by_letter(),
                                            types=views.type_groups()),
+            NAV_FILE: self.navigation,
         }
         year_pages = views.timeline_pages()
         for year_page in year_pages:
@@ -117,6 +121,11 @@ class Pages:
                 jobs[mentions_page(entity.id, page.number)] = functools.partial(self.mentions_page, entity, page)
             jobs[entity_data(entity.id)] = functools.partial(self.entity_data, entity)
         return jobs
+
+    def navigation(self) -> str:
+        articles = [NavLink(a.title, a.page_path) for a in reading_order(self.articles)]
+        types = [(group.type, type_page(group.type)) for group in self.views.type_groups()]
+        return self.renderer.render("nav.md.j2", articles=grouped(articles), types=types)
 
     def article_data(self, article: Article) -> str:
         return export.to_json(export.article_part(article, self.references))

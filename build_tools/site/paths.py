@@ -11,6 +11,9 @@ GLOSSARY_PAGE = "glossaire.md"
 TIMELINE_PAGE = "chronologie.md"
 NETWORK_PAGE = "reseau.md"
 SOURCES_PAGE = "sources.md"
+# The navigation every engine reads (build_tools/site/navigation.py); no page of its own
+# (mkdocs.yml excludes it from the pages).
+NAV_FILE = "SUMMARY.md"
 EXPORT_FILE = "edition.json"
 # The export in parts, which a large edition keeps within reach: an index, a file per article
 # and per entity, the timeline and the network. edition.json, the whole in one file, is
@@ -74,9 +77,3 @@ def page_url(page: str) -> str:
     if page == "index.md" or page.endswith("/index.md"):
         return page.removesuffix("index.md")
     return page.removesuffix(".md") + "/"
-
-
-def url_from(target: str, from_page: str) -> str:
-    """The URL of docs-relative page ``target`` as seen from the published ``from_page``, for
-    raw HTML, whose links MkDocs does not rewrite."""
-    return "../" * page_url(from_page).count("/") + page_url(target)

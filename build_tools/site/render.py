@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import json
 import operator
 import re
@@ -63,6 +64,20 @@ def _time_fr(value: dt.date | None) -> SafeMarkdown | None:
 def _yaml_string(value: str) -> SafeMarkdown:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return safe_markdown(json.dumps(value, ensure_ascii=False))
+
+
+def _page_title(value: str) -> SafeMarkdown:
+    """A page's title for its front matter. Every engine (MkDocs, ProperDocs, Zensical) prints
+    it as it is, taken for HTML, in ``<title>``, the header and the footer: it is given as HTML
+    text, so that a title that holds "<script>" shows it. Quotes stay: the theme also prints the
+    title through its own escaping in attributes, where "&quot;" would be read out."""
+    return _yaml_string(html.escape(value, quote=False))
+
+
+def _page_description(value: str) -> SafeMarkdown:
+    """A page's description for its front matter, which the engines print unescaped in the
+    content attribute of ``<meta name="description">``: HTML-escaped, quotes too."""
+    return _yaml_string(html.escape(value))
 
 
 def _anchor(value: str) -> SafeMarkdown:
@@ -153,7 +168,8 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
     file has changed)."""
     env = _strict_environment(templates_dir, _finalize)
     env.filters.update(
-        time_fr=_time_fr, yaml=_yaml_string, anchor=_anchor, link=md_link, attr=_attribute,
+        time_fr=_time_fr, yaml=_yaml_string, page_title=_page_title, page_description=_page_description,
+        anchor=_anchor, link=md_link, attr=_attribute,
         date_label=date_label, html=_html, html_rows=_html_rows, num=_number,
     )
     env.globals.update(link=md_link, relative=relative, EntryKind=EntryKind)

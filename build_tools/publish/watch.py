@@ -1,0 +1,76 @@
+"""The live preview with any engine (``make serve``): the engine's own ``serve`` watches docs/,
+and the pages are generated again when an input changes.
+
+MkDocs and ProperDocs do the second part in their hook (``mkdocs_hooks.py``), since they
+watch the inputs too (``watch:`` in mkdocs.yml). Zensical runs no hooks: the inputs are
+watched here (watchdog, which MkDocs already uses), and the generator writes only the pages
+that changed, which Zensical then rebuilds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from ..build import build
+from ..editor.report import summary
+from ..errors import EditionError
+from ..project import Paths
+from .engines import CONFIG, Engine, engine_environment, serve_command
+
+SETTLE_SECONDS = 0.2  # an editor's save writes a file in several steps: wait for the last
+
+
+class _Regenerate(FileSystemEventHandler):
+    """Calls ``regenerate`` once the inputs have been quiet for ``SETTLE_SECONDS``."""
+
+    def __init__(self, regenerate: Callable[[], None]) -> None:
+        self.regenerate = regenerate
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = threading.Timer(SETTLE_SECONDS, self.regenerate)
+            self.timer.daemon = True
+            self.timer.start()
+
+
+def generate(paths: Paths) -> None:
+    """The pages generated again; a problem in the inputs is printed and the preview goes on
+    with the last pages that built."""
+    try:
+        edition, report = build(paths)
+    except EditionError as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        return
+    for line in summary(edition, report):
+        print(line, flush=True)
+
+
+def serve(paths: Paths, engine: Engine, address: str) -> int:
+    """Preview the edition at ``address`` with ``engine`` until interrupted."""
+    command = serve_command(engine, paths.root / CONFIG, address)
+    if engine is not Engine.ZENSICAL:  # the hook generates the pages at each rebuild
+        return subprocess.call(command, cwd=paths.root, env=engine_environment())
+    generate(paths)
+    observer = Observer()
+    handler = _Regenerate(lambda: generate(paths))
+    for folder in (paths.seeds, paths.data, paths.templates):
+        observer.schedule(handler, str(folder), recursive=True)
+    observer.start()
+    try:
+        return subprocess.call(command, cwd=paths.root, env=engine_environment())
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        observer.stop()
+        observer.join()
