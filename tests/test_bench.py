@@ -14,6 +14,7 @@ from build_tools.annotate.matcher import Matcher
 from build_tools.bench import rivals, site, synthetic
 from build_tools.ingest import load_articles
 from build_tools.project import Paths
+from build_tools.publish.engines import Engine
 from build_tools.registers import load_registers
 
 from conftest import ROOT
@@ -58,19 +59,18 @@ def test_flashtext_needs_french_letters_as_word_characters() -> None:
 
 
 @pytest.mark.site
-def test_a_measured_build_deletes_nothing_before_the_end_of_the_run(real, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Deleting many files slows the files made soon after on some file systems (``site``):
-    the pages the generator made are moved out of docs/ for MkDocs's run, not deleted."""
+def test_a_measured_build_times_each_stage_and_each_engine_builds_the_same_pages(real, tmp_path) -> None:  # type: ignore[no-untyped-def]
     registers, articles = real
     work = tmp_path / "work"
     work.mkdir()
-    build = site.build(registers, articles, 3, work)
-    assert build["articles"] == 3
-    project, aside = work / "site-3", work / "site-3-generated"
-    generated = sorted(path.name for path in (aside / "articles").iterdir())
-    assert len(generated) == 4 and "index.md" in generated  # the three articles and their index
-    assert sorted(path.name for path in (project / "docs" / "articles").iterdir()) == generated  # made again
-    assert any((aside / "entites").iterdir())
+    build = site.build(registers, articles, 3, work, list(Engine))
+    assert build["articles"] == 3 and build["generator_s"] > 0 and build["index_s"] > 0
+    project = work / "site-3"
+    for engine in Engine:
+        assert build[f"{engine.value}_s"] > 0 and build[f"{engine.value}_peak_mb"] > 0
+        pages = project / site.site_folder(engine) / "articles"
+        assert len(list(pages.glob("*/index.html"))) == 3, engine  # the three articles, from the same docs/
+    assert (project / site.site_folder(Engine.MKDOCS) / "pagefind" / "pagefind-entry.json").is_file()
 
 
 @pytest.mark.site
@@ -90,7 +90,7 @@ def test_the_benchmark_runs_in_tiny_mode() -> None:
         build = report["build"][count]
         assert build["articles"] == int(count)
         assert build["generator_s"] > 0 and build["mkdocs_s"] > 0 and build["search_index_bytes"] > 0
-    assert report["serve"]["reload_s"] > 0
+    assert report["serve"]["reload_s"] > 0 and report["serve"]["engine"] == "mkdocs"
     for when in ("speed_at_start", "speed_at_end"):
         assert all(report[when][key] > 0 for key in ("python_loop_s", "python_objects_s", "file_create_ms"))
 

@@ -27,6 +27,7 @@ from typing import Any, cast
 from ..annotate.matcher import Matcher
 from ..ingest import load_articles
 from ..project import Paths
+from ..publish.engines import Engine
 from ..registers import load_registers
 from . import rivals, search, site, synthetic
 
@@ -40,12 +41,13 @@ class Sizes:
     repeat: int
     serve_runs: int
     search: tuple[int, ...]  # editions searched by ``bench --search``
+    engines: tuple[int, ...]  # synthetic editions each engine builds and serves (``bench --engines``)
 
 
 FULL = Sizes(corpus_mb=10.0, entries=10_000, scaling=(1_000, 10_000, 100_000), articles=(300, 600),
-             repeat=3, serve_runs=3, search=(2_000, 5_000))
+             repeat=3, serve_runs=3, search=(2_000, 5_000), engines=(600, 2_000))
 TINY = Sizes(corpus_mb=0.05, entries=400, scaling=(300, 400, 1_000), articles=(3, 6), repeat=1, serve_runs=1,
-             search=(6,))
+             search=(6,), engines=(3,))
 
 # The goals (issue 8): measured by ``run`` with the FULL sizes.
 GOALS = {
@@ -172,6 +174,23 @@ def scaling(corpus: Sequence[str], registers: Any, articles: Sequence[Any], size
     return result
 
 
+def engines(registers: Any, articles: Sequence[Any], counts: Sequence[int], work: Path, log: Log, *,
+            serve_runs: int) -> dict[str, Any]:
+    """Each engine on the real edition and on ``counts`` synthetic articles: its cold build of
+    the same generated pages, and its live preview's reload after an edited seed."""
+    result: dict[str, Any] = {}
+    for count in (0, *counts):  # 0: the real edition
+        name = "real" if count == 0 else str(count)
+        project = (site.copy_project(work / "engines-real") if count == 0 else
+                   site.build_project(registers, articles, count, work / f"engines-{count}"))
+        result[name] = measured = site.measure_build(project, list(Engine))
+        measured["serve"] = {engine.value: site.serve_reload(project, engine, serve_runs) for engine in Engine}
+        log(f"engines, {name}: " + "; ".join(
+            f"{e.value} build {measured[f'{e.value}_s']} s, reload {measured['serve'][e.value]['reload_s']} s"
+            for e in Engine))
+    return result
+
+
 def builds(registers: Any, articles: Sequence[Any], counts: Sequence[int], work: Path, log: Log) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for count in counts:
@@ -255,7 +274,7 @@ def goals(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, search_too: bool = False,
-        log: Log | None = None) -> dict[str, Any]:
+        engines_too: bool = False, log: Log | None = None) -> dict[str, Any]:
     say = log or (lambda line: print(line, file=sys.stderr, flush=True))
     started = time.perf_counter()
     articles, _ = load_articles(Paths.at(site.ROOT))
@@ -273,8 +292,10 @@ def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, search_t
         if build:
             report["build"] = builds(registers, articles, sizes.articles, work, say)
         if serve:
-            report["serve"] = site.serve_reload(work, sizes.serve_runs)
+            report["serve"] = site.serve_reload(site.copy_project(work / "serve"), Engine.MKDOCS, sizes.serve_runs)
             say(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+        if engines_too:
+            report["engines"] = engines(registers, articles, sizes.engines, work, say, serve_runs=sizes.serve_runs)
         if search_too:
             report["search"] = {}
             for count in sizes.search:
@@ -308,6 +329,11 @@ def summary(report: dict[str, Any]) -> list[str]:
                      f"the last key (at most {seen.get('results_ms_max')} ms)")
     if "serve" in report:
         lines.append(f"mkdocs serve: an edited seed shows in {report['serve']['reload_s']} s")
+    for name, measured in report.get("engines", {}).items():
+        lines.append(f"engines, {name} ({measured['articles']} articles, {measured['pages']} pages): " + "; ".join(
+            f"{e} build {measured[f'{e}_s']} s ({measured[f'{e}_peak_mb']} MB), serve reload "
+            f"{measured['serve'][e]['reload_s']} s (started in {measured['serve'][e]['startup_s']} s)"
+            for e in measured["serve"]))
     for name, goal in report.get("goals", {}).items():
         verdict = {True: "met", False: "NOT MET", None: "not measured"}[goal["met"]]
         lines.append(f"goal {name} {goal['goal']}: {goal['measured']} ({verdict})")

@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Article
+from ..publish.engines import Engine
 from ..registers import Registers
 from . import site
 
@@ -135,12 +136,12 @@ def measure(registers: Registers, articles: Sequence[Article], count: int, work:
     """The edition of ``count`` synthetic articles built, indexed alone, and searched (in
     ``browser`` if given: see ``reader``)."""
     built = site.build(registers, articles, count, work)
-    project = work / f"site-{count}"
-    index_s, index_mb, _ = site.run("build_tools", ["search", "site"], project)
-    bundle = project / "site" / "pagefind"
+    folder = work / f"site-{count}" / site.site_folder(Engine.MKDOCS)
+    bundle = folder / "pagefind"
     result = {"articles": built["articles"], "pages": built["pages"], "mkdocs_s": built["mkdocs_s"],
-              "mkdocs_peak_mb": built["mkdocs_peak_mb"], "index_s": round(index_s, 2), "index_peak_mb": round(index_mb),
+              "mkdocs_peak_mb": built["mkdocs_peak_mb"], "index_s": built["index_s"],
+              "index_peak_mb": built["index_peak_mb"],
               "index_mb": round(sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, 1)}
     if browser is not None or shutil.which(CHROMIUM):
-        result["reader"] = reader(project / "site", browser=browser)
+        result["reader"] = reader(folder, browser=browser)
     return result

@@ -1,4 +1,4 @@
-"""The generator and MkDocs on synthetic editions, and ``mkdocs serve`` on the real one.
+"""The generator and the site engines on synthetic editions, and the engines' live preview.
 
 Each measurement runs the real command in a copy of the project (seeds, data, templates,
 hand-written docs, mkdocs.yml and its hooks), as a child process: its wall time and its peak
@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..model import Article
+from ..publish.engines import CONFIG, QUIET, Engine
 from ..publish.search import index_bytes
 from ..registers import Registers
 from ..site.paths import DATA_FOLDER
@@ -37,7 +38,7 @@ from . import synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
 # The published address decides the path the pages are served at: a fixed one.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/banc/"}
+ENV = {**os.environ, **QUIET, "SITE_URL": "https://example.org/banc/"}
 
 
 def copy_project(dest: Path, *, seeds: bool = True) -> Path:
@@ -83,15 +84,16 @@ def write_synthetic(project: Path, registers: Registers, articles: Sequence[Arti
         out.write("\n" + yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
 
 
-def run(module: str, args: Sequence[str], cwd: Path) -> tuple[float, float, str]:
-    """``python -m module args`` in ``cwd``: (wall seconds, peak memory in MB, output); an
-    error if it fails."""
+def run(module: str, args: Sequence[str], cwd: Path, site: str | None = None) -> tuple[float, float, str]:
+    """``python -m module args`` in ``cwd`` (an engine building into ``site``): (wall seconds,
+    peak memory in MB, output); an error if it fails."""
     with tempfile.NamedTemporaryFile(prefix="bench-peak-", delete=False) as peak_file:
         peak = Path(peak_file.name)
     command = [sys.executable, "-m", "build_tools.bench.peak", str(peak), module, *args]
     try:
         start = time.perf_counter()
-        result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+        env = ENV if site is None else {**ENV, "SITE_DIR": site}
+        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
         output = result.stdout + result.stderr
         if result.returncode:
@@ -101,39 +103,49 @@ def run(module: str, args: Sequence[str], cwd: Path) -> tuple[float, float, str]
         peak.unlink(missing_ok=True)
 
 
-def build(registers: Registers, articles: Sequence[Article], count: int, work: Path) -> dict[str, Any]:
-    """The generator, then ``mkdocs build``, on ``count`` synthetic articles, in a copy of
-    the project made in ``work``."""
-    project = copy_project(work / f"site-{count}", seeds=False)
+def site_folder(engine: Engine) -> str:
+    return f"site-{engine.value}"
+
+
+def build_project(registers: Registers, articles: Sequence[Article], count: int, folder: Path) -> Path:
+    """A copy of the project in ``folder`` with ``count`` synthetic articles for seeds."""
+    project = copy_project(folder, seeds=False)
     write_synthetic(project, registers, articles, count)
+    return project
+
+
+def build(registers: Registers, articles: Sequence[Article], count: int, work: Path,
+          engines: Sequence[Engine] = (Engine.MKDOCS,)) -> dict[str, Any]:
+    """``count`` synthetic articles, in a copy of the project made in ``work``, built as
+    ``make build`` builds them (``measure_build``)."""
+    return measure_build(build_project(registers, articles, count, work / f"site-{count}"), engines)
+
+
+def measure_build(project: Path, engines: Sequence[Engine] = (Engine.MKDOCS,)) -> dict[str, Any]:
+    """The stages of ``make build`` in ``project``, each timed apart: the generator, each of
+    ``engines`` building its site (``site-<engine>/``) from the same pages, Pagefind indexing
+    the first engine's site."""
     generator_s, generator_mb, _ = run("build_tools", ["build"], project)
-    # MkDocs's run makes these pages again, as on a fresh checkout: they are moved out of
-    # docs/, not deleted (see above).
-    aside = work / f"site-{count}-generated"
-    aside.mkdir()
-    for folder in ("articles", "entites", "tei", "donnees"):
-        (project / "docs" / folder).rename(aside / folder)
-    mkdocs_s, mkdocs_mb, log = run("mkdocs", ["build", "--strict"], project)
-    if "WARNING" in log:
-        raise RuntimeError(f"mkdocs build warned:\n{log[-3000:]}")
+    result: dict[str, Any] = {"generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb)}
+    for engine in engines:
+        seconds, mb, log = run(engine.value, ["build", "--strict", "-f", CONFIG], project, site_folder(engine))
+        if "WARNING" in log:
+            raise RuntimeError(f"{engine} build warned:\n{log[-3000:]}")
+        result.update({f"{engine.value}_s": round(seconds, 2), f"{engine.value}_peak_mb": round(mb)})
+    site = project / site_folder(engines[0])
+    index_s, index_mb, _ = run("build_tools", ["search", site.name], project)
     # The export in parts: a large edition has no edition.json (over its size).
     data = project / "docs" / DATA_FOLDER
     parts = json.loads((data / "index.json").read_text("utf-8"))
     words = sum(len(b["text"].split()) for summary in parts["articles"]
                 for b in json.loads((data / summary["file"]).read_text("utf-8"))["article"]["blocks"])
-    # Pagefind's index, which no reader downloads whole (bench --search measures what a query does).
-    index = index_bytes(project / "site")
-    pages = sum(1 for _ in (project / "site").rglob("index.html"))
     return {
-        "articles": len(parts["articles"]), "entities": len(parts["entities"]), "pages": pages,
-        "words": words, "generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb),
-        "mkdocs_s": round(mkdocs_s, 2), "mkdocs_peak_mb": round(mkdocs_mb),
-        "search_index_bytes": index,
+        "articles": len(parts["articles"]), "entities": len(parts["entities"]),
+        "pages": sum(1 for _ in site.rglob("index.html")), "words": words, **result,
+        "index_s": round(index_s, 2), "index_peak_mb": round(index_mb),
+        # Pagefind's index, which no reader downloads whole (bench --search measures what a query does).
+        "search_index_bytes": index_bytes(site),
     }
-
-
-# As `make serve` runs it.
-SERVE_OPTIONS = ("--livereload", "--dirty")
 
 
 def _free_port() -> int:
@@ -152,36 +164,45 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def serve_reload(work: Path, runs: int = 3, timeout: float = 60) -> dict[str, Any]:
-    """``mkdocs serve`` on a copy of the real edition, made in ``work``: after each edit of a
-    seed, the time until the article's page shows the change."""
-    project = copy_project(work / "serve")
-    seed = sorted((project / "seeds").glob("*.txt"))[1]
+def serve_reload(project: Path, engine: Engine = Engine.MKDOCS, runs: int = 3,
+                 timeout: float = 600) -> dict[str, Any]:
+    """``make serve`` (``python -m build_tools serve``) with ``engine`` in ``project``: the time
+    it takes to serve the first page, then, after each edit of a seed, the time until that
+    article's page shows the change."""
+    data = project / "docs" / DATA_FOLDER / "index.json"
+    if not data.is_file():
+        run("build_tools", ["build"], project)
+    summary = json.loads(data.read_text("utf-8"))["articles"][0]
+    article = json.loads((data.parent / summary["file"]).read_text("utf-8"))["article"]
+    seed, page_path = project / article["seed"], summary["url"]
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS,
-         "--no-strict"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "build_tools", "serve", "--engine", engine.value,
+               "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env={**ENV, "SITE_DIR": site_folder(engine)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        base = f"http://127.0.0.1:{port}/banc/"
+        page = f"http://127.0.0.1:{port}/banc/{page_path}"
         started = time.perf_counter()
-        while _fetch(base) is None:
+        while _fetch(page) is None:
             if time.perf_counter() - started > timeout or server.poll() is not None:
-                raise RuntimeError("mkdocs serve did not start")
+                raise RuntimeError(f"{engine} serve did not start")
             time.sleep(0.1)
         startup = time.perf_counter() - started
-        page = base + "articles/offensive-technologique-chine/"
+        time.sleep(1.5)  # past the rebuild that the generator's first writes may set off
         original = seed.read_text("utf-8")
+        line = max(original.splitlines(), key=len)  # a paragraph of the article
         times = []
         for number in range(runs):
             marker = f"Zorglub{number}"
-            seed.write_text(original.replace("découplage contrôlé", f"découplage {marker}", 1), "utf-8")
+            seed.write_text(original.replace(line, f"{line} {marker}", 1), "utf-8")
             edited = time.perf_counter()
             while marker not in (_fetch(page) or ""):
                 if time.perf_counter() - edited > timeout:
-                    raise RuntimeError("the edit never showed")
+                    raise RuntimeError(f"the edit never showed in {engine} serve")
                 time.sleep(0.05)
             times.append(round(time.perf_counter() - edited, 2))
     finally:
         server.terminate()
-        server.wait(timeout=10)
-    return {"startup_s": round(startup, 2), "reload_s": sorted(times)[len(times) // 2], "runs": times}
+        server.wait(timeout=30)
+    return {"engine": engine.value, "startup_s": round(startup, 2), "reload_s": sorted(times)[len(times) // 2],
+            "runs": times}
