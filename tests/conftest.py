@@ -10,10 +10,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from build_tools.publish.engines import DEFAULT_ENGINE, Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -29,7 +32,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-GENERATED = ("articles", "entites", "tei", "donnees", "index.md", "edition.json", ".generated.json")
+GENERATED = ("articles", "entites", "tei", "donnees", "index.md", "edition.json", ".generated.json", "SUMMARY.md")
 
 
 # A seed that tries every way text could run or break out: it must show as text everywhere.
@@ -92,16 +95,19 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"skipped in CI, where every tool is installed ({reason})"
 
 
-def build_site(project: Path, site_url: str) -> Path:
-    """Build the project's site with MkDocs, then its books, as `make build` does; fail on
-    any warning."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    for command in (["mkdocs", "build", "--strict"], ["build_tools", "books", "site"]):
-        result = subprocess.run([sys.executable, "-m", *command], cwd=project, env=env,
-                                capture_output=True, text=True, check=False)
-        log = result.stdout + result.stderr
-        assert result.returncode == 0, log
-        assert "WARNING" not in log, log
+REPORT_URL = "https://example.org/edition/signalements"  # where the built sites send readers' reports
+
+
+def build_site(project: Path, site_url: str, engine: str = DEFAULT_ENGINE.value) -> Path:
+    """Build the project's whole site as `make build` does (the pages, the engine's build, the
+    search, the books), with ``engine``; fail on any warning."""
+    environment = {**os.environ, "SITE_URL": site_url, "REPORT_URL": REPORT_URL}
+    result = subprocess.run([sys.executable, "-m", "build_tools", "publish", "--engine", engine, "site"],
+                            cwd=project, env=environment, capture_output=True, text=True, check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log, log
+    (project / "build.log").write_text(log, "utf-8")
     return project / "site"
 
 
@@ -152,23 +158,78 @@ class LocalServer:
             self.socket.close()
 
 
-@pytest.fixture(scope="session")
-def site_server() -> Iterator[LocalServer]:
-    server = LocalServer()
-    yield server
-    server.close()
+# --- The site as each engine builds it -------------------------------------------------------
+# A test module marked `every_engine` runs its tests on the site each engine builds (MkDocs,
+# ProperDocs, Zensical): the reader's tests, which must pass whatever the engine. Other tests
+# read the default engine's site. Each engine's site is built once for the session.
+
+ENGINES = [engine.value for engine in Engine]
+every_engine = pytest.mark.every_engine
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("every_engine") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ENGINES, indirect=True, scope="session")
+
+
+@dataclass
+class BuiltSite:
+    path: Path
+    server: LocalServer
+    url: str | None = None  # once served
+
+
+class Sites:
+    """The project's site built by each engine asked for, once, each with its own local
+    server (its address is the site's site_url)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.built: dict[str, BuiltSite] = {}
+
+    def get(self, engine: str) -> BuiltSite:
+        if engine not in self.built:
+            server = LocalServer()
+            project = copy_project(self.tmp_path_factory.mktemp(f"built-site-{engine}"))
+            self.built[engine] = BuiltSite(build_site(project, server.url, engine), server)
+        return self.built[engine]
+
+    def close(self) -> None:
+        for built in self.built.values():
+            built.server.close()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_server: LocalServer) -> Path:
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
+    built = Sites(tmp_path_factory)
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="session")
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine of the site under test: each in turn in a module marked `every_engine`."""
+    return str(getattr(request, "param", DEFAULT_ENGINE.value))
+
+
+@pytest.fixture(scope="session")
+def site_server(sites: Sites, engine: str) -> LocalServer:
+    return sites.get(engine).server
+
+
+@pytest.fixture(scope="session")
+def built_site(sites: Sites, engine: str) -> Path:
     """The project's whole site, built once for the session, its site_url the local server."""
-    return build_site(copy_project(tmp_path_factory.mktemp("built-site")), site_server.url)
+    return sites.get(engine).path
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path, site_server: LocalServer) -> str:
+def site_url(sites: Sites, engine: str) -> str:
     """The built site, served: its address."""
-    return site_server.serve(built_site)
+    built = sites.get(engine)
+    if built.url is None:
+        built.url = built.server.serve(built.path)
+    return built.url
 
 
 def skip_without(path: Path, reason: str) -> None:

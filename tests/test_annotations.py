@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from conftest import Reader, axe_violations, export
+from conftest import Reader, axe_violations, every_engine, export
 
-pytestmark = [pytest.mark.site, pytest.mark.tools]
+pytestmark = [pytest.mark.site, pytest.mark.tools, every_engine]
 
 OpenReader = Callable[..., Reader]
 

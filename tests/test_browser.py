@@ -18,12 +18,13 @@ from conftest import (
     axe_violations,
     build_site,
     copy_project,
+    every_engine,
     export,
     result_paths,
     search,
 )
 
-pytestmark = [pytest.mark.site, pytest.mark.tools]
+pytestmark = [pytest.mark.site, pytest.mark.tools, every_engine]
 
 OpenReader = Callable[..., Reader]
 
@@ -92,13 +93,13 @@ def test_no_console_error_and_no_request_leaves_the_machine(site_url: str, open_
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Any:
     from conftest import LocalServer  # noqa: PLC0415 - one server per hostile site
 
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    project = copy_project(tmp_path_factory.mktemp(f"hostile-{engine}"))
     (project / "seeds" / "900_hostile.txt").write_text(HOSTILE_SEED, "utf-8")
     server = LocalServer()
-    site = build_site(project, server.url)
+    site = build_site(project, server.url, engine)
     yield site, server.serve(site)
     server.close()
 

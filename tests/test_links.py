@@ -11,9 +11,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LocalServer
+from conftest import LocalServer, every_engine
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, every_engine]
 
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 

@@ -14,9 +14,9 @@ import pytest
 
 from build_tools.publish.search import split_elisions
 
-from conftest import LocalServer, Reader, axe_violations, result_paths, search
+from conftest import LocalServer, Reader, axe_violations, every_engine, result_paths, search
 
-pytestmark = [pytest.mark.site, pytest.mark.tools]
+pytestmark = [pytest.mark.site, pytest.mark.tools, every_engine]
 
 OpenReader = Callable[..., Reader]
 

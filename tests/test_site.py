@@ -1,36 +1,25 @@
-"""The whole site, built by MkDocs through the hooks, exactly as `make build` does."""
+"""The whole site, as `make build` builds it with each engine."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project
+from conftest import REPORT_URL, LocalServer, every_engine
 
-pytestmark = pytest.mark.site
-
-
-REPORT_URL = "https://example.org/edition/signalements"
+pytestmark = [pytest.mark.site, every_engine]
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("site-project"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORT_URL": REPORT_URL}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                            capture_output=True, text=True, check=False)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    assert "WARNING" not in log, log
-    (project / "build.log").write_text(log, "utf-8")
-    return project
+def site(built_site: Path) -> Path:
+    """The project the site was built in."""
+    return built_site.parent
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -81,6 +70,20 @@ def test_home_lists_every_article(site: Path) -> None:
     record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
     links = {a["href"] for a in soup.select(".grid.cards a")}
     assert {a["url"] for a in record["articles"]} <= links
+
+
+def test_every_page_s_navigation_opens_on_the_articles_and_the_entity_types(site: Path) -> None:
+    record = json.loads((site / "site" / "edition.json").read_text("utf-8"))
+    article = record["articles"][0]
+    nav = page(site, article["url"]).select_one("nav.md-nav--primary")
+    titles = [" ".join(a.get_text().split()) for a in nav.select("a.md-nav__link")]
+    for wanted in ("Accueil", "Articles", "Entités", "Glossaire", "Chronologie", "Réseau", "Sources", "À propos",
+                   "Accessibilité", *(a["title"] for a in record["articles"])):
+        assert wanted in titles, wanted
+    assert nav.select_one("a.md-nav__link--active").get_text(strip=True) == article["title"]
+    entities = page(site, "entites/").select_one("nav.md-nav--primary")
+    assert "Personnes" in [" ".join(a.get_text().split()) for a in entities.select("a.md-nav__link")]
+    assert not (site / "site" / "SUMMARY").exists()  # the navigation's file is no page
 
 
 def test_site_is_french_and_fetches_no_fonts(site: Path) -> None:
@@ -209,8 +212,9 @@ def test_network_page_draws_linked_entities_with_a_text_alternative(site: Path) 
     assert record["network"]["links"][0]["paragraphs"] >= 2
 
 
-def test_every_page_links_to_the_accessibility_statement_and_where_to_report(site: Path) -> None:
-    built = site / "site"
+def test_every_page_links_to_the_accessibility_statement_and_where_to_report(site: Path,
+                                                                           site_server: LocalServer) -> None:
+    built, root = site / "site", urlsplit(site_server.url).path
     pages = sorted(built.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
@@ -218,7 +222,7 @@ def test_every_page_links_to_the_accessibility_statement_and_where_to_report(sit
         assert foot is not None, path
         statement, report = (a["href"] for a in foot.select("a"))
         # Relative, or from the site's root on the 404 page (served at any depth).
-        where = built / statement.split("/", 2)[2] if statement.startswith("/") else path.parent / statement
+        where = built / statement.removeprefix(root) if statement.startswith("/") else path.parent / statement
         assert (where / "index.html").resolve() == built / "accessibilite" / "index.html", path
         assert report == REPORT_URL
     assert page(site, "accessibilite/").select_one(".signalement a")["href"] == REPORT_URL
