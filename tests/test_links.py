@@ -4,6 +4,8 @@ page, the theme's included, resolved as a browser does (no browser needed)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -11,7 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LocalServer, every_engine
+from build_tools.publish.engines import engine_environment
+
+from conftest import ROOT, LocalServer, every_engine
 
 pytestmark = [pytest.mark.site, every_engine]
 
@@ -89,3 +93,28 @@ def test_the_search_each_page_starts_is_there(built_site: Path, site_server: Loc
         base = json.loads(soup.find("script", id="__config").get_text())["base"]
         bundle = urljoin(urljoin(url, base + "/"), "pagefind/pagefind.js")
         assert broken_link(built_site, site_server.url, url, bundle) is None, bundle
+
+
+def test_links_in_raw_html_are_written_to_sources_and_every_engine_resolves_them(tmp_path: Path,
+                                                                                  engine: str) -> None:
+    """The pages' raw HTML links to pages' sources, with anchors that may be ids of raw HTML
+    too (an entity's articles on its pages of mentions): the engine's strict build accepts
+    them, and each page gets the link a browser follows to the right page and id."""
+    docs = tmp_path / "docs"
+    (docs / "entites" / "x").mkdir(parents=True)
+    (docs / "index.md").write_text("# Accueil\n", "utf-8")
+    (docs / "entites" / "x.md").write_text(
+        '# X\n\n<!-- html -->\n<p><a id="lien" href="../entites/x/mentions-2.md#article-a">suite</a></p>\n'
+        "<!-- /html -->\n", "utf-8")
+    (docs / "entites" / "x" / "mentions-2.md").write_text(
+        '# X, suite\n\n<!-- html -->\n<h2 id="article-a">A</h2>\n<!-- /html -->\n', "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nstrict: true\ntheme:\n  name: material\nmarkdown_extensions:\n"
+        "  - build_tools.publish.rawhtml\nvalidation:\n  anchors: warn\n", "utf-8")  # as mkdocs.yml
+    (tmp_path / "build_tools").symlink_to(ROOT / "build_tools", target_is_directory=True)
+    result = subprocess.run([sys.executable, "-m", engine, "build", "--strict"], cwd=tmp_path,
+                            env=engine_environment(tmp_path / "site"), capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    link = _soup(tmp_path / "site" / "entites" / "x" / "index.html").find(id="lien")
+    assert urljoin("http://h/entites/x/", link["href"]) == "http://h/entites/x/mentions-2/#article-a"
+    assert broken_link(tmp_path / "site", "http://h/", "http://h/entites/x/", link["href"]) is None

@@ -68,11 +68,19 @@ class _ResolveLinks(Postprocessor):
     def run(self, text: str) -> str:
         if "relpath" not in self.md.treeprocessors:  # Zensical: it resolves them itself
             return text
-        resolve = self.md.treeprocessors["relpath"].path_to_url  # type: ignore[attr-defined]
+        to_url = self.md.treeprocessors["relpath"].path_to_url  # type: ignore[attr-defined]
+
+        def resolve(link: re.Match[str]) -> str:
+            # The page only: the engine checks anchors against the ids of Markdown's own elements,
+            # and raw HTML has ids of its own (an entity's articles on its pages of mentions);
+            # tests/test_links.py checks every link and anchor of the built site.
+            path, hash_, anchor = html.unescape(link[0]).partition("#")
+            return html.escape(to_url(path) + hash_ + anchor)
+
         blocks = self.md.htmlStash.rawHtmlBlocks
         for n, block in enumerate(blocks):
-            if isinstance(block, str) and '.md' in block:
-                blocks[n] = _SOURCE_LINK.sub(lambda m: html.escape(resolve(html.unescape(m[0]))), block)
+            if isinstance(block, str) and ".md" in block:
+                blocks[n] = _SOURCE_LINK.sub(resolve, block)
         return text
 
 
