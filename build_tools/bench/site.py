@@ -175,6 +175,8 @@ def serve_reload(project: Path, engine: Engine = Engine.MKDOCS, runs: int = 3,
     summary = json.loads(data.read_text("utf-8"))["articles"][0]
     article = json.loads((data.parent / summary["file"]).read_text("utf-8"))["article"]
     seed, page_path = project / article["seed"], summary["url"]
+    original = seed.read_text("utf-8")
+    line = max(original.splitlines(), key=len)  # a paragraph of the article
     port = _free_port()
     command = [sys.executable, "-m", "build_tools", "serve", "--engine", engine.value,
                "--dev-addr", f"127.0.0.1:{port}"]
@@ -189,8 +191,6 @@ def serve_reload(project: Path, engine: Engine = Engine.MKDOCS, runs: int = 3,
             time.sleep(0.1)
         startup = time.perf_counter() - started
         time.sleep(1.5)  # past the rebuild that the generator's first writes may set off
-        original = seed.read_text("utf-8")
-        line = max(original.splitlines(), key=len)  # a paragraph of the article
         times = []
         for number in range(runs):
             marker = f"Zorglub{number}"
@@ -204,5 +204,6 @@ def serve_reload(project: Path, engine: Engine = Engine.MKDOCS, runs: int = 3,
     finally:
         server.terminate()
         server.wait(timeout=30)
+        seed.write_text(original, "utf-8")  # as it was, for the next engine
     return {"engine": engine.value, "startup_s": round(startup, 2), "reload_s": sorted(times)[len(times) // 2],
             "runs": times}
