@@ -62,3 +62,7 @@ def test_a_rebuild_shows_an_edit_and_a_new_title_in_every_page_s_navigation(tmp_
     finally:
         server.terminate()
         server.wait(timeout=30)
+    ended = time.perf_counter()
+    while _fetch(base) is not None and time.perf_counter() - ended < 10:
+        time.sleep(0.2)
+    assert _fetch(base) is None  # the engine's preview ended with the command

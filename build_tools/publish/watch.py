@@ -8,6 +8,7 @@ that changed, which Zensical then rebuilds."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -56,11 +57,27 @@ def generate(paths: Paths) -> None:
         print(line, flush=True)
 
 
+def _run_engine(command: list[str], paths: Paths) -> int:
+    """The engine's preview, until it ends or this process is asked to: Ctrl-C reaches both,
+    a termination (``kill``, a test's or the benchmark's ``terminate``) is passed on, so that
+    no preview outlives this command."""
+    engine = subprocess.Popen(command, cwd=paths.root, env=engine_environment())
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: engine.terminate())
+    try:
+        return engine.wait()
+    except KeyboardInterrupt:
+        engine.terminate()
+        engine.wait()
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def serve(paths: Paths, engine: Engine, address: str) -> int:
     """Preview the edition at ``address`` with ``engine`` until interrupted."""
     command = serve_command(engine, paths.root / CONFIG, address)
     if engine is not Engine.ZENSICAL:  # the hook generates the pages at each rebuild
-        return subprocess.call(command, cwd=paths.root, env=engine_environment())
+        return _run_engine(command, paths)
     generate(paths)
     observer = Observer()
     handler = _Regenerate(lambda: generate(paths))
@@ -68,9 +85,7 @@ def serve(paths: Paths, engine: Engine, address: str) -> int:
         observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     try:
-        return subprocess.call(command, cwd=paths.root, env=engine_environment())
-    except KeyboardInterrupt:
-        return 0
+        return _run_engine(command, paths)
     finally:
         observer.stop()
         observer.join()
