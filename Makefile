@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-extras
 NODE   := node_modules/.installed
 HOST   ?= 127.0.0.1:8000
-# The engine that builds the site from mkdocs.yml: mkdocs (the default), properdocs or zensical.
-ENGINE ?= mkdocs
-# MkDocs comes with the project; the other engines with the extras.
-ENGINE_READY := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(EXTRAS))
+# The engine that builds the site from mkdocs.yml: properdocs (the default), mkdocs or zensical.
+ENGINE ?= properdocs
+# ProperDocs and MkDocs come with the project; Zensical with the extras.
+ENGINE_READY := $(if $(filter zensical,$(ENGINE)),$(EXTRAS),$(STAMP))
 
 # Material and ProperDocs print banners about MkDocs's future; the plan is in the README.
 export NO_MKDOCS_2_WARNING := 1
@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: build serve test lint pages bench lock clean
 
 # Generate the pages, build them with $(ENGINE), index the search, write the EPUB and the PDF.
-build: $(ENGINE_READY) ## Build the whole site into site/ (ENGINE=mkdocs|properdocs|zensical)
+build: $(ENGINE_READY) ## Build the whole site into site/ (ENGINE=properdocs|mkdocs|zensical)
 	$(BIN)/python -m build_tools publish --engine $(ENGINE) site
 
 # MkDocs and ProperDocs rebuild only the pages whose Markdown changed (--dirty; the generator
@@ -50,7 +50,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# Optional tools the tests exercise too: ProperDocs and Zensical, spaCy for `build_tools suggest`, and the
+# Optional tools the tests exercise too: Zensical, spaCy for `build_tools suggest`, and the
 # benchmark's flashtext and pyahocorasick.
 $(EXTRAS): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,engines,suggest,bench]'

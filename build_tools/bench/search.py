@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Article
-from ..publish.engines import Engine
+from ..publish.engines import DEFAULT_ENGINE
 from ..registers import Registers
 from . import site
 
@@ -136,10 +136,10 @@ def measure(registers: Registers, articles: Sequence[Article], count: int, work:
     """The edition of ``count`` synthetic articles built, indexed alone, and searched (in
     ``browser`` if given: see ``reader``)."""
     built = site.build(registers, articles, count, work)
-    folder = work / f"site-{count}" / site.site_folder(Engine.MKDOCS)
+    folder = work / f"site-{count}" / site.site_folder(DEFAULT_ENGINE)
     bundle = folder / "pagefind"
-    result = {"articles": built["articles"], "pages": built["pages"], "mkdocs_s": built["mkdocs_s"],
-              "mkdocs_peak_mb": built["mkdocs_peak_mb"], "index_s": built["index_s"],
+    result = {"articles": built["articles"], "pages": built["pages"], "engine": built["engine"],
+              "site_s": built["site_s"], "site_peak_mb": built["site_peak_mb"], "index_s": built["index_s"],
               "index_peak_mb": built["index_peak_mb"],
               "index_mb": round(sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, 1)}
     if browser is not None or shutil.which(CHROMIUM):

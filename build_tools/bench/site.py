@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from ..model import Article
-from ..publish.engines import CONFIG, QUIET, Engine
+from ..publish.engines import CONFIG, DEFAULT_ENGINE, QUIET, Engine
 from ..publish.search import index_bytes
 from ..registers import Registers
 from ..site.paths import DATA_FOLDER
@@ -115,16 +115,16 @@ def build_project(registers: Registers, articles: Sequence[Article], count: int,
 
 
 def build(registers: Registers, articles: Sequence[Article], count: int, work: Path,
-          engines: Sequence[Engine] = (Engine.MKDOCS,)) -> dict[str, Any]:
+          engines: Sequence[Engine] = (DEFAULT_ENGINE,)) -> dict[str, Any]:
     """``count`` synthetic articles, in a copy of the project made in ``work``, built as
     ``make build`` builds them (``measure_build``)."""
     return measure_build(build_project(registers, articles, count, work / f"site-{count}"), engines)
 
 
-def measure_build(project: Path, engines: Sequence[Engine] = (Engine.MKDOCS,)) -> dict[str, Any]:
+def measure_build(project: Path, engines: Sequence[Engine] = (DEFAULT_ENGINE,)) -> dict[str, Any]:
     """The stages of ``make build`` in ``project``, each timed apart: the generator, each of
     ``engines`` building its site (``site-<engine>/``) from the same pages, Pagefind indexing
-    the first engine's site."""
+    the first engine's site (``site_s``: that engine's build)."""
     generator_s, generator_mb, _ = run("build_tools", ["build"], project)
     result: dict[str, Any] = {"generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb)}
     for engine in engines:
@@ -133,6 +133,8 @@ def measure_build(project: Path, engines: Sequence[Engine] = (Engine.MKDOCS,)) -
             raise RuntimeError(f"{engine} build warned:\n{log[-3000:]}")
         result.update({f"{engine.value}_s": round(seconds, 2), f"{engine.value}_peak_mb": round(mb)})
     site = project / site_folder(engines[0])
+    result.update(engine=engines[0].value, site_s=result[f"{engines[0].value}_s"],
+                  site_peak_mb=result[f"{engines[0].value}_peak_mb"])
     index_s, index_mb, _ = run("build_tools", ["search", site.name], project)
     # The export in parts: a large edition has no edition.json (over its size).
     data = project / "docs" / DATA_FOLDER
@@ -164,7 +166,7 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def serve_reload(project: Path, engine: Engine = Engine.MKDOCS, runs: int = 3,
+def serve_reload(project: Path, engine: Engine = DEFAULT_ENGINE, runs: int = 3,
                  timeout: float = 600) -> dict[str, Any]:
     """``make serve`` (``python -m build_tools serve``) with ``engine`` in ``project``: the time
     it takes to serve the first page, then, after each edit of a seed, the time until that
