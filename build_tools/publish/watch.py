@@ -27,12 +27,18 @@ SETTLE_SECONDS = 0.2  # an editor's save writes a file in several steps: wait fo
 
 
 class _Regenerate(FileSystemEventHandler):
-    """Calls ``regenerate`` once the inputs have been quiet for ``SETTLE_SECONDS``."""
+    """Calls ``regenerate`` once the inputs have been quiet for ``SETTLE_SECONDS``, one call
+    at a time: an edit made while the pages are being generated waits for them."""
 
     def __init__(self, regenerate: Callable[[], None]) -> None:
         self.regenerate = regenerate
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
+        self.generating = threading.Lock()
+
+    def _regenerate(self) -> None:
+        with self.generating:
+            self.regenerate()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -40,7 +46,7 @@ class _Regenerate(FileSystemEventHandler):
         with self.lock:
             if self.timer is not None:
                 self.timer.cancel()
-            self.timer = threading.Timer(SETTLE_SECONDS, self.regenerate)
+            self.timer = threading.Timer(SETTLE_SECONDS, self._regenerate)
             self.timer.daemon = True
             self.timer.start()
 
