@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from ..model import Article
-from ..publish.engines import CONFIG, DEFAULT_ENGINE, QUIET, Engine
+from ..publish.engines import CONFIG, DEFAULT_ENGINE, Engine, build_arguments, engine_environment
 from ..publish.search import index_bytes
 from ..registers import Registers
 from ..site.paths import DATA_FOLDER
@@ -38,7 +38,7 @@ from . import synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
 # The published address decides the path the pages are served at: a fixed one.
-ENV = {**os.environ, **QUIET, "SITE_URL": "https://example.org/banc/"}
+ENV = {**os.environ, "SITE_URL": "https://example.org/banc/"}  # the engines run in engine_environment(…, ENV)
 
 
 def copy_project(dest: Path, *, seeds: bool = True) -> Path:
@@ -92,7 +92,7 @@ def run(module: str, args: Sequence[str], cwd: Path, site: str | None = None) ->
     command = [sys.executable, "-m", "build_tools.bench.peak", str(peak), module, *args]
     try:
         start = time.perf_counter()
-        env = ENV if site is None else {**ENV, "SITE_DIR": site}
+        env = engine_environment(None if site is None else Path(site), ENV)
         result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
         output = result.stdout + result.stderr
@@ -128,7 +128,7 @@ def measure_build(project: Path, engines: Sequence[Engine] = (DEFAULT_ENGINE,)) 
     generator_s, generator_mb, _ = run("build_tools", ["build"], project)
     result: dict[str, Any] = {"generator_s": round(generator_s, 2), "generator_peak_mb": round(generator_mb)}
     for engine in engines:
-        seconds, mb, log = run(engine.value, ["build", "--strict", "-f", CONFIG], project, site_folder(engine))
+        seconds, mb, log = run(engine.value, build_arguments(Path(CONFIG)), project, site_folder(engine))
         if "WARNING" in log:
             raise RuntimeError(f"{engine} build warned:\n{log[-3000:]}")
         result.update({f"{engine.value}_s": round(seconds, 2), f"{engine.value}_peak_mb": round(mb)})
@@ -182,7 +182,7 @@ def serve_reload(project: Path, engine: Engine = DEFAULT_ENGINE, runs: int = 3,
     port = _free_port()
     command = [sys.executable, "-m", "build_tools", "serve", "--engine", engine.value,
                "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env={**ENV, "SITE_DIR": site_folder(engine)},
+    server = subprocess.Popen(command, cwd=project, env=engine_environment(Path(site_folder(engine)), ENV),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         page = f"http://127.0.0.1:{port}/banc/{page_path}"

@@ -124,7 +124,7 @@ class Pages:
 
     def navigation(self) -> str:
         articles = [NavLink(a.title, a.page_path) for a in reading_order(self.articles)]
-        types = [(group.type, type_page(group.type)) for group in self.views.type_groups()]
+        types = [(entity_type, type_page(entity_type)) for entity_type in self.registers.entities.types]
         return self.renderer.render("nav.md.j2", articles=grouped(articles), types=types)
 
     def article_data(self, article: Article) -> str:
