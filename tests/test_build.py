@@ -393,3 +393,45 @@ def test_a_summary_names_only_the_articles_that_name_the_entity_most(project: Pa
     assert f"Les 2 articles qui la nomment le plus, sur {len(per_article)}" in summary
     listed = re.findall(r'<li><a href="../articles/([a-z0-9-]+)\.md">.*?</a> : (\d+) mentions?', summary)
     assert [(slug, int(n)) for slug, n in listed] == per_article.most_common(2)
+
+
+def test_a_large_edition_lists_its_articles_month_by_month(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ARTICLES_ONE_PAGE articles, the index lists the months and their pages of
+    ARTICLES_PER_PAGE articles; every article is on one of them, in reading order; the home
+    page shows the latest; the navigation sorts the articles by year and month."""
+    from build_tools.site import views  # noqa: PLC0415
+
+    monkeypatch.setattr(views, "ARTICLES_ONE_PAGE", 2)
+    monkeypatch.setattr(views, "ARTICLES_PER_PAGE", 2)
+    monkeypatch.setattr(views, "LATEST_SHOWN", 1)
+    build_at(project)
+    docs = project / "docs"
+    articles = json.loads((docs / "edition.json").read_text("utf-8"))["articles"]
+    in_order = sorted(articles, key=lambda a: (a["date"] is None, a["date"] or "", a["seed"]))
+    months = list(dict.fromkeys(a["date"][:7] if a["date"] else "sans-date" for a in in_order))
+    assert len(months) > 1
+    index = (docs / "articles" / "index.md").read_text("utf-8")
+    assert "## " not in index  # no article listed there, only the months
+    listed = []
+    for month in months:
+        count = sum((a["date"][:7] if a["date"] else "sans-date") == month for a in in_order)
+        for number in range(1, -(-count // 2) + 1):
+            page = "index.md" if number == 1 else f"{number}.md"
+            assert f'href="../articles/mois/{month}/{page}"' in index
+            text = (docs / "articles" / "mois" / month / page).read_text("utf-8")
+            found = re.findall(r"^## \[.*\]\(<\.\./\.\./([a-z0-9-]+)\.md>\)$", text, re.MULTILINE)
+            assert 1 <= len(found) <= 2 and "pagefind: false" in text
+            listed += found
+        assert not (docs / "articles" / "mois" / month / f"{-(-count // 2) + 1}.md").exists()
+    assert listed == [a["slug"] for a in in_order]
+    home = (docs / "index.md").read_text("utf-8")
+    latest = max((a for a in articles if a["date"]), key=lambda a: a["date"])
+    assert re.findall(r"^-   \*\*\[.*\]\(<articles/([a-z0-9-]+)\.md>\)\*\*$", home, re.MULTILINE) == [latest["slug"]]
+    nav = (docs / "SUMMARY.md").read_text("utf-8")
+    for article in in_order:
+        month = article["date"][:7] if article["date"] else "sans-date"
+        section = nav.split(f"(<articles/mois/{month}/index.md>)")[1].split("(<articles/mois/")[0]
+        assert f"(<articles/{article['slug']}.md>)" in section
+    dated_years = sorted({a["date"][:4] for a in in_order if a["date"]})
+    assert [line.strip() for line in nav.splitlines() if re.fullmatch(r"\s+\* \d{4}", line)] == [
+        f"* {year}" for year in dated_years]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from build_tools.site.navigation import NavGroup, NavLink, grouped
+from build_tools.site.navigation import NavGroup, NavLink, by_month, grouped
 from build_tools.site.render import Renderer
 
 from conftest import ROOT
@@ -54,3 +54,23 @@ def test_a_title_shows_as_written_whatever_it_holds() -> None:
     tree = nav_tree([NavLink(title, "articles/piege.md")])
     assert tree[1][2] == [(title, "articles/piege.md", [])]
 
+
+
+def test_a_large_edition_sorts_its_articles_by_year_and_month() -> None:
+    """Each year a section of its months, each month a section led by its page of articles
+    and holding its articles (cut into groups past the group's size); the undated last."""
+    def month(key: str | None, count: int) -> tuple[str | None, NavLink, list[NavLink]]:
+        name = key or "sans-date"
+        return (key, NavLink(f"Mois {name}", f"articles/mois/{name}/index.md"),
+                [NavLink(f"{name} {n}", f"articles/{name}-{n}.md") for n in range(1, count + 1)])
+
+    tree = nav_tree(by_month([month("2024-12", 1), month("2025-01", 2), month("2025-03", 60), month(None, 1)]))
+    articles = tree[1][2]
+    assert [(title, page) for title, page, _ in articles] == [
+        ("2024", None), ("2025", None), ("Mois sans-date", "articles/mois/sans-date/index.md")]
+    assert articles[0][2] == [("Mois 2024-12", "articles/mois/2024-12/index.md",
+                               [("2024-12 1", "articles/2024-12-1.md", [])])]
+    march = articles[1][2][1]
+    assert (march[0], march[1]) == ("Mois 2025-03", "articles/mois/2025-03/index.md")
+    assert [(title, len(children)) for title, _, children in march[2]] == [("1–50", 50), ("51–60", 10)]
+    assert articles[2][2] == [("sans-date 1", "articles/sans-date-1.md", [])]

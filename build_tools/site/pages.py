@@ -5,6 +5,7 @@ other: on a large edition, shared between two cores (``parallel``)."""
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections.abc import Callable, Sequence
 
 from .. import parallel
@@ -17,7 +18,7 @@ from . import export
 from . import paths as site_paths
 from .drawing import LABEL_GAP, MIN_PARAGRAPHS, draw
 from .markdown import LinkReferences
-from .navigation import NavLink, grouped
+from .navigation import NavLink, by_month, grouped
 from .paths import (
     ARTICLES_INDEX,
     DATA_INDEX,
@@ -36,6 +37,7 @@ from .paths import (
     article_data,
     entity_data,
     mentions_page,
+    month_page,
     relative,
     timeline_page,
     type_page,
@@ -43,7 +45,7 @@ from .paths import (
 )
 from .render import Renderer
 from .tei import TeiWriter, tei_path
-from .views import INLINE_TEMPLATE, GlossaryEntry, Views, YearPage, description, sort_key
+from .views import INLINE_TEMPLATE, GlossaryEntry, MonthPage, Views, YearPage, description, sort_key
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
@@ -61,6 +63,11 @@ def _url_from(page: str) -> Callable[[str], str]:
     """The links to other pages as written in ``page``'s raw HTML: to their sources, as in
     Markdown, which every engine resolves (build_tools/publish/rawhtml.py)."""
     return functools.partial(relative, from_page=page)
+
+
+def _article_url(page: str) -> Callable[[Article], str]:
+    """The link from ``page`` to an article's page, as short as it can be written."""
+    return lambda article: posixpath.relpath(article.page_path, posixpath.dirname(page))
 
 
 def edge_width(paragraphs: int) -> float:
@@ -81,9 +88,13 @@ class Pages:
         """What makes each file, by its path."""
         render, views = self.renderer.render, self.views
         jobs: dict[str, Callable[[], str | None]] = {
-            HOME: lambda: render("home.md.j2", articles=views.items(HOME), most_cited=views.most_cited(),
+            HOME: lambda: render("home.md.j2", articles=views.latest(HOME) if views.large else views.items(HOME),
+                                 large=views.large, count=len(self.articles), most_cited=views.most_cited(),
                                  books=self.books()),
-            ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=views.items(ARTICLES_INDEX)),
+            ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=[] if views.large else
+                                           views.items(ARTICLES_INDEX), pages=views.month_pages,
+                                           by_year=views.months_by_year(), article_url=_article_url(ARTICLES_INDEX),
+                                           page_url=lambda p: _url_from(ARTICLES_INDEX)(month_page(p.month, p.number))),
             EXPORT_FILE: lambda: export.whole(self.articles, self.registers, self.references),
             DATA_INDEX: lambda: export.to_json(export.index_record(self.articles, self.registers, self.references)),
             DATA_TIMELINE: lambda: export.to_json(export.timeline_part(self.references)),
@@ -100,6 +111,8 @@ class Pages:
                                            types=views.type_groups()),
             NAV_FILE: self.navigation,
         }
+        for month in views.month_pages:
+            jobs[month_page(month.month, month.number)] = functools.partial(self.month_page, month)
         year_pages = views.timeline_pages()
         for year_page in year_pages:
             jobs[timeline_page(year_page.year, year_page.number)] = functools.partial(self.year_page, year_page,
@@ -123,8 +136,12 @@ class Pages:
         return jobs
 
     def navigation(self) -> str:
-        articles = [NavLink(a.title, a.page_path) for a in reading_order(self.articles)]
         types = [(entity_type, type_page(entity_type)) for entity_type in self.registers.entities.types]
+        if self.views.large:
+            months = [(month, NavLink(MonthPage.title_of(month), month_page(month, 1)),
+                       [NavLink(a.title, a.page_path) for a in articles]) for month, articles in self.views.by_month()]
+            return self.renderer.render("nav.md.j2", articles=by_month(months), types=types)
+        articles = [NavLink(a.title, a.page_path) for a in reading_order(self.articles)]
         return self.renderer.render("nav.md.j2", articles=grouped(articles), types=types)
 
     def article_data(self, article: Article) -> str:
@@ -153,6 +170,12 @@ class Pages:
                              self.references.network)
         return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page),
                                     page_url=lambda n: _url_from(page)(mentions_page(entity.id, n)))
+
+    def month_page(self, page: MonthPage) -> str:
+        path = month_page(page.month, page.number)
+        return self.renderer.render("articles-month.md.j2", page=page, by_year=self.views.months_by_year(),
+                                    path=path, article_url=_article_url(path),
+                                    page_url=lambda p: _url_from(path)(month_page(p.month, p.number)))
 
     def year_page(self, page: YearPage, pages: list[YearPage]) -> str:
         path = timeline_page(page.year, page.number)

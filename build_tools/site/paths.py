@@ -52,6 +52,12 @@ def timeline_page(year: str, number: int) -> str:
     return f"chronologie/{year}-{number}.md"
 
 
+def month_page(month: str | None, number: int) -> str:
+    """A page of a large edition's articles of one month ("2025-03"; None: the undated ones)."""
+    folder = f"articles/mois/{month or 'sans-date'}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/{number}.md"
+
+
 def uses_page(term_id: str, number: int) -> str:
     """A page of the articles using a much-used glossary term, under the glossary's address."""
     return f"glossaire/{term_id}/occurrences-{number}.md"

@@ -20,10 +20,11 @@ from ..registers import Registers
 from ..registers.entities import Entity, EntityType
 from ..registers.glossary import Term
 from ..registers.outlets import Outlet
+from ..text.dates import date_label
 from ..text.normalize import fold
 from ..text.sentences import first_sentence
 from .markdown import LinkReferences, SafeMarkdown, anchor, md_escape
-from .paths import GLOSSARY_PAGE, SOURCES_PAGE, relative
+from .paths import GLOSSARY_PAGE, SOURCES_PAGE, month_page, relative
 
 DESCRIPTION_MAX_CHARS = 160
 MOST_CITED = 12
@@ -37,6 +38,13 @@ USES_PER_PAGE = 100
 # links to the year's pages, of TIMELINE_PER_PAGE dates each (2,000 synthetic articles: 6.6 MB).
 TIMELINE_ONE_PAGE = 200
 TIMELINE_PER_PAGE = 100
+# The articles index lists every article up to this many; past it, the index gives each
+# month's count, and each month's articles have pages of their own, this many a page (at
+# 2,000 synthetic articles the index listing them all weighed 1.5 MB).
+ARTICLES_ONE_PAGE = 100
+ARTICLES_PER_PAGE = 100
+# The home page of an edition past ARTICLES_ONE_PAGE shows this many of the latest articles.
+LATEST_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,36 @@ class YearPage:
     @property
     def last(self) -> int:
         return self.first + len(self.entries) - 1
+
+
+@dataclass(frozen=True)
+class MonthPage:
+    """One page of a month's articles in a large edition: its ``month`` ("2025-03"; None for
+    the undated articles), its ``number`` in the month (from 1), the number of its first
+    article in the month, its articles, and the month's count."""
+
+    month: str | None
+    number: int
+    first: int
+    items: list[ArticleItem]
+    of: int
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1
+
+    @property
+    def year(self) -> str | None:
+        return self.month[:4] if self.month else None
+
+    @property
+    def title(self) -> str:
+        return self.title_of(self.month)
+
+    @staticmethod
+    def title_of(month: str | None) -> str:
+        """"Mars 2025", or "Sans date"."""
+        return (date_label(month) if month else "sans date").capitalize()
 
 
 @dataclass(frozen=True)
@@ -259,8 +297,44 @@ class Views:
                 calls[field] = outlet.note().id
         return calls
 
-    def items(self, page: str) -> list[ArticleItem]:
-        return [ArticleItem(a, article_first_sentence(a), self.meta_links(a, page)) for a in self.articles]
+    def items(self, page: str, articles: Sequence[Article] | None = None) -> list[ArticleItem]:
+        """``articles`` (by default all of them, in reading order) as a list of ``page`` shows them."""
+        return [ArticleItem(a, article_first_sentence(a), self.meta_links(a, page))
+                for a in (self.articles if articles is None else articles)]
+
+    @property
+    def large(self) -> bool:
+        """Whether the edition has too many articles for one list (``ARTICLES_ONE_PAGE``)."""
+        return len(self.articles) > ARTICLES_ONE_PAGE
+
+    def latest(self, page: str) -> list[ArticleItem]:
+        """The ``LATEST_SHOWN`` most recent articles, the latest first, as ``page`` shows them."""
+        dated = [a for a in self.articles if a.date is not None]
+        return self.items(page, dated[::-1][:LATEST_SHOWN])
+
+    def by_month(self) -> list[tuple[str | None, list[Article]]]:
+        """The articles of each month ("2025-03"), in reading order; the undated ones last (None)."""
+        return [(month, list(group)) for month, group in
+                groupby(self.articles, key=lambda a: a.date.isoformat()[:7] if a.date else None)]
+
+    @functools.cached_property
+    def month_pages(self) -> list[MonthPage]:
+        """The pages of each month's articles when the edition is ``large``, ``ARTICLES_PER_PAGE``
+        a page, in order; none otherwise."""
+        if not self.large:
+            return []
+        pages = []
+        for month, articles in self.by_month():
+            for number, start in enumerate(range(0, len(articles), ARTICLES_PER_PAGE), start=1):
+                path = month_page(month, number)
+                pages.append(MonthPage(month, number, start + 1,
+                                       self.items(path, articles[start:start + ARTICLES_PER_PAGE]), len(articles)))
+        return pages
+
+    def months_by_year(self) -> list[tuple[str | None, list[list[MonthPage]]]]:
+        """``month_pages`` by year (None: the undated articles), each month's pages together."""
+        return [(year, [list(month) for _, month in groupby(of_year, key=operator.attrgetter("month"))])
+                for year, of_year in groupby(self.month_pages, key=operator.attrgetter("year"))]
 
     @functools.cached_property
     def glossary(self) -> list[tuple[str, list[GlossaryEntry]]]:
