@@ -9,6 +9,7 @@ larger one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from collections.abc import Iterator, Sequence
@@ -199,6 +200,11 @@ def corpus(articles: Sequence[Article], entries: Sequence[Entry], megabytes: flo
 
 # --- whole articles, for the site build ----------------------------------------------
 
+# The articles' dates spread over five years, as a large edition's would be, in no order.
+FIRST_DAY = dt.date(2021, 1, 1)
+DAYS = 5 * 365
+DAY_STEP = 37  # prime to DAYS: the first DAYS articles fall on different days
+
 _FIRST_NAMES = ("Claire", "Hugo", "Inès", "Marc", "Léa", "Omar", "Sofia", "Yann", "Zoé", "Théo")
 
 
@@ -256,7 +262,7 @@ def site(registers: Registers, articles: Sequence[Article], count: int, *, words
             lines += [text, ""]
             total += len(text.split())
         stem = f"{number:04d}_synthetique"
-        date = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        date = (FIRST_DAY + dt.timedelta(days=number * DAY_STEP % DAYS)).isoformat()
         made.append(SyntheticArticle(stem, "\n".join(lines), {
             "title": f"{rng.choice(titles)} ({number})", "slug": f"article-{number:04d}", "date": date}))
     return made, entities
