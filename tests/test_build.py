@@ -9,16 +9,19 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jsonschema
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from build_tools.__main__ import main
 from build_tools.build import build
 from build_tools.errors import InputError
 from build_tools.project import Paths
+from build_tools.registers.entities import EntityType
 from build_tools.registers.validation import load_schema, schema_registry
 from build_tools.site import export
 
@@ -435,3 +438,63 @@ def test_a_large_edition_lists_its_articles_month_by_month(project: Path, monkey
     dated_years = sorted({a["date"][:4] for a in in_order if a["date"]})
     assert [line.strip() for line in nav.splitlines() if re.fullmatch(r"\s+\* \d{4}", line)] == [
         f"* {year}" for year in dated_years]
+
+
+def test_a_long_list_of_entities_is_cut_into_alphabetical_pages(project: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ENTITIES_PER_PAGE, the index and each type's list are cut into pages, A–Z; every
+    entity is on exactly one page of each, in order, and each page links to the others."""
+    from build_tools.site import views  # noqa: PLC0415
+
+    monkeypatch.setattr(views, "ENTITIES_PER_PAGE", 7)
+    build_at(project)
+    docs = project / "docs"
+    entities = json.loads((docs / "edition.json").read_text("utf-8"))["entities"]
+
+    def listed(first: Path, more: Path, count: int) -> list[str]:
+        found = []
+        for number in range(1, -(-count // 7) + 1):
+            text = (first if number == 1 else more / f"{number}.md").read_text("utf-8")
+            items = BeautifulSoup(markdown.markdown(text.split("\n---\n", 1)[1]), "html.parser").select("li > a")
+            on_page = [PurePosixPath(a["href"]).stem for a in items]
+            assert 1 <= len(on_page) <= 7 and "pagefind: false" in text
+            if count > 7:
+                assert text.count('<span aria-current="page">') == 2  # the pager, above and below
+            found += on_page
+        assert not (more / f"{-(-count // 7) + 1}.md").exists()
+        return found
+
+    assert len(entities) > 7
+    in_index = listed(docs / "entites" / "index.md", docs / "entites" / "liste", len(entities))
+    assert sorted(in_index) == sorted(e["id"] for e in entities) and len(set(in_index)) == len(in_index)
+    from build_tools.text.normalize import fold  # noqa: PLC0415
+
+    names = {e["id"]: e["name"] for e in entities}
+    keys = [(fold(names[i]).casefold(), i) for i in in_index]
+    assert keys == sorted(keys)
+    for kind in {e["type"] for e in entities}:
+        slug = EntityType(kind).slug
+        members = sorted(e["id"] for e in entities if e["type"] == kind)
+        found = listed(docs / "entites" / "types" / f"{slug}.md", docs / "entites" / "types" / slug, len(members))
+        assert sorted(found) == members
+
+
+def test_the_sources_page_names_the_first_articles_of_each_list(project: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past SOURCES_ARTICLES_SHOWN, a list of articles on the sources page gives the first ones
+    and counts the others."""
+    from build_tools.site import views  # noqa: PLC0415
+
+    build_at(project)
+    whole = (project / "docs" / "sources.md").read_text("utf-8")
+    monkeypatch.setattr(views, "SOURCES_ARTICLES_SHOWN", 0)
+    monkeypatch.setattr("build_tools.site.pages.SOURCES_ARTICLES_SHOWN", 0)
+    build_at(project)
+    cut = (project / "docs" / "sources.md").read_text("utf-8")
+    roles = re.findall(r"^\*(?:Site d’où le texte a été repris|Crédité comme source par|Cité dans)\u00a0:\*\n(.*)$",
+                       whole, re.MULTILINE)
+    assert roles and all("](<articles/" in line for line in roles)
+    counted = re.findall(r"^\*(?:Site d’où le texte a été repris|Crédité comme source par|Cité dans)\u00a0:\*\n(.*)$",
+                         cut, re.MULTILINE)
+    assert counted == [f" … et {line.count('](<articles/')} autre{'s' if line.count('](<articles/') > 1 else ''}."
+                       for line in roles]

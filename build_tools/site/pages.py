@@ -24,7 +24,6 @@ from .paths import (
     DATA_INDEX,
     DATA_NETWORK,
     DATA_TIMELINE,
-    ENTITIES_INDEX,
     EPUB_FILE,
     EXPORT_FILE,
     GLOSSARY_PAGE,
@@ -35,6 +34,7 @@ from .paths import (
     SOURCES_PAGE,
     TIMELINE_PAGE,
     article_data,
+    entities_page,
     entity_data,
     mentions_page,
     month_page,
@@ -45,7 +45,19 @@ from .paths import (
 )
 from .render import Renderer
 from .tei import TeiWriter, tei_path
-from .views import INLINE_TEMPLATE, GlossaryEntry, MonthPage, Views, YearPage, description, sort_key
+from .views import (
+    INLINE_TEMPLATE,
+    SOURCES_ARTICLES_SHOWN,
+    EntityListPage,
+    GlossaryEntry,
+    MonthPage,
+    TypeGroup,
+    Views,
+    YearPage,
+    alphabetical_pages,
+    description,
+    sort_key,
+)
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
@@ -65,9 +77,9 @@ def _url_from(page: str) -> Callable[[str], str]:
     return functools.partial(relative, from_page=page)
 
 
-def _article_url(page: str) -> Callable[[Article], str]:
-    """The link from ``page`` to an article's page, as short as it can be written."""
-    return lambda article: posixpath.relpath(article.page_path, posixpath.dirname(page))
+def _page_url(page: str) -> Callable[[Article | Entity], str]:
+    """The link from ``page`` to an article's or an entity's page, as short as it can be written."""
+    return lambda item: posixpath.relpath(item.page_path, posixpath.dirname(page))
 
 
 def edge_width(paragraphs: int) -> float:
@@ -93,7 +105,7 @@ class Pages:
                                  books=self.books()),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=[] if views.large else
                                            views.items(ARTICLES_INDEX), pages=views.month_pages,
-                                           by_year=views.months_by_year(), article_url=_article_url(ARTICLES_INDEX),
+                                           by_year=views.months_by_year(), article_url=_page_url(ARTICLES_INDEX),
                                            page_url=lambda p: _url_from(ARTICLES_INDEX)(month_page(p.month, p.number))),
             EXPORT_FILE: lambda: export.whole(self.articles, self.registers, self.references),
             DATA_INDEX: lambda: export.to_json(export.index_record(self.articles, self.registers, self.references)),
@@ -106,9 +118,8 @@ class Pages:
                                           pages=views.timeline_pages(), url=_url_from(TIMELINE_PAGE),
                                           page_url=lambda p: _url_from(TIMELINE_PAGE)(timeline_page(p.year, p.number))),
             NETWORK_PAGE: self.network_page,
-            SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced()),
-            ENTITIES_INDEX: lambda: render("entities-index.md.j2", by_letter=views.by_letter(),
-                                           types=views.type_groups()),
+            SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced(),
+                                         shown=SOURCES_ARTICLES_SHOWN),
             NAV_FILE: self.navigation,
         }
         for month in views.month_pages:
@@ -121,8 +132,14 @@ class Pages:
             for entry in entries:
                 for page in entry.pages:
                     jobs[uses_page(entry.term.id, page.number)] = functools.partial(self.uses_page, entry, page)
+        index_pages = alphabetical_pages(views.alphabetical())
+        for listed in index_pages:
+            jobs[entities_page(listed.number)] = functools.partial(self.entities_page, listed, index_pages)
         for group in views.type_groups():
-            jobs[type_page(group.type)] = functools.partial(render, "entities-type.md.j2", group=group)
+            type_pages = alphabetical_pages(group.entities)
+            for listed in type_pages:
+                jobs[type_page(group.type, listed.number)] = functools.partial(self.type_page, group, listed,
+                                                                               type_pages)
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
             jobs[tei_path(article)] = functools.partial(self.tei.document, article)
@@ -171,10 +188,22 @@ class Pages:
         return self.renderer.render("entity.md.j2", entity=entity, index=index, page=page, url=_url_from(page),
                                     page_url=lambda n: _url_from(page)(mentions_page(entity.id, n)))
 
+    def entities_page(self, page: EntityListPage, pages: list[EntityListPage]) -> str:
+        path = entities_page(page.number)
+        return self.renderer.render("entities-index.md.j2", page=page, pages=pages, path=path,
+                                    types=self.views.type_groups(), entity_url=_page_url(path),
+                                    page_url=lambda p: _url_from(path)(entities_page(p.number)))
+
+    def type_page(self, group: TypeGroup, page: EntityListPage, pages: list[EntityListPage]) -> str:
+        path = type_page(group.type, page.number)
+        return self.renderer.render("entities-type.md.j2", group=group, page=page, pages=pages, path=path,
+                                    entity_url=_page_url(path),
+                                    page_url=lambda p: _url_from(path)(type_page(group.type, p.number)))
+
     def month_page(self, page: MonthPage) -> str:
         path = month_page(page.month, page.number)
         return self.renderer.render("articles-month.md.j2", page=page, by_year=self.views.months_by_year(),
-                                    path=path, article_url=_article_url(path),
+                                    path=path, article_url=_page_url(path),
                                     page_url=lambda p: _url_from(path)(month_page(p.month, p.number)))
 
     def year_page(self, page: YearPage, pages: list[YearPage]) -> str:

@@ -68,8 +68,15 @@ def mentions_page(entity_id: str, number: int) -> str:
     return f"entites/{entity_id}/mentions-{number}.md"
 
 
-def type_page(entity_type: EntityType) -> str:
-    return f"entites/types/{entity_type.slug}.md"
+def type_page(entity_type: EntityType, number: int = 1) -> str:
+    """A page of the list of the entities of a type: the first, or the next ones under it."""
+    slug = entity_type.slug
+    return f"entites/types/{slug}.md" if number == 1 else f"entites/types/{slug}/{number}.md"
+
+
+def entities_page(number: int) -> str:
+    """A page of the index of the entities: the index itself, or the next ones."""
+    return ENTITIES_INDEX if number == 1 else f"entites/liste/{number}.md"
 
 
 def relative(target: str, from_page: str) -> str:

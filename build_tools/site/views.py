@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -32,7 +33,7 @@ INLINE_TEMPLATE = "_inline.md.j2"
 # The glossary page lists, for each term, the paragraphs of at most this many articles; a term
 # used in more has pages of its own listing them all, this many articles each (at 2,000
 # synthetic articles the glossary page, listing every use, weighed 8.7 MB).
-GLOSSARY_ARTICLES_SHOWN = 10
+GLOSSARY_ARTICLES_SHOWN = 5
 USES_PER_PAGE = 100
 # The timeline is one page up to this many dates; past it, the page gives each year's count and
 # links to the year's pages, of TIMELINE_PER_PAGE dates each (2,000 synthetic articles: 6.6 MB).
@@ -43,6 +44,12 @@ TIMELINE_PER_PAGE = 100
 # 2,000 synthetic articles the index listing them all weighed 1.5 MB).
 ARTICLES_ONE_PAGE = 100
 ARTICLES_PER_PAGE = 100
+# The sources page names at most this many articles for each role of an outlet, and of the
+# texts with no source (5,000 synthetic articles: 813 KB listing them all).
+SOURCES_ARTICLES_SHOWN = 20
+# An alphabetical list of entities (the index, a type's page) is cut into pages of this many
+# (5,000 synthetic articles name 10,000 entities: the index listing them all weighed 1.7 MB).
+ENTITIES_PER_PAGE = 500
 # The home page of an edition past ARTICLES_ONE_PAGE shows this many of the latest articles.
 LATEST_SHOWN = 12
 
@@ -127,6 +134,36 @@ class MonthPage:
     def title_of(month: str | None) -> str:
         """"Mars 2025", or "Sans date"."""
         return (date_label(month) if month else "sans date").capitalize()
+
+
+@dataclass(frozen=True)
+class EntityListPage:
+    """One page of an alphabetical list of entities (``alphabetical_pages``): its ``number``
+    (from 1) and its entities, each with its number of mentions."""
+
+    number: int
+    entities: list[tuple[Entity, int]]
+
+    @property
+    def by_letter(self) -> list[tuple[str, list[tuple[Entity, int]]]]:
+        return by_letter(self.entities)
+
+    @property
+    def label(self) -> str:
+        """The span of names it holds, by their first letters: "Aba–Cas"."""
+        first, last = (re.sub(r"\W", "", fold(self.entities[i][0].name))[:3].capitalize() for i in (0, -1))
+        return first if first == last else f"{first}–{last}"
+
+
+def by_letter(entities: Sequence[tuple[Entity, int]]) -> list[tuple[str, list[tuple[Entity, int]]]]:
+    """``entities`` (A–Z) by their initial."""
+    return [(letter, list(group)) for letter, group in groupby(entities, key=lambda e: initial_of(e[0].name))]
+
+
+def alphabetical_pages(entities: Sequence[tuple[Entity, int]]) -> list[EntityListPage]:
+    """``entities`` (A–Z) cut into pages of ``ENTITIES_PER_PAGE``; one page when they fit."""
+    return [EntityListPage(number, list(entities[start:start + ENTITIES_PER_PAGE]))
+            for number, start in enumerate(range(0, max(len(entities), 1), ENTITIES_PER_PAGE), start=1)]
 
 
 @dataclass(frozen=True)
@@ -390,8 +427,10 @@ class Views:
             groups.append(TypeGroup(entity_type, [(e, self.references.counts[e.id]) for e in members]))
         return groups
 
-    def by_letter(self) -> list[tuple[str, list[tuple[Entity, int]]]]:
+    def alphabetical(self) -> list[tuple[Entity, int]]:
         """Every entity, A–Z, with its number of mentions."""
-        ordered = sorted(self.entities, key=sort_key)
-        return [(letter, [(e, self.references.counts[e.id]) for e in group])
-                for letter, group in groupby(ordered, key=lambda e: initial_of(e.name))]
+        return [(e, self.references.counts[e.id]) for e in sorted(self.entities, key=sort_key)]
+
+    def by_letter(self) -> list[tuple[str, list[tuple[Entity, int]]]]:
+        """Every entity, A–Z by initial, with its number of mentions."""
+        return by_letter(self.alphabetical())
