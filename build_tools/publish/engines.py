@@ -5,7 +5,8 @@ for anything the others cannot do: the generator writes the pages and the naviga
 built site after it. The one hook (``mkdocs_hooks.py``) serves MkDocs's and ProperDocs's live
 preview only.
 
-``publish`` is the whole of ``make build``: generate, build with the engine, index, books."""
+``publish`` is the whole of ``make build``: generate, build with the engine, minify the
+pages, index, books."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..build import build
 from ..errors import EditionError
 from ..project import Paths
 from .books import write_books
+from .minify import minify_site
 from .search import Indexed, index_site
 
 CONFIG = "mkdocs.yml"
@@ -100,6 +102,7 @@ def publish(paths: Paths, engine: Engine, site: Path) -> tuple[Published, str]:
                           "choose a folder there")
     edition, _ = build(paths)
     log = run_engine(engine, paths, site)
+    minify_site(site)
     indexed = index_site(site, edition.registers.glossary)
     written, not_written = write_books(edition, paths, site)
     return Published(site, indexed, written, not_written), log
