@@ -78,7 +78,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from . import bench  # noqa: PLC0415 - needs the 'bench' extra (flashtext, pyahocorasick)
 
     report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve,
-                       search_too=args.search, engines_too=args.engines)
+                       search_too=args.search, engines_too=args.engines, large_too=args.large)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else "\n".join(bench.summary(report)))
     return 0
 
@@ -235,6 +235,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--engines", action="store_true",
                      help="also build and serve the real edition and editions of 600 and 2,000 articles with each "
                           "engine (MkDocs, ProperDocs, Zensical): cold build and reload after an edit")
+    cmd.add_argument("--large", action="store_true",
+                     help="also build editions of 600, 2,000 and 5,000 articles as make build does, and weigh "
+                          "their sites (about fifteen minutes)")
     cmd.add_argument("--search", action="store_true",
                      help="also build editions of 2,000 and 5,000 articles and measure their search in Chromium "
                           "(about ten minutes)")

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from build_tools import bench
 from build_tools.annotate.matcher import Matcher
 from build_tools.bench import rivals, site, synthetic
 from build_tools.ingest import load_articles
@@ -109,3 +110,30 @@ def test_the_search_is_measured_as_a_reader_meets_it(real, tmp_path, chromium) -
     assert [q["query"] for q in seen["queries"]] == list(search.QUERIES)
     assert seen["first_query_kb"] > 50  # at least Pagefind's script and WebAssembly
     assert all(q["results_ms"] >= 0 for q in seen["queries"]) and any(q["results"] for q in seen["queries"])
+
+
+def test_a_site_is_weighed_page_by_page_and_by_its_menu(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    built = tmp_path / "site"
+    (built / "a").mkdir(parents=True)
+    menu = '<nav class="md-nav md-nav--primary">' + "x" * 1000 + "</nav>"
+    (built / "index.html").write_text(f"<html><body>{menu}</body></html>", "utf-8")
+    (built / "a" / "index.html").write_text("<html>" + "y" * (site.PAGE_MAX_BYTES + 1) + "</html>", "utf-8")
+    (built / "a" / "data.json").write_text("{}", "utf-8")
+    stats = site.site_stats(built)
+    sizes = [p.stat().st_size for p in built.rglob("*") if p.is_file()]
+    assert stats["site_bytes"] == sum(sizes) and stats["html_pages"] == 2
+    assert stats["largest_page"] == "a/index.html" and stats["pages_over_limit"] == 1
+    assert stats["nav_max_bytes"] == len(menu)
+    assert stats["bytes_by_folder"] == {"a": sum(p.stat().st_size for p in (built / "a").iterdir()),
+                                        "(racine)": (built / "index.html").stat().st_size}
+
+
+def test_a_large_edition_is_built_whole_and_weighed(real, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    registers, articles = real
+    lines: list[str] = []
+    report = bench.large(registers, articles, (3,), tmp_path, lines.append)["3"]
+    assert report["build_s"] == round(sum(report[f"{stage}_s"] for stage in bench.STAGES), 1)
+    assert report["minify_s"] > 0 and report["build_peak_mb"] >= report["generator_peak_mb"]
+    assert report["html_pages"] > 3 and 0 < report["largest_page_bytes"] < site.PAGE_MAX_BYTES
+    assert report["nav_max_bytes"] > 0 and not (tmp_path / "large" / "site-3").exists()
+    assert lines and "large, 3 articles" in lines[0]

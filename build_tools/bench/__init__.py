@@ -15,6 +15,7 @@ import gc
 import os
 import platform
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,12 +43,13 @@ class Sizes:
     serve_runs: int
     search: tuple[int, ...]  # editions searched by ``bench --search``
     engines: tuple[int, ...]  # synthetic editions each engine builds and serves (``bench --engines``)
+    large: tuple[int, ...] = ()  # editions built whole and weighed (``bench --large``)
 
 
 FULL = Sizes(corpus_mb=10.0, entries=10_000, scaling=(1_000, 10_000, 100_000), articles=(300, 600),
-             repeat=3, serve_runs=3, search=(2_000, 5_000), engines=(600, 2_000))
+             repeat=3, serve_runs=3, search=(2_000, 5_000), engines=(600, 2_000), large=(600, 2_000, 5_000))
 TINY = Sizes(corpus_mb=0.05, entries=400, scaling=(300, 400, 1_000), articles=(3, 6), repeat=1, serve_runs=1,
-             search=(6,), engines=(3,))
+             search=(6,), engines=(3,), large=(3, 6))
 
 # The goals (issue 8): measured by ``run`` with the FULL sizes.
 GOALS = {
@@ -59,6 +61,15 @@ GOALS = {
     "site_600_s": ("<=", 45),  # the default engine's build
     "peak_memory_mb": ("<=", 1024),
     "serve_reload_s": ("<=", 2),
+}
+# A large edition's goals (issue 27), measured by ``run(large=True)`` on the largest edition:
+# the whole of ``make build`` (generator, engine, minifier, Pagefind; the books are apart).
+LARGE_GOALS = {
+    "large_site_mb": ("<=", 400),
+    "large_pages_over_200_kb": ("<=", 0),
+    "large_nav_kb": ("<=", 40),
+    "large_build_s": ("<=", 150),
+    "large_build_peak_mb": ("<=", 1536),
 }
 # The search's goals (issue 22), measured by ``run(search=True)`` on the largest edition.
 SEARCH_GOALS = {
@@ -205,6 +216,26 @@ def builds(registers: Any, articles: Sequence[Any], counts: Sequence[int], work:
     return result
 
 
+STAGES = ("generator", "site", "minify", "index")  # the stages of ``make build`` that ``measure_build`` times
+
+
+def large(registers: Any, articles: Sequence[Any], counts: Sequence[int], work: Path, log: Log) -> dict[str, Any]:
+    """Editions of ``counts`` synthetic articles built as ``make build`` builds them, and
+    weighed: the whole build's time and peak, the site's size, its largest page and menu."""
+    result: dict[str, Any] = {}
+    for count in counts:
+        measured = site.build(registers, articles, count, work / "large")
+        measured["build_s"] = round(sum(measured[f"{stage}_s"] for stage in STAGES), 1)
+        measured["build_peak_mb"] = max(measured[f"{stage}_peak_mb"] for stage in STAGES)
+        project = work / "large" / f"site-{count}"
+        measured.update(site.site_stats(project / site.site_folder(DEFAULT_ENGINE)))
+        shutil.rmtree(project)  # a 5,000-article copy weighs gigabytes
+        result[str(count)] = measured
+        log(f"large, {count} articles: build {measured['build_s']} s ({measured['build_peak_mb']} MB), "
+            f"site {measured['site_bytes'] / 1e6:.0f} MB, largest page {measured['largest_page_bytes'] / 1e3:.0f} KB")
+    return result
+
+
 def machine() -> dict[str, Any]:
     model = ""
     try:
@@ -268,7 +299,16 @@ def goals(report: dict[str, Any]) -> dict[str, Any]:
                          "search_first_query_kb": largest.get("reader", {}).get("first_query_kb"),
                          "search_results_ms": largest.get("reader", {}).get("results_ms_max")})
     result = {}
-    for name, (sense, target) in {**GOALS, **(SEARCH_GOALS if searched else {})}.items():
+    weighed = report.get("large", {})
+    if weighed:
+        largest_edition = weighed[max(weighed, key=int)]
+        measured.update({"large_site_mb": round(largest_edition["site_bytes"] / 1e6),
+                         "large_pages_over_200_kb": largest_edition["pages_over_limit"],
+                         "large_nav_kb": round(largest_edition["nav_max_bytes"] / 1e3, 1),
+                         "large_build_s": largest_edition["build_s"],
+                         "large_build_peak_mb": largest_edition["build_peak_mb"]})
+    wanted = {**GOALS, **(SEARCH_GOALS if searched else {}), **(LARGE_GOALS if weighed else {})}
+    for name, (sense, target) in wanted.items():
         value = measured[name]
         met = None if value is None else (value >= target if sense == ">=" else value <= target)
         result[name] = {"goal": f"{sense} {target}", "measured": value, "met": met}
@@ -276,7 +316,7 @@ def goals(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, search_too: bool = False,
-        engines_too: bool = False, log: Log | None = None) -> dict[str, Any]:
+        engines_too: bool = False, large_too: bool = False, log: Log | None = None) -> dict[str, Any]:
     say = log or (lambda line: print(line, file=sys.stderr, flush=True))
     started = time.perf_counter()
     articles, _ = load_articles(Paths.at(site.ROOT))
@@ -298,6 +338,8 @@ def run(sizes: Sizes = FULL, *, build: bool = True, serve: bool = True, search_t
             say(f"{DEFAULT_ENGINE} serve: an edited seed shows in {report['serve']['reload_s']} s")
         if engines_too:
             report["engines"] = engines(registers, articles, sizes.engines, work, say, serve_runs=sizes.serve_runs)
+        if large_too:
+            report["large"] = large(registers, articles, sizes.large, work, say)
         if search_too:
             report["search"] = {}
             for count in sizes.search:
@@ -337,6 +379,13 @@ def summary(report: dict[str, Any]) -> list[str]:
             f"{e} build {measured[f'{e}_s']} s ({measured[f'{e}_peak_mb']} MB), serve reload "
             f"{measured['serve'][e]['reload_s']} s (started in {measured['serve'][e]['startup_s']} s)"
             for e in measured["serve"]))
+    for name, measured in report.get("large", {}).items():
+        lines.append(f"large, {name} articles ({measured['html_pages']} pages): build {measured['build_s']} s "
+                     f"(generator {measured['generator_s']}, {measured['engine']} {measured['site_s']}, minifier "
+                     f"{measured['minify_s']}, Pagefind {measured['index_s']}), peak {measured['build_peak_mb']} MB; "
+                     f"site {measured['site_bytes'] / 1e6:.0f} MB, largest page {measured['largest_page']} "
+                     f"({measured['largest_page_bytes'] / 1e3:.0f} KB), {measured['pages_over_limit']} over "
+                     f"{site.PAGE_MAX_BYTES // 1000} KB, largest menu {measured['nav_max_bytes'] / 1e3:.1f} KB")
     for name, goal in report.get("goals", {}).items():
         verdict = {True: "met", False: "NOT MET", None: "not measured"}[goal["met"]]
         lines.append(f"goal {name} {goal['goal']}: {goal['measured']} ({verdict})")

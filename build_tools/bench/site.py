@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bs4 import BeautifulSoup
 
 from ..model import Article
 from ..publish.engines import CONFIG, DEFAULT_ENGINE, Engine, build_arguments, engine_environment
@@ -135,6 +136,8 @@ def measure_build(project: Path, engines: Sequence[Engine] = (DEFAULT_ENGINE,)) 
     site = project / site_folder(engines[0])
     result.update(engine=engines[0].value, site_s=result[f"{engines[0].value}_s"],
                   site_peak_mb=result[f"{engines[0].value}_peak_mb"])
+    minify_s, minify_mb, _ = run("build_tools.publish.minify", [site.name], project)
+    result.update(minify_s=round(minify_s, 2), minify_peak_mb=round(minify_mb))
     index_s, index_mb, _ = run("build_tools", ["search", site.name], project)
     # The export in parts: a large edition has no edition.json (over its size).
     data = project / "docs" / DATA_FOLDER
@@ -148,6 +151,32 @@ def measure_build(project: Path, engines: Sequence[Engine] = (DEFAULT_ENGINE,)) 
         # Pagefind's index, which no reader downloads whole (bench --search measures what a query does).
         "search_index_bytes": index_bytes(site),
     }
+
+
+PAGE_MAX_BYTES = 200_000  # issue 27's goals: no page over this, a page's navigation at most NAV_MAX_BYTES
+NAV_MAX_BYTES = 40_000
+NAV_SAMPLE = 200  # pages whose navigation is measured, spread over the site
+
+
+def site_stats(site: Path) -> dict[str, Any]:
+    """What the built ``site`` weighs: in all, its largest page, its pages over
+    ``PAGE_MAX_BYTES``, and the largest side menu among ``NAV_SAMPLE`` of its pages."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = sorted((p.stat().st_size, p) for p in files if p.suffix == ".html")
+    sample = [p for _, p in sorted(pages, key=lambda sp: str(sp[1]))][::max(1, len(pages) // NAV_SAMPLE)]
+    nav = 0
+    for page in sample:
+        menu = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("nav.md-nav--primary")
+        nav = max(nav, len(str(menu).encode()) if menu else 0)
+    largest_bytes, largest = pages[-1]
+    by_folder: dict[str, int] = {}
+    for path in files:
+        top = path.relative_to(site).parts[0] if len(path.relative_to(site).parts) > 1 else "(racine)"
+        by_folder[top] = by_folder.get(top, 0) + path.stat().st_size
+    return {"site_bytes": sum(by_folder.values()), "html_pages": len(pages), "largest_page_bytes": largest_bytes,
+            "largest_page": str(largest.relative_to(site)),
+            "pages_over_limit": sum(size > PAGE_MAX_BYTES for size, _ in pages), "nav_max_bytes": nav,
+            "bytes_by_folder": dict(sorted(by_folder.items(), key=lambda kv: -kv[1])[:8])}
 
 
 def _free_port() -> int:

@@ -6,6 +6,8 @@ any HTML parser reads the pages as before; scripts and styles are left as they a
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,5 +44,10 @@ def minify_site(site: Path) -> Minified:
     """Every HTML page of ``site`` minified in place."""
     pages = sorted(site.rglob("*.html"))
     batches = [pages[start:start + BATCH] for start in range(0, len(pages), BATCH)]
-    sizes = parallel.run([lambda batch=batch: _minify_files(batch) for batch in batches])
+    sizes = parallel.run([functools.partial(_minify_files, batch) for batch in batches])
     return Minified(len(pages), sum(b for b, _ in sizes), sum(a for _, a in sizes))
+
+
+if __name__ == "__main__":  # the benchmark times this stage of ``publish`` on its own
+    done = minify_site(Path(sys.argv[1]))
+    print(f"{done.pages} pages: {done.bytes_before:,} bytes, minified {done.bytes_after:,}")
