@@ -161,8 +161,8 @@ NAV_SAMPLE = 200  # pages whose navigation is measured, spread over the site
 def site_stats(site: Path) -> dict[str, Any]:
     """What the built ``site`` weighs: in all, its largest page, its pages over
     ``PAGE_MAX_BYTES``, and the largest side menu among ``NAV_SAMPLE`` of its pages."""
-    files = [p for p in site.rglob("*") if p.is_file()]
-    pages = sorted((p.stat().st_size, p) for p in files if p.suffix == ".html")
+    sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*") if p.is_file()}
+    pages = sorted((size, site / path) for path, size in sizes.items() if path.suffix == ".html")
     sample = [p for _, p in sorted(pages, key=lambda sp: str(sp[1]))][::max(1, len(pages) // NAV_SAMPLE)]
     nav = 0
     for page in sample:
@@ -170,9 +170,9 @@ def site_stats(site: Path) -> dict[str, Any]:
         nav = max(nav, len(str(menu).encode()) if menu else 0)
     largest_bytes, largest = pages[-1]
     by_folder: dict[str, int] = {}
-    for path in files:
-        top = path.relative_to(site).parts[0] if len(path.relative_to(site).parts) > 1 else "(racine)"
-        by_folder[top] = by_folder.get(top, 0) + path.stat().st_size
+    for path, size in sizes.items():
+        top = path.parts[0] if len(path.parts) > 1 else "(racine)"
+        by_folder[top] = by_folder.get(top, 0) + size
     return {"site_bytes": sum(by_folder.values()), "html_pages": len(pages), "largest_page_bytes": largest_bytes,
             "largest_page": str(largest.relative_to(site)),
             "pages_over_limit": sum(size > PAGE_MAX_BYTES for size, _ in pages), "nav_max_bytes": nav,

@@ -77,9 +77,10 @@ def _url_from(page: str) -> Callable[[str], str]:
     return functools.partial(relative, from_page=page)
 
 
-def _page_url(page: str) -> Callable[[Article | Entity], str]:
-    """The link from ``page`` to an article's or an entity's page, as short as it can be written."""
-    return lambda item: posixpath.relpath(item.page_path, posixpath.dirname(page))
+def _short_url_from(page: str) -> Callable[[str], str]:
+    """The links to other pages as written in ``page``'s Markdown lists: as short as they can
+    be ("x.md" beside it), as an editor would write them."""
+    return lambda target: posixpath.relpath(target, posixpath.dirname(page))
 
 
 def edge_width(paragraphs: int) -> float:
@@ -105,7 +106,7 @@ class Pages:
                                  books=self.books()),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=[] if views.large else
                                            views.items(ARTICLES_INDEX), pages=views.month_pages,
-                                           by_year=views.months_by_year(), article_url=_page_url(ARTICLES_INDEX),
+                                           by_year=views.months_by_year(), url=_short_url_from(ARTICLES_INDEX),
                                            page_url=lambda p: _url_from(ARTICLES_INDEX)(month_page(p.month, p.number))),
             EXPORT_FILE: lambda: export.whole(self.articles, self.registers, self.references),
             DATA_INDEX: lambda: export.to_json(export.index_record(self.articles, self.registers, self.references)),
@@ -135,7 +136,7 @@ class Pages:
         index_pages = alphabetical_pages(views.alphabetical())
         for listed in index_pages:
             jobs[entities_page(listed.number)] = functools.partial(self.entities_page, listed, index_pages)
-        for group in views.type_groups():
+        for group in views.type_groups:
             type_pages = alphabetical_pages(group.entities)
             for listed in type_pages:
                 jobs[type_page(group.type, listed.number)] = functools.partial(self.type_page, group, listed,
@@ -191,19 +192,19 @@ class Pages:
     def entities_page(self, page: EntityListPage, pages: list[EntityListPage]) -> str:
         path = entities_page(page.number)
         return self.renderer.render("entities-index.md.j2", page=page, pages=pages, path=path,
-                                    types=self.views.type_groups(), entity_url=_page_url(path),
+                                    types=self.views.type_groups, url=_short_url_from(path),
                                     page_url=lambda p: _url_from(path)(entities_page(p.number)))
 
     def type_page(self, group: TypeGroup, page: EntityListPage, pages: list[EntityListPage]) -> str:
         path = type_page(group.type, page.number)
         return self.renderer.render("entities-type.md.j2", group=group, page=page, pages=pages, path=path,
-                                    entity_url=_page_url(path),
+                                    url=_short_url_from(path),
                                     page_url=lambda p: _url_from(path)(type_page(group.type, p.number)))
 
     def month_page(self, page: MonthPage) -> str:
         path = month_page(page.month, page.number)
         return self.renderer.render("articles-month.md.j2", page=page, by_year=self.views.months_by_year(),
-                                    path=path, article_url=_page_url(path),
+                                    path=path, url=_short_url_from(path),
                                     page_url=lambda p: _url_from(path)(month_page(p.month, p.number)))
 
     def year_page(self, page: YearPage, pages: list[YearPage]) -> str:

@@ -420,7 +420,9 @@ class Views:
         """The articles that name no outlet."""
         return [a for a in self.articles if not self.registers.outlets.of(a)]
 
+    @functools.cached_property
     def type_groups(self) -> list[TypeGroup]:
+        """Each type's entities, A–Z (made once: the index's pages and the types' pages read them)."""
         groups = []
         for entity_type in self.entities.types:
             members = sorted((e for e in self.entities if e.type is entity_type), key=sort_key)
