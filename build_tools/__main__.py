@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import evaluate
 from .build import build, build_edition
 from .editor.freshness import freshness_warnings
 from .editor.report import article_lines, summary
@@ -80,6 +81,17 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     report = bench.run(bench.TINY if args.tiny else bench.FULL, build=not args.no_build, serve=not args.no_serve,
                        search_too=args.search, engines_too=args.engines, large_too=args.large)
     print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else "\n".join(bench.summary(report)))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    if args.check:
+        for file in evaluate.check(args.check):
+            print(f"{file.path}: {len(file.lines)} lines, well formed")
+        return 0
+    reports = evaluate.evaluate(args.corpus, evaluate.SPLITS if args.split == "all" else (args.split,))
+    print(json.dumps(evaluate.report_json(reports), ensure_ascii=False, indent=1) if args.json
+          else "\n".join(evaluate.summary(reports, errors=not args.quiet)))
     return 0
 
 
@@ -223,6 +235,12 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("site", type=Path, nargs="?", default=Path("site"),
                      help="the folder to write them into (default: site/)")
     cmd.set_defaults(func=_cmd_books)
+    _measuring_commands(commands)
+    return main
+
+
+def _measuring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The commands that measure the tool itself: ``bench`` and ``eval``."""
 
     cmd = commands.add_parser(
         "bench", help="measure the matcher against flashtext and pyahocorasick, and builds of large editions",
@@ -242,7 +260,19 @@ def parser() -> argparse.ArgumentParser:
                      help="also build editions of 2,000 and 5,000 articles and measure their search in Chromium "
                           "(about ten minutes)")
     cmd.set_defaults(func=_cmd_bench)
-    return main
+
+    cmd = commands.add_parser(
+        "eval", help="score the cleaner on the corpus of real pages (tests/corpus/)",
+        description="Clean every page of the evaluation corpus and compare with its labels: article lines "
+                    "kept, other lines left out, title, author and date read; every error with its file and "
+                    "line. tests/corpus/README.md says how to add a page.")
+    cmd.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which files (default: all)")
+    cmd.add_argument("--corpus", type=Path, default=evaluate.CORPUS, help="the corpus folder")
+    cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
+    cmd.add_argument("--quiet", action="store_true", help="scores only, no list of errors")
+    cmd.add_argument("--check", type=Path, nargs="+", metavar="FILE",
+                     help="only read these corpus files and report any malformed line")
+    cmd.set_defaults(func=_cmd_eval)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -61,16 +61,20 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def source_lines(raw: bytes, path: Path) -> tuple[tuple[SourceLine, ...], list[str]]:
+    """A seed's bytes as the numbered lines an editor sees (NFC), and the warnings met."""
+    text, warnings = decode(raw, path)
+    return tuple(SourceLine(i, unicodedata.normalize("NFC", t))
+                 for i, t in enumerate(split_lines(text), start=1)), warnings
+
+
 def read_seed(path: Path, root: Path) -> Seed:
     size = path.stat().st_size
     if size > MAX_SEED_BYTES:
         raise InputError.single(path, f"{size / 1e6:.1f} MB, more than an article can be "
                                       f"({MAX_SEED_BYTES / 1e6:.0f} MB at most)",
                                 hint="split the file into one seed per article")
-    raw = path.read_bytes()
-    text, warnings = decode(raw, path)
-    lines = tuple(SourceLine(i, unicodedata.normalize("NFC", t))
-                  for i, t in enumerate(split_lines(text), start=1))
+    lines, warnings = source_lines(path.read_bytes(), path)
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
