@@ -53,13 +53,18 @@ class Rule(StrEnum):
     COMMENT_HEADER = "comment-header"
     COMMENT_CONTROLS = "comment-controls"
     MODERATION_NOTICE = "moderation-notice"
-    DONATION_APPEAL = "donation-appeal"
-    REPORT_PROMPT = "report-prompt"
-    SHARE_PROMPT = "share-prompt"
-    ADVERTISEMENT = "advertisement"
+    FURNITURE = "furniture"  # the whole line is a phrase of cues.yml
+    FURNITURE_START = "furniture-start"  # a short line starts with one
+    PROMPT = "prompt"  # a short line contains one: provisional, kept inside the article
+    BREADCRUMB = "breadcrumb"
+    TAG_LINE = "tag-line"
+    CREDIT = "credit"  # a caption ending with its photo credit, or an image's file name
     # Rules that judge a line by the lines around it:
     COMMENT_SECTION = "comment-section"
     TEASER = "teaser"
+    NAME_BYLINE = "name-byline"
+    AROUND_ARTICLE = "around-article"
+    REPEATED_LINE = "repeated-line"
     TITLE = "title"
     STANDFIRST = "standfirst"
     QUOTATION = "quotation"
@@ -83,6 +88,16 @@ class Reason(StrEnum):
     ADVERTISEMENT = "advertisement"
     COMMENTS = "comment-section"
     MODERATION = "moderation-notice"
+    NAVIGATION = "navigation"  # menus, breadcrumbs, the home link
+    SUBSCRIPTION = "subscription"  # subscribe and log-in buttons, paywall notices
+    RELATED = "related-link"  # "À lire aussi", "Les plus lus"
+    CAPTION = "caption"  # captions and photo credits
+    READING_TIME = "reading-time"
+    TAGS = "tags"
+    MEDIA = "media-message"  # a player's fallback text, an image's placeholder
+    CONSENT = "consent-banner"
+    AROUND = "around-article"  # a line that is not a sentence, before or after the article
+    REPEATED = "repeated-line"  # the title again, or a caption's twin
 
 
 class BlockKind(StrEnum):

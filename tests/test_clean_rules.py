@@ -4,12 +4,15 @@ detects of the metadata, exotic whitespace, and its invariants."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.errors import InputError
 from build_tools.ingest.clean import classify_line, clean
+from build_tools.ingest.cues import Where, load_cues
 from build_tools.model import LineClass, Reason, SourceLine
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
@@ -112,3 +115,25 @@ def test_punctuation_is_unified_character_for_character(text: str) -> None:
     assert len(unified) == len(text)
     assert unified == text.translate(_PUNCT_TABLE)
     assert not set(unified) & (set(APOSTROPHES) - {"'"}) and not set(unified) & set(SPACES)
+
+
+# --- the phrases of page furniture (build_tools/ingest/cues.yml) ------------------------
+
+def test_a_malformed_cue_file_names_each_bad_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.yml"
+    bad.write_text("advertisement:\n  line: ['publicit[ée']\n  anywhere: ['pub']\nnot-a-reason:\n  line: ['x']\n",
+                   "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_cues(bad)
+    keys = {problem.key for problem in caught.value.problems}
+    assert keys == {"advertisement.line", "advertisement.anywhere", "not-a-reason"}
+
+
+def test_each_cue_gives_its_reason_where_it_stands(tmp_path: Path) -> None:
+    cues = tmp_path / "cues.yml"
+    cues.write_text("tags:\n  line: ['mots-clés']\n  start: ['thèmes ?:']\n", "utf-8")
+    loaded = load_cues(cues)
+    line = loaded.patterns[Where.LINE].fullmatch("Mots-clés")
+    assert line is not None and loaded.reason(line) is Reason.TAGS
+    assert loaded.patterns[Where.START].match("Thèmes : IA, Chine") is not None
+    assert loaded.patterns[Where.WITHIN].search("mots-clés") is None  # nothing listed there

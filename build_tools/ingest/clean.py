@@ -1,13 +1,17 @@
 """Classify every line of a seed and keep the article body.
 
-Two passes. The line rules look at one line at a time and recognise what can be told from
-the line alone: metadata (byline, dateline, date line, "source :"), and boilerplate
-(donation appeals, news tickers, reporting, sharing and subscribing prompts, comment
-sections, advertisements). Every other line is article text. The context rules then look
-at the lines around: the comment section runs to the end of the page, teaser lines stick
-to the prompts they introduce, the title and standfirst sit around the byline before the
-first paragraph, quotations may run over several lines, headings are short lines without
-final punctuation between paragraphs.
+The line rules look at one line at a time and recognise what can be told from the line
+alone: metadata (byline, dateline, date line, "source :"), the phrases of page furniture
+listed in ``cues.yml`` (advertisement labels, share and subscribe buttons, related links,
+photo credits…), and shapes no sentence has (breadcrumbs, tag lines, tickers). Every other
+line is article text. The context rules then find the article in the page: the run from
+its first paragraph of prose to its last. Around it, a line that is not a sentence is page
+furniture, and so is a short line with a phrase of furniture in it; inside it, such a
+phrase alone never removes a line, since articles quote and report what others say. The
+comment section runs to the end of the page, teaser lines stick to the prompts they
+introduce, the title sits before the first paragraph (before the byline if there is one),
+the standfirst after the byline, quotations may run over several lines, headings are short
+lines without final punctuation between paragraphs.
 
 Every non-blank line ends up either in a block of the body or in the removed lines with a
 reason: nothing is dropped silently. The text of a line is never changed; the rules match
@@ -16,6 +20,7 @@ on a normalised copy (``textnorm``).
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -33,16 +38,25 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import parse_date
+from ..text.dates import date_of_line, parse_date
 from ..text.normalize import unify_punctuation
+from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
 
 _I = re.IGNORECASE
 _UPPER = "A-ZÀ-ÖØ-ÝŒ"
 _NAME_WORD = rf"[{_UPPER}][\w.'-]*"
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
+_NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
+# "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
+# "Propos recueillis par X et Y", "Par RTL Info avec Belga"
 BYLINE = re.compile(
-    rf"(?i:par|by)\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})")
+    r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête)\s+)?"
+    rf"(?i:par|by)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
+    r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?)\b.{0,100})?"
+    r"\s*[|–—-]?")
+# A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
+NAME_ALONE = re.compile(rf"(?P<name>{_NAMES})\s*[|–—-]?")
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
@@ -54,17 +68,22 @@ COMMENT_HEADER = re.compile(
 COMMENT_CONTROLS = re.compile(r"(?:\s*(?:répondre|supprimer|signaler|j'aime|modifier)\s*)+", _I)
 MODERATION = re.compile(
     r"\bcommentaires?\b.*\b(?:supprimés?|modérés?|modération|vérifiés|hors[ -]sujet|n'engagen?t)\b", _I)
-DONATION = re.compile(
-    r"^soutenez\b|\bfaites un don\b|\bfaire un don\b|\bvos dons\b|\bvotre (?:soutien|don|contribution)\b"
-    r"|\bdonate\b|\bsupport us\b", _I)
-REPORT_PROMPT = re.compile(
-    r"merci d'avoir signalé|\b(?:image|photo|vidéo|contenu|commentaire)s?\b.{0,80}\b(?:signalée?s?|bloquée?s?)\b"
-    r"|\bsignal(?:er|ez)\s+(?:cette|ce|cet|l')\s*(?:image|photo|vidéo|contenu|commentaire|abus)", _I)
-SHARE_PROMPT = re.compile(
-    r"\babonnez[- ]vous\b|\bcliquez ici\b|\bpartagez cet(?:te)? (?:article|page|vidéo)\b"
-    r"|\bpartager sur\b|\bsuivez[- ]nous\b|\binscrivez[- ]vous\b|\bnewsletter\b"
-    r"|\blire l'article (?:depuis sa source|original|complet)\b|\bnotre chaîne\b|\bshare this\b", _I)
-ADVERTISEMENT = re.compile(r"publicité|annonce|sponsorisé|contenu sponsorisé|advertisement|pub", _I)
+# "Accueil > Monde > Europe", "Économie | Entreprises | Tech": short segments between separators.
+_SEGMENT = r"(?:(?!\s[>›»|/·]\s).)"
+BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s[>›»|/·]\s?{_SEGMENT}{{1,100}}){{2,}}|[^>]{{1,40}}\s>\s[^>]{{1,80}}")
+# "# Numérique # Réseaux d'accompagnement", "Enquête Alsace # Hébergement de données # Investissement"
+TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
+# A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",
+# "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash"), or an
+# image's file name at its start.
+CREDIT = re.compile(
+    r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
+    r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
+    r"|\bPhoto\s+(?:by\s+)?(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
+    r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80})"
+    r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
+# An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
+IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
 # Social-media attribution ("@handle – 16:52 UTC · 6 nov. 2025"), never a heading.
 ATTRIBUTION = re.compile(r"@\w+|\b\d{1,2}:\d{2}\b|https?://", _I)
 
@@ -77,12 +96,13 @@ _QUOTE_MARKS = re.compile(f"[{OPEN_QUOTES}{CLOSE_QUOTES}]")
 
 @dataclass(frozen=True)
 class LineRule:
-    """A rule that tells from one line alone what it is."""
+    """A rule that tells from one line alone what it is: ``test`` says yes, or gives the
+    reason the line is left out for (the cues' rules, whose reason is the phrase's)."""
 
     rule: Rule
     cls: LineClass
     reason: Reason | None
-    test: Callable[[str, CleanOptions], bool]
+    test: Callable[[str, CleanOptions], bool | Reason | None]
 
 
 def _is_separator(text: str, _: CleanOptions) -> bool:
@@ -109,13 +129,6 @@ def _fullmatch(pattern: re.Pattern[str]) -> Callable[[str, CleanOptions], bool]:
     return test
 
 
-def _short_and_contains(pattern: re.Pattern[str]) -> Callable[[str, CleanOptions], bool]:
-    def test(text: str, opts: CleanOptions) -> bool:
-        return len(text) <= opts.prompt_max_chars and pattern.search(text) is not None
-    test.__doc__ = f"A short line containing {pattern.pattern!r}."
-    return test
-
-
 def _is_moderation_notice(text: str, opts: CleanOptions) -> bool:
     """A notice about how comments are moderated (may be longer than a prompt)."""
     return len(text) <= opts.notice_max_chars and MODERATION.search(text) is not None
@@ -127,7 +140,60 @@ def _is_dateline(text: str, _: CleanOptions) -> bool:
 
 
 def _is_date_line(text: str, _: CleanOptions) -> bool:
-    return parse_date(text) is not None
+    return date_of_line(text) is not None
+
+
+def _is_short_label(text: str, opts: CleanOptions) -> bool:
+    """A line no sentence is: short, without final punctuation."""
+    return len(text) <= opts.heading_max_chars and not _ends_with_terminal(text)
+
+
+# Bullets and marks around a menu's or a button's words.
+_BULLETS = " \t•·*►▶–—-|>"
+
+
+def _furniture_line(text: str, _: CleanOptions) -> Reason | None:
+    """The whole line is a phrase of furniture (``cues.yml``, ``line``)."""
+    m = CUES.patterns[Where.LINE].fullmatch(text.strip(_BULLETS).rstrip(" .:!…").strip())
+    return CUES.reason(m) if m else None
+
+
+def _furniture_start(text: str, opts: CleanOptions) -> Reason | None:
+    """A short line starts with a phrase of furniture (``cues.yml``, ``start``)."""
+    if len(text) > opts.prompt_max_chars:
+        return None
+    m = CUES.patterns[Where.START].match(text.lstrip(_BULLETS))
+    return CUES.reason(m) if m else None
+
+
+_QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
+
+
+def _prompt(text: str, opts: CleanOptions) -> Reason | None:
+    """A short line contains a phrase of furniture outside quotation marks (``cues.yml``,
+    ``within``): provisional, kept if it stands inside the article."""
+    if len(text) > opts.prompt_max_chars:
+        return None
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for m in CUES.patterns[Where.WITHIN].finditer(text):
+        if not any(start <= m.start() < end for start, end in quoted):
+            return CUES.reason(m)
+    return None
+
+
+def _is_breadcrumb(text: str, opts: CleanOptions) -> bool:
+    return (len(text) <= opts.breadcrumb_max_chars and not _ends_with_terminal(text)
+            and BREADCRUMB.fullmatch(text) is not None and ATTRIBUTION.search(text) is None)
+
+
+def _is_tag_line(text: str, opts: CleanOptions) -> bool:
+    return _is_short_label(text, opts) and TAG_LINE.fullmatch(text) is not None
+
+
+def _is_credited(text: str, opts: CleanOptions) -> bool:
+    """A caption that ends with its photo credit, or starts with an image's file name."""
+    return (len(text) <= opts.caption_max_chars and CREDIT.fullmatch(text) is not None) \
+        or IMAGE_FILE.fullmatch(text) is not None
 
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -140,10 +206,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.COMMENT_HEADER, LineClass.BOILERPLATE, Reason.COMMENTS, _fullmatch(COMMENT_HEADER)),
     LineRule(Rule.COMMENT_CONTROLS, LineClass.BOILERPLATE, Reason.COMMENTS, _fullmatch(COMMENT_CONTROLS)),
     LineRule(Rule.MODERATION_NOTICE, LineClass.BOILERPLATE, Reason.MODERATION, _is_moderation_notice),
-    LineRule(Rule.DONATION_APPEAL, LineClass.BOILERPLATE, Reason.DONATION, _short_and_contains(DONATION)),
-    LineRule(Rule.REPORT_PROMPT, LineClass.BOILERPLATE, Reason.REPORT_PROMPT, _short_and_contains(REPORT_PROMPT)),
-    LineRule(Rule.SHARE_PROMPT, LineClass.BOILERPLATE, Reason.SHARE_PROMPT, _short_and_contains(SHARE_PROMPT)),
-    LineRule(Rule.ADVERTISEMENT, LineClass.BOILERPLATE, Reason.ADVERTISEMENT, _fullmatch(ADVERTISEMENT)),
+    LineRule(Rule.FURNITURE, LineClass.BOILERPLATE, None, _furniture_line),
+    LineRule(Rule.FURNITURE_START, LineClass.BOILERPLATE, None, _furniture_start),
+    LineRule(Rule.BREADCRUMB, LineClass.BOILERPLATE, Reason.NAVIGATION, _is_breadcrumb),
+    LineRule(Rule.TAG_LINE, LineClass.BOILERPLATE, Reason.TAGS, _is_tag_line),
+    LineRule(Rule.CREDIT, LineClass.BOILERPLATE, Reason.CAPTION, _is_credited),
+    LineRule(Rule.PROMPT, LineClass.BOILERPLATE, None, _prompt),
 )
 
 # Provisional class of article text before the context pass types it.
@@ -157,8 +225,10 @@ def classify_line(line: SourceLine, opts: CleanOptions = DEFAULT_OPTIONS) -> Cla
         return ClassifiedLine(line, LineClass.BLANK, Rule.BLANK)
     form = unify_punctuation(text)
     for rule in LINE_RULES:
-        if rule.test(form, opts):
-            return ClassifiedLine(line, rule.cls, rule.rule, rule.reason)
+        found = rule.test(form, opts)
+        if found:
+            reason = found if isinstance(found, Reason) else rule.reason
+            return ClassifiedLine(line, rule.cls, rule.rule, reason)
     return ClassifiedLine(line, _TEXT, Rule.ARTICLE_TEXT)
 
 
@@ -168,15 +238,23 @@ def _is_text(cl: ClassifiedLine) -> bool:
     return cl.rule is Rule.ARTICLE_TEXT
 
 
+# A signature in brackets after the last sentence: "… a-t-il déclaré. (AFP)".
+_SIGNATURE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
 def _ends_with_terminal(text: str) -> bool:
-    core = text.rstrip(CLOSING_MARKS)
+    core = _SIGNATURE.sub("", text).rstrip(CLOSING_MARKS)
     return bool(core) and core[-1] in TERMINAL_PUNCTUATION
 
 
-def _comment_zone(lines: list[ClassifiedLine]) -> None:
+def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """From a comment-section header to the end of the page (or a source line), every line
-    belongs to the comment section; a moderation notice keeps its own reason."""
-    start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER), None)
+    belongs to the comment section; a moderation notice keeps its own reason. A header
+    before the article's first paragraph of prose is a link to the comments ("12
+    commentaires" under a title), not their start."""
+    prose = next((i for i, cl in enumerate(lines)
+                  if _is_text(cl) and len(cl.text) >= opts.paragraph_min_chars), -1)
+    start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > prose), None)
     if start is None:
         return
     for i in range(start + 1, len(lines)):
@@ -205,33 +283,136 @@ def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=prompt.reason)
 
 
-def _header(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
-    """Title and standfirst: the text lines before the first paragraph of prose.
+def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") next to a date
+    line, a dateline or a "Par" left alone, blank lines aside, is the byline."""
+    dated = [i for i, cl in enumerate(lines)
+             if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
+    for i, cl in enumerate(lines):
+        if not _is_text(cl) or len(cl.text) > opts.name_byline_max_chars \
+                or NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is None or len(cl.text.split()) < 2:
+            continue
+        near = [j for j in dated if abs(j - i) <= 2 and all(
+            lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
+        if near:
+            lines[i] = replace(cl, cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
 
-    With a byline or dateline, the title is the short line just before it and the
-    standfirst the single short sentence just after it. Without one, the first short line
-    is the title. Other header lines stay article text."""
-    text_idx = [i for i, cl in enumerate(lines) if _is_text(cl)]
-    prose = next((i for i in text_idx if len(lines[i].text) >= opts.paragraph_min_chars), None)
-    header = [i for i in text_idx if prose is None or i < prose]
-    if prose is None:
-        header = header[:1]
-    meta = next((i for i, cl in enumerate(lines)
-                 if cl.cls in (LineClass.BYLINE, LineClass.DATELINE)), None)
+
+def _is_sentence(text: str, opts: CleanOptions) -> bool:
+    """A line that ends a sentence and has a few words: article text wherever it stands."""
+    core = text.rstrip(CLOSING_MARKS)
+    return len(text.split()) >= opts.sentence_min_words and bool(core) and core[-1] in ".!?…"
+
+
+def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int, int] | None:
+    """The article: from its first paragraph of prose to its last (with no prose, from its
+    first sentence to its last)."""
+    text = [i for i, cl in enumerate(lines) if _is_text(cl)]
+    prose = [i for i in text if len(lines[i].text) >= opts.paragraph_min_chars] \
+        or [i for i in text if _is_sentence(lines[i].text, opts)]
+    return (prose[0], prose[-1]) if prose else None
+
+
+# What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …").
+_NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
+
+
+def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
+    return (len(text) <= opts.title_max_chars and not text.endswith(":")
+            and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
+            and _NOT_A_TITLE_START.match(text) is None)
+
+
+def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+    """Title and standfirst, among the text lines before the first paragraph of prose.
+
+    With a byline or dateline there, the title is the line just before it and the
+    standfirst the single short sentence just after it (no title if there is no line
+    before it). Without one, the title is the last line there that does not end with a
+    full stop (the ones after it are a standfirst), or the first line if all do; a line of
+    one or two words there is a menu's or a section's name, not a title. A line right
+    after the title, longer than it but shorter than a paragraph, is the standfirst. Other
+    header lines stay article text."""
+    first = span[0] if span else len(lines)
+    header = [i for i in range(first) if _is_text(lines[i])]
+    meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE)), None)
     if meta is not None:
-        before = [i for i in header if i < meta]
+        before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
         title = before[-1] if before else None
         after = [i for i in header if i > meta]
         if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
                 and _ends_with_terminal(lines[after[0]].text):
             lines[after[0]] = replace(lines[after[0]], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     else:
-        title = header[0] if header else None
-    if title is not None:
-        text = lines[title].text
-        if len(text) <= opts.title_max_chars and not text.endswith(":"):
-            lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE,
-                                   reason=Reason.TITLE)
+        candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
+        plain = [i for i in candidates if not lines[i].text.rstrip(CLOSING_MARKS).endswith((".", "…"))]
+        title = plain[-1] if plain else (candidates[0] if candidates else None)
+    if title is None:
+        return
+    title = _title_before_its_standfirst(lines, title, opts)
+    title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
+    following = next((i for i in range(title + 1, len(lines)) if lines[i].cls is not LineClass.BLANK), None)
+    if following is not None and _is_text(lines[following]) \
+            and len(lines[title].text) < len(lines[following].text) < opts.paragraph_min_chars:
+        lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
+    lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+
+
+def _title_before_its_standfirst(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
+    """A standfirst without a full stop looks like a title; but it comes right after the
+    title, and is longer: then the line before is the title."""
+    before = next((i for i in range(chosen - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
+    if before is not None and _is_text(lines[before]) and len(lines[before].text) < len(lines[chosen].text) \
+            and _may_be_title(lines[before].text, opts, words=opts.title_min_words) \
+            and not _ends_with_terminal(lines[before].text):
+        return before
+    return chosen
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(unify_punctuation(a).split()) == " ".join(unify_punctuation(b).split())
+
+
+def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """Two lines next to each other of which one starts with the other: an image's
+    description, then its caption. The first is left out; so is the second when it is too
+    short to be a paragraph. The same line twice is kept twice: it may be the article's."""
+    kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
+    for i, j in itertools.pairwise(kept):
+        one, two = lines[i], lines[j]
+        if j - i > 2 or not (_is_text(one) and _is_text(two)) or one.text == two.text:
+            continue
+        short, long = sorted((one.text, two.text), key=len)
+        if len(short) >= opts.twin_min_chars and long.startswith(short):
+            lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
+            if len(two.text) < opts.paragraph_min_chars:
+                lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION)
+
+
+def _repeated_title(lines: list[ClassifiedLine]) -> None:
+    """The title again: a page's header, then its heading."""
+    title = next((cl.text for cl in lines if cl.cls is LineClass.TITLE), None)
+    for i, cl in enumerate(lines):
+        if title is not None and _is_text(cl) and _same_text(cl.text, title):
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
+
+
+def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+    """Before the article's first paragraph of prose and after its last, a line that is not
+    a sentence (a menu, a section's name, another article's headline) is page furniture, and
+    so is a short line with a phrase of furniture in it; inside the article, such a line is
+    article text. A line of a few words just before the first paragraph stays: it may be
+    the article's first heading or its standfirst."""
+    first, last = span if span else (len(lines), -1)
+    lead = next((i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
+    for i, cl in enumerate(lines):
+        if i == lead and _is_text(cl) and len(cl.text.split()) >= opts.title_min_words:
+            continue  # just before the first paragraph: a heading, a kicker, a standfirst
+        if first <= i <= last:
+            if cl.rule is Rule.PROMPT:
+                lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None)
+        elif _is_text(cl) and not _is_sentence(cl.text, opts):
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND)
 
 
 def _quote_depth_after(text: str, depth: int) -> tuple[int, bool]:
@@ -315,7 +496,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
         if cl.cls is LineClass.TITLE and title is None:
             title = cl.text
         elif cl.cls is LineClass.BYLINE and author is None:
-            m = BYLINE.fullmatch(form)
+            m = (NAME_ALONE if cl.rule is Rule.NAME_BYLINE else BYLINE).fullmatch(form)
             author = cl.text[m.start("name"):m.end("name")] if m else None
         elif cl.cls is LineClass.SOURCE and source is None:
             m = SOURCE_LINE.fullmatch(form)
@@ -327,16 +508,21 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
             if m and date is None:
                 date = parse_date(m["date"])
         elif cl.cls is LineClass.DATE and date is None:
-            date = parse_date(form)
+            date = date_of_line(form)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 
 def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIONS) -> CleanResult:
     """Classify every line, then keep the body as numbered blocks."""
     lines = [classify_line(line, opts) for line in source_lines]
-    _comment_zone(lines)
+    _comment_zone(lines, opts)
+    _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
-    _header(lines, opts)
+    _twins(lines, opts)
+    span = _article_span(lines, opts)
+    _header(lines, span, opts)
+    _repeated_title(lines)
+    _around(lines, span, opts)
     _body(lines, opts)
     blocks: list[Block] = []
     removed: list[RemovedLine] = []

@@ -26,6 +26,21 @@ TICKER_MAX_MEDIAN_SEGMENT_CHARS = 160
 TICKER_SEPARATOR_MIN_SPACES = 3
 # A quotation spread over several lines is closed within this many lines.
 QUOTE_MAX_LINES = 12
+# A line that ends a sentence and has at least this many words is article text wherever it
+# stands; around the article, a line that is not one is page furniture.
+SENTENCE_MIN_WORDS = 2
+# Without a byline to stand before, a title has at least this many words (a line of one or
+# two is a menu's or a section's name).
+TITLE_MIN_WORDS = 3
+# A breadcrumb ("Accueil > Articles > 2023 > Septembre > Le titre…") is at most this long.
+BREADCRUMB_MAX_CHARS = 240
+# A caption that ends with its photo credit is at most this long.
+CAPTION_MAX_CHARS = 400
+# A byline that is a name alone, next to a date line.
+NAME_BYLINE_MAX_CHARS = 60
+# Two lines next to each other, one the start of the other: the first is a twin (an
+# image's description, then its caption) when it is at least this long.
+TWIN_MIN_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,12 @@ class CleanOptions:
     ticker_max_median_segment_chars: int = TICKER_MAX_MEDIAN_SEGMENT_CHARS
     ticker_separator_min_spaces: int = TICKER_SEPARATOR_MIN_SPACES
     quote_max_lines: int = QUOTE_MAX_LINES
+    sentence_min_words: int = SENTENCE_MIN_WORDS
+    title_min_words: int = TITLE_MIN_WORDS
+    caption_max_chars: int = CAPTION_MAX_CHARS
+    breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
+    name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
+    twin_min_chars: int = TWIN_MIN_CHARS
 
 
 DEFAULT_OPTIONS = CleanOptions()

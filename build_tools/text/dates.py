@@ -68,6 +68,45 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+# "2025-08-02", "2025-01-25T05:00:00Z", "2025-08-02 14:05:00+02:00"
+ISO_DATE = re.compile(
+    r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+# "14h05", "14 h", "08:57", "14:05:00", with a time zone.
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2})?)?(?!\d)(?:\s*(?:UTC|GMT|CET|CEST|HNE|HAE))?",
+                   re.IGNORECASE)
+# Words a date line says around its dates: "Publié le … à …, mis à jour le …".
+_DATE_WORDS = re.compile(
+    r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|actualis[ée]e?|en|ligne|le|du|l'|dernière|derniere|"
+    r"édition|edition|date|de|publication|et|updated|published|on|at|"
+    + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
+DATE_LINE_MAX_CHARS = 120
+
+
+def date_of_line(text: str) -> dt.date | None:
+    """The date a line gives when it gives a date and nothing else, as French sites write
+    it: "samedi 2 août 2025", "02/08/2025", "02.08.2025 à 14h05", "2025-08-02T14:05:00Z",
+    "Publié le 2 août 2025 Mis à jour le 3 août 2025" (the first: the publication)."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    rest = text.replace("\u00a0", " ")
+    found: list[tuple[int, dt.date]] = []
+    for pattern, month_of in ((ISO_DATE, int), (WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
+                              (NUMERIC_DATE, int)):
+        for m in pattern.finditer(rest):
+            date = _make(m["year"], month_of(m["month"]), m["day"])
+            if date is None:
+                return None
+            found.append((m.start(), date))
+        rest = pattern.sub(lambda m: " " * len(m.group()), rest)
+    if not found:
+        return None
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    if any(c.isalnum() for c in rest):
+        return None
+    return min(found)[1]
+
+
 def format_date(date: dt.date) -> str:
     """French display: "23 janvier 2025", "1er mars 2025"."""
     day = "1er" if date.day == 1 else str(date.day)

@@ -1,0 +1,72 @@
+"""The phrases of page furniture (``cues.yml``), compiled for the cleaner.
+
+The list is data: each phrase has the reason a line it removes is recorded with, and where
+in a line it must stand (``Where``). A malformed file is an error naming the entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError, Problem
+from ..model import Reason
+
+CUES_FILE = Path(__file__).with_name("cues.yml")
+
+
+class Where(StrEnum):
+    LINE = "line"  # the whole line is the phrase: removed wherever it stands
+    START = "start"  # a short line begins with it: removed wherever it stands
+    WITHIN = "within"  # a short line contains it, outside quotations: removed around the article only
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One regular expression per ``Where``, each phrase a named group (``c<n>``)."""
+
+    patterns: dict[Where, re.Pattern[str]]
+    reasons: dict[str, Reason]  # group name: reason
+
+    def reason(self, match: re.Match[str]) -> Reason:
+        assert match.lastgroup is not None
+        return self.reasons[match.lastgroup]
+
+
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    problems: list[Problem] = []
+    parts: dict[Where, list[str]] = {where: [] for where in Where}
+    reasons: dict[str, Reason] = {}
+    for reason_name, by_where in (data or {}).items():
+        try:
+            reason = Reason(reason_name)
+        except ValueError:
+            problems.append(Problem(path, f"{reason_name!r} is not a reason", key=reason_name,
+                                    hint=f"use one of {', '.join(r.value for r in Reason)}"))
+            continue
+        for where_name, phrases in by_where.items():
+            if where_name not in set(Where):
+                problems.append(Problem(path, f"{where_name!r} is not line, start or within",
+                                        key=f"{reason_name}.{where_name}"))
+                continue
+            for phrase in phrases:
+                try:
+                    re.compile(phrase)
+                except re.error as exc:
+                    problems.append(Problem(path, f"{phrase!r} is not a regular expression: {exc}",
+                                            key=f"{reason_name}.{where_name}"))
+                    continue
+                group = f"c{len(reasons)}"
+                reasons[group] = reason
+                parts[Where(where_name)].append(f"(?P<{group}>{phrase})")
+    if problems:
+        raise InputError(problems)
+    return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
+                 for where, alternatives in parts.items()}, reasons)
+
+
+CUES = load_cues()
