@@ -65,6 +65,8 @@ class Rule(StrEnum):
     NAME_BYLINE = "name-byline"
     AROUND_ARTICLE = "around-article"
     REPEATED_LINE = "repeated-line"
+    EDITOR_KEEP = "editor-keep"  # data/articles/<seed>.yml, keep
+    EDITOR_REMOVE = "editor-remove"  # data/articles/<seed>.yml, remove
     TITLE = "title"
     STANDFIRST = "standfirst"
     QUOTATION = "quotation"
@@ -98,6 +100,7 @@ class Reason(StrEnum):
     CONSENT = "consent-banner"
     AROUND = "around-article"  # a line that is not a sentence, before or after the article
     REPEATED = "repeated-line"  # the title again, or a caption's twin
+    EDITOR = "editor"  # left out by the editor (data/articles/<seed>.yml, remove)
 
 
 class BlockKind(StrEnum):
@@ -215,6 +218,27 @@ class ArticleMeta:
     genre: Genre = Genre.NEWS
     path: Path | None = None
     pins: tuple[MentionPin, ...] = ()
+    keep: tuple[LineQuote, ...] = ()  # lines the editor keeps in the article
+    remove: tuple[LineQuote, ...] = ()  # lines the editor leaves out
+
+
+@dataclass(frozen=True)
+class LineQuote:
+    """A line of a seed, named by an exact quotation of it (``keep``, ``remove``)."""
+
+    quote: str
+    line: int  # of the metadata file
+
+
+@dataclass(frozen=True)
+class LineChoices:
+    """The editor's last word on the cleaner's lines: seed line numbers to keep, to leave out."""
+
+    keep: frozenset[int] = frozenset()
+    remove: frozenset[int] = frozenset()
+
+
+NO_CHOICES = LineChoices()
 
 
 @dataclass(frozen=True)

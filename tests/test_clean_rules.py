@@ -11,10 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.errors import InputError
+from build_tools.ingest import load_articles
 from build_tools.ingest.clean import classify_line, clean
 from build_tools.ingest.cues import Where, load_cues
 from build_tools.model import LineClass, Reason, SourceLine
+from build_tools.project import Paths
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
+
+from conftest import ROOT
 
 PROSE = ("Les échanges entre les deux pays ont fortement augmenté au cours de la dernière "
          "décennie, portés par la demande d'énergie et par de nouveaux accords commerciaux.")
@@ -137,3 +141,38 @@ def test_each_cue_gives_its_reason_where_it_stands(tmp_path: Path) -> None:
     assert line is not None and loaded.reason(line) is Reason.TAGS
     assert loaded.patterns[Where.START].match("Thèmes : IA, Chine") is not None
     assert loaded.patterns[Where.WITHIN].search("mots-clés") is None  # nothing listed there
+
+
+# --- the editor's last word (data/articles/<seed>.yml: keep, remove) --------------------
+
+SEED = "002_ba99f5c80d44e674"
+
+
+def test_the_editor_keeps_and_removes_lines_by_quotation(project: Path) -> None:
+    meta = project / "data" / "articles" / f"{SEED}.yml"
+    meta.write_text(meta.read_text("utf-8") + "keep:\n  - Que se passe-t-il en Tunisie\n"
+                    "remove:\n  - s'entendaient sur tout\n", "utf-8")
+    articles, _ = load_articles(Paths.at(project))
+    article = next(a for a in articles if a.seed.stem == SEED)
+    texts = [block.text for block in article.blocks]
+    assert "Que se passe-t-il en Tunisie?" in texts
+    assert not any("s'entendaient sur tout" in text for text in texts)
+    assert any(r.reason is Reason.EDITOR and "s'entendaient" in r.text for r in article.removed)
+
+
+def test_a_choice_that_names_no_line_or_several_or_both_is_an_error(project: Path) -> None:
+    meta = project / "data" / "articles" / f"{SEED}.yml"
+    before = len(meta.read_text("utf-8").splitlines())
+    meta.write_text(meta.read_text("utf-8") + "keep:\n  - introuvable\n  - Trump\n  - Que se passe-t-il\n"
+                    "remove:\n  - Que se passe-t-il en Tunisie\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_articles(Paths.at(project))
+    found = {(p.line, p.key, p.message.split(":")[-1].strip()) for p in caught.value.problems}
+    assert found == {(before + 2, "keep", "the quotation 'introuvable' is in no line of the seed"),
+                     (before + 3, "keep", f"the quotation 'Trump' is in {_lines_with('Trump')} lines of the seed"),
+                     (before + 6, "remove", "line 30 of the seed is both kept and removed")}
+    assert all(str(p.path).endswith(f"{SEED}.yml") for p in caught.value.problems)
+
+
+def _lines_with(word: str) -> int:
+    return sum(word in line for line in (ROOT / "seeds" / f"{SEED}.txt").read_text("utf-8").splitlines())

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from .. import parallel
 from ..errors import InputError, Problem
-from ..model import Article, ArticleMeta, CleanResult, Note, Seed, TitleOrigin
+from ..model import NO_CHOICES, Article, ArticleMeta, CleanResult, LineChoices, LineQuote, Note, Seed, TitleOrigin
 from ..project import Paths
+from ..text.normalize import fold
 from ..text.sentences import first_sentence
 from . import editorial, seeds
 from .clean import clean
@@ -21,10 +22,38 @@ SLUG_MAX_CHARS = 60
 DERIVED_TITLE_MAX_CHARS = 90
 
 
+def line_choices(seed: Seed, meta: ArticleMeta) -> LineChoices:
+    """The seed's lines the editor keeps and leaves out (``keep``, ``remove``), each named by
+    a quotation that occurs in one line only (accents, apostrophe and space kinds aside). A
+    quotation found in no line or in several, or a line both kept and left out, is an error
+    naming the metadata file, its line and its key."""
+    problems: list[Problem] = []
+    chosen: dict[str, dict[int, LineQuote]] = {}
+    for key, quotes in (("keep", meta.keep), ("remove", meta.remove)):
+        chosen[key] = {}
+        for quote in quotes:
+            folded = fold(quote.quote)
+            numbers = [line.number for line in seed.lines if folded in fold(line.stripped)]
+            if len(numbers) == 1:
+                chosen[key][numbers[0]] = quote
+                continue
+            found = "is in no line of the seed" if not numbers else f"is in {len(numbers)} lines of the seed"
+            problems.append(Problem(meta.path or seed.rel_path, f"{key}: the quotation {quote.quote!r} {found}",
+                                    line=quote.line, key=key,
+                                    hint="copy a longer, exact passage of the line (it must occur in one line)"))
+    for number in sorted(chosen["keep"].keys() & chosen["remove"].keys()):
+        problems.append(Problem(meta.path or seed.rel_path, f"line {number} of the seed is both kept and removed",
+                                line=chosen["remove"][number].line, key="remove",
+                                hint="leave the line in one of the two lists"))
+    if problems:
+        raise InputError(problems)
+    return LineChoices(frozenset(chosen["keep"]), frozenset(chosen["remove"]))
+
+
 def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] = (),
-                 notes_path: Path | None = None) -> tuple[Article, list[str]]:
+                 notes_path: Path | None = None, choices: LineChoices = NO_CHOICES) -> tuple[Article, list[str]]:
     """Clean a seed and settle its metadata: the editor's values win over detected ones."""
-    result = clean(seed.lines)
+    result = clean(seed.lines, choices=choices)
     found = result.detected
     warnings = []
     if meta.title:
@@ -74,9 +103,10 @@ def _load(path: Path, paths: Paths) -> _Loaded:
         meta = editorial.load_meta(editorial.meta_path(paths.data, seed))
         notes_path = editorial.notes_path(paths.data, seed)
         editor_notes = editorial.load_notes(notes_path)
+        choices = line_choices(seed, meta)
     except InputError as exc:
         return _Loaded(seed, warnings=seed.warnings, problems=tuple(exc.problems))
-    article, warnings = make_article(seed, meta, editor_notes, notes_path)
+    article, warnings = make_article(seed, meta, editor_notes, notes_path, choices)
     return _Loaded(seed, article, (*seed.warnings, *warnings))
 
 

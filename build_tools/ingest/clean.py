@@ -27,11 +27,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import (
+    NO_CHOICES,
     Block,
     BlockKind,
     ClassifiedLine,
     CleanResult,
     DetectedMeta,
+    LineChoices,
     LineClass,
     Reason,
     RemovedLine,
@@ -235,7 +237,7 @@ def classify_line(line: SourceLine, opts: CleanOptions = DEFAULT_OPTIONS) -> Cla
 # --- pass 2: context -----------------------------------------------------------------
 
 def _is_text(cl: ClassifiedLine) -> bool:
-    return cl.rule is Rule.ARTICLE_TEXT
+    return cl.rule in (Rule.ARTICLE_TEXT, Rule.EDITOR_KEEP)
 
 
 # A signature in brackets after the last sentence: "… a-t-il déclaré. (AFP)".
@@ -473,11 +475,12 @@ def _body(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     for pos, i in enumerate(body):
         cl = lines[i]
         if i in quoted:
-            lines[i] = replace(cl, cls=LineClass.QUOTE, rule=Rule.QUOTATION)
+            cls, rule = LineClass.QUOTE, Rule.QUOTATION
         elif pos + 1 < len(body) and _is_heading(cl.text, opts):
-            lines[i] = replace(cl, cls=LineClass.HEADING, rule=Rule.HEADING)
+            cls, rule = LineClass.HEADING, Rule.HEADING
         else:
-            lines[i] = replace(cl, cls=LineClass.PARAGRAPH, rule=Rule.PARAGRAPH)
+            cls, rule = LineClass.PARAGRAPH, Rule.PARAGRAPH
+        lines[i] = replace(cl, cls=cls, rule=Rule.EDITOR_KEEP if cl.rule is Rule.EDITOR_KEEP else rule)
 
 
 _BLOCK_KIND = {
@@ -512,8 +515,19 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 
-def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIONS) -> CleanResult:
-    """Classify every line, then keep the body as numbered blocks."""
+def _editor_choices(lines: list[ClassifiedLine], choices: LineChoices) -> None:
+    """The editor's last word: lines to keep in the article, lines to leave out."""
+    for i, cl in enumerate(lines):
+        if cl.number in choices.keep and not _is_text(cl):
+            lines[i] = replace(cl, cls=_TEXT, rule=Rule.EDITOR_KEEP, reason=None)
+        elif cl.number in choices.remove:
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.EDITOR_REMOVE, reason=Reason.EDITOR)
+
+
+def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIONS,
+          choices: LineChoices = NO_CHOICES) -> CleanResult:
+    """Classify every line, then keep the body as numbered blocks (with the editor's
+    ``choices`` applied last)."""
     lines = [classify_line(line, opts) for line in source_lines]
     _comment_zone(lines, opts)
     _name_bylines(lines, opts)
@@ -523,6 +537,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _header(lines, span, opts)
     _repeated_title(lines)
     _around(lines, span, opts)
+    _editor_choices(lines, choices)
     _body(lines, opts)
     blocks: list[Block] = []
     removed: list[RemovedLine] = []

@@ -2,8 +2,9 @@
 (``data/articles/<seed stem>.yml``) and its notes (``data/notes/<seed stem>.yml``).
 
 Text alone cannot always tell an article's title, date or publisher: anything given in the
-metadata file overrides what the cleaner detected, and its ``mentions`` pin single
-occurrences of entities. Each note is anchored on an exact quotation of the article
+metadata file overrides what the cleaner detected; its ``keep`` and ``remove`` lists name
+lines of the seed (by an exact quotation) the cleaner got wrong, and its ``mentions`` pin
+single occurrences of entities. Each note is anchored on an exact quotation of the article
 (``annotate`` places it). A file whose seed does not exist is an error: it would be
 silently ignored otherwise."""
 
@@ -13,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..model import OUTLET_NOTE_PREFIX, ArticleMeta, Genre, MentionPin, Note, NoteKind, Seed
+from ..model import OUTLET_NOTE_PREFIX, ArticleMeta, Genre, LineQuote, MentionPin, Note, NoteKind, Seed
 from ..registers.records import citations
 from ..registers.validation import load_records, validate
 from ..registers.yamlio import LocatedDict, LocatedList, load_yaml
@@ -50,11 +51,15 @@ def load_meta(path: Path) -> ArticleMeta:
     pins_data = data.get("mentions") or LocatedList()
     pins = tuple(MentionPin(p["quote"], p["text"], p["entity"], pins_data.line_of(i))
                  for i, p in enumerate(pins_data))
+    def quotes(key: str) -> tuple[LineQuote, ...]:
+        items = data.get(key) or LocatedList()
+        return tuple(LineQuote(quote, items.line_of(i)) for i, quote in enumerate(items))
+
     return ArticleMeta(title=data.get("title"), slug=data.get("slug"), date=date,
                        author=data.get("author"), source=data.get("source"),
                        publisher=data.get("publisher"), original_url=data.get("original_url"),
                        genre=Genre(data.get("genre", Genre.NEWS)),
-                       path=path, pins=pins)
+                       path=path, pins=pins, keep=quotes("keep"), remove=quotes("remove"))
 
 
 def load_notes(path: Path) -> tuple[Note, ...]:
