@@ -12,7 +12,7 @@ from pathlib import Path
 from . import evaluate
 from .build import build, build_edition
 from .editor.freshness import freshness_warnings
-from .editor.report import article_lines, summary
+from .editor.report import article_lines, doubt_lines, summary
 from .editor.review import check_reviews
 from .errors import EditionError, InputError
 from .project import Paths
@@ -42,7 +42,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         count = len(exc.problems)
         print(f"{count} problem{'s' if count > 1 else ''} to fix", file=sys.stderr)
         return 1
-    for line in article_lines(edition):
+    for line in (*article_lines(edition), *doubt_lines(edition)):
         print(line)
     today = args.today or dt.date.today()
     for warning in (*edition.warnings, *review_warnings,

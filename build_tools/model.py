@@ -142,6 +142,7 @@ class ClassifiedLine:
     cls: LineClass
     rule: Rule  # the rule that decided
     reason: Reason | None = None  # set for every non-blank line left out of the body
+    doubt: str | None = None  # why an editor should look at the decision (``CleanResult.doubts``)
 
     @property
     def number(self) -> int:
@@ -249,6 +250,12 @@ class CleanResult:
     blocks: tuple[Block, ...]
     removed: tuple[RemovedLine, ...]
     detected: DetectedMeta
+
+    @property
+    def doubts(self) -> tuple[ClassifiedLine, ...]:
+        """The decisions made on weak evidence: lines left out or kept that an editor should
+        look at (and settle with ``keep`` or ``remove`` if they are wrong)."""
+        return tuple(line for line in self.lines if line.doubt)
 
 
 class TitleOrigin(StrEnum):

@@ -176,3 +176,13 @@ def test_a_choice_that_names_no_line_or_several_or_both_is_an_error(project: Pat
 
 def _lines_with(word: str) -> int:
     return sum(word in line for line in (ROOT / "seeds" / f"{SEED}.txt").read_text("utf-8").splitlines())
+
+
+def test_decisions_on_weak_evidence_are_listed_as_doubts() -> None:
+    result = clean(lines("Menu", "Le grand virage de l'industrie", "par Jeanne Martin", "Mardi soir à Bruxelles",
+                         PROSE, "Selon la newsletter interne de Nvidia, les ventes ont doublé.", PROSE2,
+                         "Les autres titres du jour"))
+    doubts = {line.number: line.doubt or "" for line in result.doubts}
+    assert set(doubts) == {4, 6, 8}  # "Menu" is left out without a doubt
+    assert doubts[4].startswith("kept") and doubts[6].startswith("kept") and doubts[8].startswith("left out")
+    assert [b.line for b in result.blocks] == [4, 5, 6, 7]

@@ -50,6 +50,8 @@ def test_check_passes_on_the_project_data_and_writes_nothing(in_project: Path,
     assert status == 0, err
     assert out.splitlines()[-1].startswith("ok: 5 articles") and "warning" not in out
     assert "seeds/004_3c9b544d94d8c56f.txt → articles/mission-genesis-sauvetage-ia.md" in out
+    # The cleaner's decision on weak evidence, for the editor to look at.
+    assert "doubt: seeds/002_ba99f5c80d44e674.txt:31: left out: a phrase of furniture" in out
     assert sorted(p.relative_to(in_project) for p in in_project.rglob("*")) == before
 
 
@@ -87,6 +89,8 @@ def test_stats_counts_what_each_article_carries(in_project: Path, capsys: pytest
         assert stats["mentions"] == len(article.mentions) and stats["terms"] == len(article.terms)
         assert sum(stats["notes"].values()) == len(article.notes)
         assert sum(stats["removed"].values()) == len(article.removed)
+        assert [d["line"] for d in stats["doubts"]] == [line.number for line in article.clean.doubts]
+    assert record["articles"][2]["doubts"][0]["line"] == 31
     assert record["unused_entities"] == [] and record["unused_terms"] == []
     assert "pepe-escobar" in record["metadata_only_entities"]  # the author, named in bylines only
     status, out, _ = run(["stats"], capsys)

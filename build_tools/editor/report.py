@@ -27,3 +27,13 @@ def article_lines(edition: Edition) -> list[str]:
                      f"{len(article.removed)} line{'s' if len(article.removed) != 1 else ''} left out "
                      f"({left_out or 'none'})")
     return lines
+
+
+def doubt_lines(edition: Edition) -> list[str]:
+    """The cleaner's decisions on weak evidence, one per line: where, what, and the text."""
+    return [f"doubt: {article.seed.rel_path}:{line.number}: {line.doubt}: «{_preview(line.text)}»"
+            for article in edition.articles for line in article.clean.doubts]
+
+
+def _preview(text: str, chars: int = 80) -> str:
+    return text if len(text) <= chars else text[:chars].rstrip() + "…"

@@ -22,6 +22,7 @@ class ArticleStats:
     terms: int
     notes: dict[str, int]
     removed: dict[str, int]
+    doubts: list[dict[str, Any]]  # the cleaner's decisions an editor should look at
 
     @classmethod
     def of(cls, article: Article) -> ArticleStats:
@@ -29,7 +30,9 @@ class ArticleStats:
         return cls(seed=article.seed.rel_path, slug=article.slug, blocks=len(article.blocks),
                    mentions=len(article.mentions), linked=sum(m.linked for m in article.mentions),
                    terms=len(article.terms), notes={k.value: notes[k.value] for k in NoteKind},
-                   removed=dict(sorted(Counter(r.reason.value for r in article.removed).items())))
+                   removed=dict(sorted(Counter(r.reason.value for r in article.removed).items())),
+                   doubts=[{"line": line.number, "doubt": line.doubt, "text": line.text}
+                           for line in article.clean.doubts])
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def stats_lines(stats: EditionStats) -> list[str]:
         lines += [f"{a.seed} ({a.slug})",
                   f"  {a.blocks} blocks · {a.mentions} mentions ({a.linked} linked) · {a.terms} terms",
                   f"  notes: {notes}", f"  removed lines: {removed}"]
+        lines += [f"  doubt, line {d['line']}: {d['doubt']}: «{d['text'][:80]}»" for d in a.doubts]
     for label, ids in (("entities never mentioned", stats.unused_entities),
                        ("entities named only in metadata (author, source, publisher)", stats.metadata_only_entities),
                        ("glossary terms never found", stats.unused_terms),

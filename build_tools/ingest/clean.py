@@ -388,7 +388,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         if len(short) >= opts.twin_min_chars and long.startswith(short):
             lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
             if len(two.text) < opts.paragraph_min_chars:
-                lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION)
+                lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION,
+                                   doubt="left out: the caption of the image described on the line before")
 
 
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
@@ -408,13 +409,20 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     first, last = span if span else (len(lines), -1)
     lead = next((i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
     for i, cl in enumerate(lines):
-        if i == lead and _is_text(cl) and len(cl.text.split()) >= opts.title_min_words:
-            continue  # just before the first paragraph: a heading, a kicker, a standfirst
-        if first <= i <= last:
+        words = len(cl.text.split())
+        if i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words:
+            # just before the first paragraph: a heading, a kicker, a standfirst
+            lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
+        elif first <= i <= last:
             if cl.rule is Rule.PROMPT:
-                lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None)
+                lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
+                                   doubt=f"kept: a phrase of furniture ({cl.reason}) inside the article")
         elif _is_text(cl) and not _is_sentence(cl.text, opts):
-            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND)
+            doubt = "left out: not a sentence, around the article" if words >= opts.title_min_words else None
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
+                               doubt=doubt)
+        elif cl.rule is Rule.PROMPT and words >= opts.title_min_words:
+            lines[i] = replace(cl, doubt=f"left out: a phrase of furniture ({cl.reason}) around the article")
 
 
 def _quote_depth_after(text: str, depth: int) -> tuple[int, bool]:
