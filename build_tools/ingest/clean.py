@@ -378,11 +378,17 @@ def _same_text(a: str, b: str) -> bool:
 def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """Two lines next to each other of which one starts with the other: an image's
     description, then its caption. The first is left out; so is the second when it is too
-    short to be a paragraph. The same line twice is kept twice: it may be the article's."""
+    short to be a paragraph. The same line twice: the first is left out if it is shorter
+    than a paragraph (a caption and its description), else both stay (the article may
+    repeat itself; nothing of it is dropped)."""
     kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
     for i, j in itertools.pairwise(kept):
         one, two = lines[i], lines[j]
-        if j - i > 2 or not (_is_text(one) and _is_text(two)) or one.text == two.text:
+        if j - i > 2 or not (_is_text(one) and _is_text(two)):
+            continue
+        if one.text == two.text:
+            if len(one.text) < opts.paragraph_min_chars:
+                lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
             continue
         short, long = sorted((one.text, two.text), key=len)
         if len(short) >= opts.twin_min_chars and long.startswith(short):
