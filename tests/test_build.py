@@ -498,3 +498,32 @@ def test_the_sources_page_names_the_first_articles_of_each_list(project: Path,
                          cut, re.MULTILINE)
     assert counted == [f" … et {line.count('](<articles/')} autre{'s' if line.count('](<articles/') > 1 else ''}."
                        for line in roles]
+
+
+def test_a_long_pager_links_the_ends_and_the_pages_around(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a few pages, a pager links the first and the last page and those around the page
+    shown, "…" for each gap: its size does not grow with the list, and every page is still
+    reached from the first by following the pagers."""
+    from build_tools.crossref import contexts  # noqa: PLC0415
+
+    monkeypatch.setattr(contexts, "MENTIONS_PER_PAGE", 2)
+    build_at(project)
+    folder = project / "docs" / "entites" / "donald-trump"
+    pages = len(list(folder.glob("mentions-*.md")))
+    assert pages > 12
+
+    def pager_links(text: str) -> list[int]:
+        pager = re.search(r'<nav class="pages-mentions".*?</nav>', text, re.DOTALL)
+        assert pager is not None
+        return [int(n) for n in re.findall(r"mentions-(\d+)\.md", pager.group())]
+
+    summary = pager_links((project / "docs" / "entites" / "donald-trump.md").read_text("utf-8"))
+    assert summary == [1, 2, 3, pages]
+    reached, todo = {1}, [1]
+    while todo:
+        text = (folder / f"mentions-{todo.pop()}.md").read_text("utf-8")
+        links = pager_links(text)
+        assert len(links) <= 8 and "…" in text and f"en {pages} pages" in text  # at most 9 pages named
+        todo += [n for n in links if n not in reached]
+        reached |= set(links)
+    assert reached == set(range(1, pages + 1))

@@ -34,7 +34,7 @@ from build_tools.site.markdown import (
     md_link,
     safe_href,
 )
-from build_tools.site.render import Renderer, TemplateError, _html_rows, squeeze_blank_lines
+from build_tools.site.render import Renderer, TemplateError, _elided, _html_rows, squeeze_blank_lines
 from build_tools.site.views import INLINE_TEMPLATE, BlockView, Views
 
 from conftest import ROOT
@@ -351,3 +351,15 @@ def test_an_error_in_a_macro_names_the_macro_s_template(tmp_path: Path) -> None:
     (tmp_path / "p.md.j2").write_text('{% from "_m.md.j2" import sig %}\nAvant {{ sig(1) }}\n', "utf-8")
     with pytest.raises(TemplateError, match=re.escape(f"{tmp_path / '_m.md.j2'}:2: ")):
         Renderer(tmp_path).render("p.md.j2")
+
+
+@pytest.mark.parametrize(("count", "current", "shown"), [
+    (7, None, [1, 2, 3, 4, 5, 6, 7]),  # few pages: all of them
+    (30, None, [1, 2, 3, None, 30]),  # none shown: the first ones and the last
+    (30, 15, [1, None, 13, 14, 15, 16, 17, None, 30]),
+    (30, 4, [1, 2, 3, 4, 5, 6, None, 30]),  # a gap of one page shows that page
+    (30, 30, [1, None, 28, 29, 30]),
+])
+def test_a_pager_of_many_pages_is_elided_around_the_page_shown(count: int, current: int | None,
+                                                              shown: list[int | None]) -> None:
+    assert _elided(list(range(1, count + 1)), current) == shown

@@ -16,7 +16,7 @@ import json
 import operator
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -139,6 +139,32 @@ def _html_rows(items: Iterable[Any], row: str, sep: str = "\n", **values: Any) -
     return safe_markdown(sep.join(pattern.format(*map(html_escape, get(item))) for item in items))
 
 
+# A pager of many pages links to the first and the last, and to this many pages on each side
+# of the page shown (or the first pages, when none is shown); "…" for each gap.
+PAGER_ON_EACH_SIDE = 2
+PAGER_ON_ENDS = 1
+
+
+def _elided(pages: Sequence[Any], current: int | None = None) -> list[Any]:
+    """The pages a pager links to, with None for each gap: all of them when they are few
+    (the pattern of Django's ``Paginator.get_elided_page_range``). A pager then stays the same
+    size however long the list grows: on an edition of 5,000 articles, a much-used term's
+    pages are thirty, and its glossary entry linked every one of them."""
+    count = len(pages)
+    if count <= 2 * (PAGER_ON_EACH_SIDE + PAGER_ON_ENDS) + 1:
+        return list(pages)
+    centre = current or 1
+    shown = {*range(1, PAGER_ON_ENDS + 1), *range(count - PAGER_ON_ENDS + 1, count + 1),
+             *range(max(1, centre - PAGER_ON_EACH_SIDE), min(count, centre + PAGER_ON_EACH_SIDE) + 1)}
+    shown |= {number + 1 for number in shown if number + 2 in shown}  # a gap of one page: that page
+    elided: list[Any] = []
+    for number in sorted(shown):
+        if elided and number - 1 not in shown:
+            elided.append(None)
+        elided.append(pages[number - 1])
+    return elided
+
+
 def _number(value: float) -> SafeMarkdown:
     """A coordinate for raw HTML: one decimal, no trailing zeros."""
     return safe_markdown(f"{value:.1f}".removesuffix(".0"))
@@ -170,7 +196,7 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         time_fr=_time_fr, yaml=_yaml_string, page_title=_page_title, page_description=_page_description,
         anchor=_anchor, link=md_link, attr=_attribute,
-        date_label=date_label, html=_html, html_rows=_html_rows, num=_number,
+        date_label=date_label, html=_html, html_rows=_html_rows, num=_number, elided=_elided,
     )
     env.globals.update(link=md_link, relative=relative, EntryKind=EntryKind)
     return env
