@@ -206,6 +206,11 @@ def test_network_page_draws_linked_entities_with_a_text_alternative(site: Path) 
         assert os.path.normpath(f"reseau/{href}") in {os.path.normpath(f"reseau/{h}") for h in listed}
     assert len(svg.select("line.lien")) >= len(nodes) - 1
     assert soup.select("article table a[href]")  # the strongest links, as a table
+    # Each entity of the list names its strongest partners, ten at most, and counts the rest.
+    items = [li for li in soup.select("article li") if li.select_one(":scope > strong > a")]
+    assert len(items) == len(nodes)  # one item per entity
+    assert max(len(li.select(":scope > a")) for li in items) == 10
+    assert any(re.search(r" et \d+ autres?$", li.get_text()) for li in items)
     home = page(site, "")
     assert home.select_one("article a[href='reseau/']") is not None
     record = json.loads((site / "site" / "edition.json").read_text("utf-8"))

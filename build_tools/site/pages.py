@@ -63,6 +63,9 @@ from .views import (
 
 STRONG_LINK = 2  # paragraphs in common for a link to count among the strongest
 STRONGEST_SHOWN = 100  # at most this many of them in the network page's table
+# Each drawn entity's partners the network page names, strongest first (a large edition's
+# most named entities are named with all the others: fifty times fifty links).
+PARTNERS_SHOWN = 10
 
 
 def make_pages(articles: Sequence[Article], registers: Registers, references: CrossReferences,
@@ -247,4 +250,4 @@ class Pages:
             ranked=sorted(drawing.nodes, key=lambda n: (-n.mentions, sort_key(n.entity))),
             strong=STRONG_LINK, strongest=strong_links[:STRONGEST_SHOWN], strong_count=len(strong_links),
             entities=self.registers.entities.by_id, label_gap=LABEL_GAP, url=_url_from(NETWORK_PAGE),
-            edge_width=edge_width)
+            edge_width=edge_width, partners_shown=PARTNERS_SHOWN)
