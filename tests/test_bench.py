@@ -135,5 +135,5 @@ def test_a_large_edition_is_built_whole_and_weighed(real, tmp_path) -> None:  # 
     assert report["build_s"] == round(sum(report[f"{stage}_s"] for stage in bench.STAGES), 1)
     assert report["minify_s"] > 0 and report["build_peak_mb"] >= report["generator_peak_mb"]
     assert report["html_pages"] > 3 and 0 < report["largest_page_bytes"] < site.PAGE_MAX_BYTES
-    assert report["nav_max_bytes"] > 0 and not (tmp_path / "large" / "site-3").exists()
+    assert report["nav_max_bytes"] > 0
     assert lines and "large, 3 articles" in lines[0]
