@@ -125,18 +125,19 @@ def test_punctuation_is_unified_character_for_character(text: str) -> None:
 
 def test_a_malformed_cue_file_names_each_bad_entry(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yml"
-    bad.write_text("advertisement:\n  line: ['publicit[ée']\n  anywhere: ['pub']\nnot-a-reason:\n  line: ['x']\n",
-                   "utf-8")
+    bad.write_text("separators: ['>', ' | ']\nadvertisement:\n  line: ['publicit[ée']\n  anywhere: ['pub']\n"
+                   "not-a-reason:\n  line: ['x']\n", "utf-8")
     with pytest.raises(InputError) as caught:
         load_cues(bad)
     keys = {problem.key for problem in caught.value.problems}
-    assert keys == {"advertisement.line", "advertisement.anywhere", "not-a-reason"}
+    assert keys == {"separators", "advertisement.line", "advertisement.anywhere", "not-a-reason"}
 
 
 def test_each_cue_gives_its_reason_where_it_stands(tmp_path: Path) -> None:
     cues = tmp_path / "cues.yml"
-    cues.write_text("tags:\n  line: ['mots-clés']\n  start: ['thèmes ?:']\n", "utf-8")
+    cues.write_text("separators: ['>', '·']\ntags:\n  line: ['mots-clés']\n  start: ['thèmes ?:']\n", "utf-8")
     loaded = load_cues(cues)
+    assert loaded.separators == ">·"
     line = loaded.patterns[Where.LINE].fullmatch("Mots-clés")
     assert line is not None and loaded.reason(line) is Reason.TAGS
     assert loaded.patterns[Where.START].match("Thèmes : IA, Chine") is not None

@@ -71,8 +71,9 @@ COMMENT_CONTROLS = re.compile(r"(?:\s*(?:répondre|supprimer|signaler|j'aime|mod
 MODERATION = re.compile(
     r"\bcommentaires?\b.*\b(?:supprimés?|modérés?|modération|vérifiés|hors[ -]sujet|n'engagen?t)\b", _I)
 # "Accueil > Monde > Europe", "Économie | Entreprises | Tech": short segments between separators.
-_SEGMENT = r"(?:(?!\s[>›»|/·]\s).)"
-BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s[>›»|/·]\s?{_SEGMENT}{{1,100}}){{2,}}|[^>]{{1,40}}\s>\s[^>]{{1,80}}")
+_MARKS = f"[{re.escape(CUES.separators)}]" if CUES.separators else "(?!)"  # cues.yml, separators
+_SEGMENT = rf"(?:(?!\s{_MARKS}\s).)"
+BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s{_MARKS}\s?{_SEGMENT}{{1,100}}){{2,}}|[^>]{{1,40}}\s>\s[^>]{{1,80}}")
 # "# Numérique # Réseaux d'accompagnement", "Enquête Alsace # Hébergement de données # Investissement"
 TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",

@@ -1,7 +1,8 @@
 """The phrases of page furniture (``cues.yml``), compiled for the cleaner.
 
 The list is data: each phrase has the reason a line it removes is recorded with, and where
-in a line it must stand (``Where``). A malformed file is an error naming the entry."""
+in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items. A
+malformed file is an error naming the entry."""
 
 from __future__ import annotations
 
@@ -24,12 +25,17 @@ class Where(StrEnum):
     WITHIN = "within"  # a short line contains it, outside quotations: removed around the article only
 
 
+SEPARATORS = "separators"  # the key of the breadcrumbs' separators, beside the reasons
+
+
 @dataclass(frozen=True)
 class Cues:
-    """One regular expression per ``Where``, each phrase a named group (``c<n>``)."""
+    """One regular expression per ``Where``, each phrase a named group (``c<n>``), and the
+    marks between the items of a breadcrumb."""
 
     patterns: dict[Where, re.Pattern[str]]
     reasons: dict[str, Reason]  # group name: reason
+    separators: str = ""
 
     def reason(self, match: re.Match[str]) -> Reason:
         assert match.lastgroup is not None
@@ -41,7 +47,12 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     problems: list[Problem] = []
     parts: dict[Where, list[str]] = {where: [] for where in Where}
     reasons: dict[str, Reason] = {}
-    for reason_name, by_where in (data or {}).items():
+    data = dict(data or {})
+    separators = data.pop(SEPARATORS, None) or []
+    if not all(isinstance(mark, str) and len(mark) == 1 for mark in separators):
+        problems.append(Problem(path, f"{SEPARATORS}: each is one character", key=SEPARATORS,
+                                hint="write each mark on its own line, quoted: - '>'"))
+    for reason_name, by_where in data.items():
         try:
             reason = Reason(reason_name)
         except ValueError:
@@ -66,7 +77,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if problems:
         raise InputError(problems)
     return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
-                 for where, alternatives in parts.items()}, reasons)
+                 for where, alternatives in parts.items()}, reasons, "".join(separators))
 
 
 CUES = load_cues()
