@@ -77,8 +77,8 @@ BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s{_MARKS}\s?{_SEGMENT}{{1,100}}
 # "# Numérique # Réseaux d'accompagnement", "Enquête Alsace # Hébergement de données # Investissement"
 TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",
-# "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash"), or an
-# image's file name at its start.
+# "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP"),
+# or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
