@@ -139,11 +139,11 @@ def test_seeds_read_on_two_cores_give_the_same_articles_warnings_and_problems(
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     (data / "articles").mkdir(parents=True)
     seeds.mkdir()
-    (seeds / "a.txt").write_text("Un titre\n\nUn paragraphe de texte qui se termine.\n", encoding="utf-8")
-    (seeds / "b.txt").write_bytes("Le président\n\nCorps du texte à lire.\n".encode("cp1252"))  # a warning
+    (seeds / "a.txt").write_text("Un titre clair\n\nUn paragraphe de texte qui se termine.\n", encoding="utf-8")
+    (seeds / "b.txt").write_bytes("Le président parle\n\nCorps du texte à lire.\n".encode("cp1252"))  # a warning
     (seeds / "c.txt").write_text("\n\n", encoding="utf-8")  # empty: a warning
     (seeds / "d.txt").write_bytes(b"ok\nbad\x00")  # a problem
-    (seeds / "e.txt").write_text("Autre titre\n\nTexte.\n", encoding="utf-8")
+    (seeds / "e.txt").write_text("Un autre titre\n\nDu texte.\n", encoding="utf-8")
     (data / "articles" / "e.yml").write_text("date: [\n", encoding="utf-8")  # a problem
     (data / "articles" / "zz.yml").write_text("title: Orphelin\n", encoding="utf-8")  # a problem
     paths = Paths.at(tmp_path)

@@ -106,7 +106,8 @@ def test_seed_text_renders_literally(kind: BlockKind) -> None:
     article = article_with(TRICKY, kind)
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article), description="d",
-                                               meta_links={}, meta_notes={}, related=[], mentioned=[], tei="tei/a.xml")
+                                               meta_links={}, meta_notes={}, related=[], mentioned=[], tei="tei/a.xml",
+                                               source="articles/a/texte-source.md")
     soup = to_html(page)
     for i, text in enumerate(TRICKY, start=1):
         element = soup.find(id=f"p{i}")
@@ -173,7 +174,7 @@ def test_front_matter_title_is_valid_yaml_and_html_text_for_the_engines() -> Non
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article,
                                                blocks=block_views(article),
                                                description='a "b" <i>: c', meta_links={}, meta_notes={}, related=[],
-                                               mentioned=[], tei="tei/a.xml")
+                                               mentioned=[], tei="tei/a.xml", source="articles/a/texte-source.md")
     front = yaml.safe_load(page.split("---\n")[1])
     assert {key: front[key] for key in ("title", "description")} == {
         "title": "Titre *avec* &lt;b&gt;balises&lt;/b&gt; [et] {{ x }}", "description": "a &quot;b&quot; &lt;i&gt;: c"}
@@ -185,7 +186,7 @@ def test_structured_data_names_the_original_and_only_what_is_known() -> None:
     article = replace(article_with(["x"], BlockKind.PARAGRAPH), original_url="https://example.org/a?b=1&c=<2>")
     page = Renderer(ROOT / "templates").render("article.md.j2", article=article, blocks=block_views(article),
                                                description="d", meta_links={}, meta_notes={}, related=[],
-                                               mentioned=[], tei="tei/a.xml")
+                                               mentioned=[], tei="tei/a.xml", source="articles/a/texte-source.md")
     front = yaml.safe_load(page.split("---\n")[1])
     assert front["structured"]["isBasedOn"] == "https://example.org/a?b=1&c=<2>"
     assert front["structured"]["author"] == {"@type": "Person", "name": "Jean_Dupont*"}

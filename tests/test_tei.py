@@ -148,7 +148,7 @@ def test_ceteicean_shows_a_tei_file_in_the_browser(built_site: Path, site_url: s
     reader = open_reader(site_url)
     page = reader.open(article["url"])
     # The article page offers its TEI file.
-    href = page.locator("p.formats a").get_attribute("href")
+    href = page.locator("p.formats a[href*='tei/']").get_attribute("href")
     assert href.endswith(f"tei/{article['slug']}.xml")
     page.add_script_tag(path=str(ceteicean))
     shown = page.evaluate("""async href => {

@@ -412,8 +412,11 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
     so is a short line with a phrase of furniture in it; inside the article, such a line is
     article text. A line of a few words just before the first paragraph stays: it may be
-    the article's first heading or its standfirst."""
-    first, last = span if span else (len(lines), -1)
+    the article's first heading or its standfirst. A page without a sentence keeps every
+    line: nothing tells the article from the rest."""
+    if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
+        return
+    first, last = span
     lead = next((i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
