@@ -41,6 +41,7 @@
   let openedBy = "";      // "hover", "focus" or "tap"
   let pointer = "";       // the kind of the last pointer pressed: "mouse", "touch", "pen"
   let pressing = false;   // a pointer is pressing: the focus it gives is not the keyboard's
+  let returning = false;  // the focus goes back to the word of a popover just closed
   let openTimer = 0;
   let closeTimer = 0;
 
@@ -184,18 +185,32 @@
     popover.focus({ preventScroll: true });
   });
 
+  // The focus back on the word of a popover just closed, which does not open it again
+  // (focusin runs within focus()): whatever the order the browser gives a tap's events in.
+  function focusBack(link, options) {
+    returning = true;
+    try {
+      link.focus(options);
+    } finally {
+      returning = false;
+    }
+  }
+
   close.addEventListener("click", () => {
     const link = current;
     const keyboard = openedBy === "focus" || popover.contains(document.activeElement);
     hide();
-    if (keyboard && link) link.focus();
+    if (keyboard && link) focusBack(link);
   });
 
   /* ---- The keyboard ----------------------------------------------------------------------- */
 
   document.addEventListener("focusin", (event) => {
     const link = triggerOf(event.target);
-    if (link && !pressing) open(link, "focus");
+    // A tap's focus may come after its pointerup: a popover a tap opened stays the tap's, so
+    // that a second tap follows the link.
+    if (!link || pressing || returning || (link === current && openedBy === "tap")) return;
+    open(link, "focus");
   });
 
   document.addEventListener("focusout", (event) => {
@@ -210,7 +225,7 @@
     const link = current;
     const within = popover.contains(document.activeElement);
     hide();
-    if (within) link.focus({ preventScroll: true });
+    if (within) focusBack(link, { preventScroll: true });
   });
 
   window.addEventListener("scroll", () => { if (current) requestAnimationFrame(place); }, { passive: true });
