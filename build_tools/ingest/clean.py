@@ -354,17 +354,23 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         return
     title = _title_before_its_standfirst(lines, title, opts)
     title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
-    following = next((i for i in range(title + 1, len(lines)) if lines[i].cls is not LineClass.BLANK), None)
+    following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) \
             and len(lines[title].text) < len(lines[following].text) < opts.paragraph_min_chars:
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
 
 
+def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | None:
+    """The first line that is not blank from ``start`` on, going forward (``step`` 1) or back (-1)."""
+    end = len(lines) if step > 0 else -1
+    return next((i for i in range(start, end, step) if lines[i].cls is not LineClass.BLANK), None)
+
+
 def _title_before_its_standfirst(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
     """A standfirst without a full stop looks like a title; but it comes right after the
     title, and is longer: then the line before is the title."""
-    before = next((i for i in range(chosen - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
+    before = _nearest(lines, chosen - 1, -1)
     if before is not None and _is_text(lines[before]) and len(lines[before].text) < len(lines[chosen].text) \
             and _may_be_title(lines[before].text, opts, words=opts.title_min_words) \
             and not _ends_with_terminal(lines[before].text):
@@ -402,8 +408,10 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
     """The title again: a page's header, then its heading."""
     title = next((cl.text for cl in lines if cl.cls is LineClass.TITLE), None)
+    if title is None:
+        return
     for i, cl in enumerate(lines):
-        if title is not None and _is_text(cl) and _same_text(cl.text, title):
+        if _is_text(cl) and _same_text(cl.text, title):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
 
 
@@ -417,7 +425,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
-    lead = next((i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK), None)
+    lead = _nearest(lines, first - 1, -1)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
         if i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words:
