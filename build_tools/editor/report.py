@@ -31,9 +31,10 @@ def article_lines(edition: Edition) -> list[str]:
 
 def doubt_lines(edition: Edition) -> list[str]:
     """The cleaner's decisions on weak evidence, one per line: where, what, and the text."""
-    return [f"doubt: {article.seed.rel_path}:{line.number}: {line.doubt}: «{_preview(line.text)}»"
+    return [f"doubt: {article.seed.rel_path}:{line.number}: {line.doubt}: «{preview(line.text)}»"
             for article in edition.articles for line in article.clean.doubts]
 
 
-def _preview(text: str, chars: int = 80) -> str:
+def preview(text: str, chars: int = 80) -> str:
+    """The start of a line of a seed, to name it in a report: at most ``chars`` characters."""
     return text if len(text) <= chars else text[:chars].rstrip() + "…"

@@ -10,6 +10,7 @@ from typing import Any
 from ..model import Article, NoteKind
 from ..registers import Registers
 from ..text.normalize import match_key
+from .report import preview
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def stats_lines(stats: EditionStats) -> list[str]:
         lines += [f"{a.seed} ({a.slug})",
                   f"  {a.blocks} blocks · {a.mentions} mentions ({a.linked} linked) · {a.terms} terms",
                   f"  notes: {notes}", f"  removed lines: {removed}"]
-        lines += [f"  doubt, line {d['line']}: {d['doubt']}: «{d['text'][:80]}»" for d in a.doubts]
+        lines += [f"  doubt, line {d['line']}: {d['doubt']}: «{preview(d['text'])}»" for d in a.doubts]
     for label, ids in (("entities never mentioned", stats.unused_entities),
                        ("entities named only in metadata (author, source, publisher)", stats.metadata_only_entities),
                        ("glossary terms never found", stats.unused_terms),

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..editor.report import preview
 from ..ingest.clean import clean
 from ..ingest.seeds import source_lines
 from ..model import CleanResult
@@ -39,7 +40,7 @@ class EvalError:
 
     def __str__(self) -> str:
         where = f"{self.file}" + (f":{self.line}" if self.line else "")
-        shown = f" «{self.text[:90]}{'…' if len(self.text) > 90 else ''}»" if self.text else ""
+        shown = f" «{preview(self.text, 90)}»" if self.text else ""
         return f"{where}: {self.kind} ({self.expected}; {self.got}){shown}"
 
 
