@@ -56,6 +56,18 @@ def test_title_before_byline_and_standfirst_after() -> None:
     assert result.detected.author == "Jeanne Martin"
 
 
+def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+    assert author("Un titre", "par Laetitia ASGARALI DUMONT | Reportage : Quentin Fichet", PROSE) \
+        == "Laetitia ASGARALI DUMONT"
+    assert author("Un titre", "le 24 novembre 2025 13:28", "Luc Ferrandez", "Nathalie Normandeau",
+                  "Nathalie Normandeau", PROSE) == "Luc Ferrandez et Nathalie Normandeau"
+    assert author("Le grand virage de l'industrie", "", "Francis Pilon", PROSE) == "Francis Pilon"
+    assert author(PROSE, PROSE2, "Franck Mathiau", "Commentaires") == "Franck Mathiau"
+    assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs
+
+
 def test_title_without_byline_is_the_first_short_line() -> None:
     result = clean(lines("mardi 4 mars 2025", "", "Un titre sans signature.", "", PROSE))
     assert result.detected.title == "Un titre sans signature."

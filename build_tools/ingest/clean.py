@@ -51,14 +51,17 @@ _NAME_WORD = rf"[{_UPPER}][\w.'-]*"
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
-# "Propos recueillis par X et Y", "Par RTL Info avec Belga"
+# "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y"
 BYLINE = re.compile(
     r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête)\s+)?"
     rf"(?i:par|by)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
-    r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?)\b.{0,100})?"
+    r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
+    r"|reportage|vid[ée]o|photos?|images?|montage|infographie)\b.{0,100})?"
     r"\s*[|–—-]?")
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
-NAME_ALONE = re.compile(rf"(?P<name>{_NAMES})\s*[|–—-]?")
+# The words of a credit or a caption are no one's first name ("Capture Le Chat").
+_NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo)s?\b)"
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES})\s*[|–—-]?")
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
@@ -82,7 +85,7 @@ TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
-    r"|\bPhoto\s+(?:by\s+)?(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
+    r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
     r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80})"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
@@ -287,18 +290,28 @@ def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 
 
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
-    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") next to a date
-    line, a dateline or a "Par" left alone, blank lines aside, is the byline."""
-    dated = [i for i, cl in enumerate(lines)
-             if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
-    for i, cl in enumerate(lines):
-        if not _is_text(cl) or len(cl.text) > opts.name_byline_max_chars \
-                or NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is None or len(cl.text.split()) < 2:
-            continue
-        near = [j for j in dated if abs(j - i) <= 2 and all(
+    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") is the byline
+    next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
+    right before the first paragraph of prose (under the title) or right after the last
+    (the signature). Names one under the other are the authors of one byline."""
+    names = [i for i, cl in enumerate(lines)
+             if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
+             and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
+    prose = [i for i, cl in enumerate(lines) if _is_text(cl) and len(cl.text) >= opts.paragraph_min_chars]
+    anchors = [i for i, cl in enumerate(lines)
+               if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
+    edges = [prose[0], prose[-1]] if prose else []
+    bylines: set[int] = set()
+    for i in names:
+        near = [j for j in anchors if abs(j - i) <= 2 and all(
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
-        if near:
-            lines[i] = replace(cl, cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
+        if near or (edges and i in (_nearest(lines, edges[0] - 1, -1), _nearest(lines, edges[1] + 1, 1))):
+            bylines.add(i)
+    for i in names:  # the names one under the other of a byline found
+        if bylines & {i - 1, i + 1}:
+            bylines.add(i)
+    for i in bylines:
+        lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
 
 
 def _is_sentence(text: str, opts: CleanOptions) -> bool:
@@ -326,37 +339,71 @@ def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
             and _NOT_A_TITLE_START.match(text) is None)
 
 
+_META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
+
+
+def _menu_items(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> set[int]:
+    """Lines of a few words each, one under the other (blank lines aside): a menu. A byline
+    or a date ends it, and the line just above one is a title, not an item."""
+    items: set[int] = set()
+    run: list[int] = []
+    for i, cl in enumerate([*lines, None]):
+        if cl is not None and cl.cls is LineClass.BLANK:
+            continue
+        if cl is not None and cl.cls in (LineClass.BOILERPLATE, _TEXT) \
+                and len(cl.text.split()) <= opts.kicker_max_words:
+            run.append(i)
+            continue
+        if cl is not None and cl.cls in _META:
+            run = run[:-1]
+        if len(run) >= opts.menu_min_items:
+            items.update(run)
+        run = []
+    return items
+
+
+def _is_headline(text: str, opts: CleanOptions, *, words: int) -> bool:
+    """A line a title may be: not a sentence that ends with a full stop (a caption, a
+    standfirst), not a menu's bullet or a time."""
+    return _may_be_title(text, opts, words=words) and not text.rstrip(CLOSING_MARKS).endswith((".", "…"))
+
+
 def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
     """Title and standfirst, among the text lines before the first paragraph of prose.
 
-    With a byline or dateline there, the title is the line just before it and the
-    standfirst the single short sentence just after it (no title if there is no line
-    before it). Without one, the title is the last line there that does not end with a
-    full stop (the ones after it are a standfirst), or the first line if all do; a line of
-    one or two words there is a menu's or a section's name, not a title. A line right
-    after the title, longer than it but shorter than a paragraph, is the standfirst. Other
-    header lines stay article text."""
+    The title is a line that does not end with a full stop (or, if every line there does,
+    the one nearest the byline, or the first). With a byline or dateline there, it is the
+    last such line before it (and the standfirst the single short sentence just after it);
+    without one, the last such line of three words or more (one or two words there are a
+    menu's or a section's name, and so are a few short lines one under the other). But a
+    headline of more than a kicker's words right above the line chosen is the title, and
+    the line chosen its subtitle, standfirst or caption. A line right after the title,
+    shorter than a paragraph, is the standfirst if it is longer than the title or a
+    headline written just under it (its subtitle). Other header lines stay article text."""
     first = span[0] if span else len(lines)
-    header = [i for i in range(first) if _is_text(lines[i])]
+    menu = _menu_items(lines[:first], opts)
+    header = [i for i in range(first) if _is_text(lines[i]) and i not in menu]
     meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE)), None)
     if meta is not None:
         before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
-        title = before[-1] if before else None
+        plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
+        title = (plain or before or [None])[-1]
         after = [i for i in header if i > meta]
         if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
                 and _ends_with_terminal(lines[after[0]].text):
             lines[after[0]] = replace(lines[after[0]], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     else:
         candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
-        plain = [i for i in candidates if not lines[i].text.rstrip(CLOSING_MARKS).endswith((".", "…"))]
+        plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
         title = plain[-1] if plain else (candidates[0] if candidates else None)
     if title is None:
         return
-    title = _title_before_its_standfirst(lines, title, opts)
+    title = _headline_above(lines, title, opts)
     title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
     following = _nearest(lines, title + 1, 1)
-    if following is not None and _is_text(lines[following]) \
-            and len(lines[title].text) < len(lines[following].text) < opts.paragraph_min_chars:
+    if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
+            and (len(lines[title].text) < len(lines[following].text)
+                 or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
 
@@ -367,14 +414,18 @@ def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | No
     return next((i for i in range(start, end, step) if lines[i].cls is not LineClass.BLANK), None)
 
 
-def _title_before_its_standfirst(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
-    """A standfirst without a full stop looks like a title; but it comes right after the
-    title, and is longer: then the line before is the title."""
-    before = _nearest(lines, chosen - 1, -1)
-    if before is not None and _is_text(lines[before]) and len(lines[before].text) < len(lines[chosen].text) \
-            and _may_be_title(lines[before].text, opts, words=opts.title_min_words) \
-            and not _ends_with_terminal(lines[before].text):
-        return before
+def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
+    """A standfirst without a full stop, a subtitle or a caption without a credit looks like
+    a title; but the title stands right above it: a headline of more words than a kicker,
+    shorter than the line chosen (a standfirst is longer than its title) or written on the
+    line just before it, with no blank line between (the title's block). A kicker above a
+    title has fewer words, and a line apart and longer is the page's, not the article's."""
+    above = _nearest(lines, chosen - 1, -1)
+    if above is None or not _is_text(lines[above]) \
+            or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1):
+        return chosen
+    if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1:
+        return above
     return chosen
 
 
@@ -517,16 +568,33 @@ _BLOCK_KIND = {
 }
 
 
+def _author(lines: Sequence[ClassifiedLine]) -> str | None:
+    """The first byline's name(s); a byline written one name a line gives them all ("X et Y")."""
+    first = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
+    if first is None:
+        return None
+    cl = lines[first]
+    m = (NAME_ALONE if cl.rule is Rule.NAME_BYLINE else BYLINE).fullmatch(unify_punctuation(cl.text))
+    if m is None:
+        return None
+    names = [cl.text[m.start("name"):m.end("name")]]
+    following = _nearest(lines, first + 1, 1)
+    while cl.rule is Rule.NAME_BYLINE and following is not None and lines[following].rule is Rule.NAME_BYLINE:
+        text = lines[following].text
+        m = NAME_ALONE.fullmatch(unify_punctuation(text))
+        if m and text[m.start("name"):m.end("name")] not in names:
+            names.append(text[m.start("name"):m.end("name")])
+        following = _nearest(lines, following + 1, 1)
+    return " et ".join(names)
+
+
 def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
-    title = author = source = None
+    title = source = None
     date = None
     for cl in lines:
         form = unify_punctuation(cl.text)
         if cl.cls is LineClass.TITLE and title is None:
             title = cl.text
-        elif cl.cls is LineClass.BYLINE and author is None:
-            m = (NAME_ALONE if cl.rule is Rule.NAME_BYLINE else BYLINE).fullmatch(form)
-            author = cl.text[m.start("name"):m.end("name")] if m else None
         elif cl.cls is LineClass.SOURCE and source is None:
             m = SOURCE_LINE.fullmatch(form)
             source = cl.text[m.start("value"):m.end("value")].strip() if m else None
@@ -538,7 +606,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
                 date = parse_date(m["date"])
         elif cl.cls is LineClass.DATE and date is None:
             date = date_of_line(form)
-    return DetectedMeta(title=title, author=author, date=date, source=source)
+    return DetectedMeta(title=title, author=_author(lines), date=date, source=source)
 
 
 def _editor_choices(lines: list[ClassifiedLine], choices: LineChoices) -> None:

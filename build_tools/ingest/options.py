@@ -32,6 +32,12 @@ SENTENCE_MIN_WORDS = 2
 # Without a byline to stand before, a title has at least this many words (a line of one or
 # two is a menu's or a section's name).
 TITLE_MIN_WORDS = 3
+# A kicker (surtitre: "Intelligence artificielle", "Une décision qui divise") above a title
+# has at most this many words; a longer line right above the chosen title is the title.
+KICKER_MAX_WORDS = 4
+# Lines of at most KICKER_MAX_WORDS words, at least this many one under the other (blank
+# lines aside, no byline or date among them), are a menu's items: none of them is a title.
+MENU_MIN_ITEMS = 3
 # A breadcrumb ("Accueil > Articles > 2023 > Septembre > Le titre…") is at most this long.
 BREADCRUMB_MAX_CHARS = 240
 # A caption that ends with its photo credit is at most this long.
@@ -58,6 +64,8 @@ class CleanOptions:
     quote_max_lines: int = QUOTE_MAX_LINES
     sentence_min_words: int = SENTENCE_MIN_WORDS
     title_min_words: int = TITLE_MIN_WORDS
+    kicker_max_words: int = KICKER_MAX_WORDS
+    menu_min_items: int = MENU_MIN_ITEMS
     caption_max_chars: int = CAPTION_MAX_CHARS
     breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
