@@ -334,7 +334,11 @@ _NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
 
 
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
+    """Short enough, of enough words, starting as a headline starts: a capital, a figure or
+    a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be)."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
     return (len(text) <= opts.title_max_chars and not text.endswith(":")
+            and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
             and _NOT_A_TITLE_START.match(text) is None)
 
@@ -387,7 +391,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if meta is not None:
         before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
         plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
-        title = (plain or before or [None])[-1]
+        pool = plain or before
+        title: int | None = pool[-1] if pool else None
         after = [i for i in header if i > meta]
         if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
                 and _ends_with_terminal(lines[after[0]].text):
