@@ -14,20 +14,31 @@ from .ingest import load_articles
 from .model import Edition
 from .project import Paths
 from .registers import load_registers
-from .site import Renderer, WriteReport, make_pages, write_tree
+from .site import Renderer, WriteReport, make_pages, page_files, write_tree
 
 
-def build_edition(paths: Paths) -> Edition:
-    """The whole edition in memory: nothing is written unless all of it renders. The
+def annotated_edition(paths: Paths) -> Edition:
+    """The edition in memory but its files: the articles annotated and cross-referenced. The
     problems of the seeds, the per-article data and the registers are reported together."""
     (articles, warnings), registers = together(lambda: load_articles(paths), lambda: load_registers(paths.data))
     with read_dates(articles) as dates:  # on a large edition, read on a second core meanwhile
         articles = annotate(articles, registers)
         references = cross_reference(articles, registers, dates)
-    files = make_pages(articles, registers, references, Renderer(paths.templates), paths.edition_title)
-    return Edition(articles, registers, references, files, warnings + usage_warnings(articles, registers))
+    return Edition(articles, registers, references, warnings=warnings + usage_warnings(articles, registers))
+
+
+def build_edition(paths: Paths) -> Edition:
+    """The whole edition in memory, its generated files included."""
+    edition = annotated_edition(paths)
+    edition.files = make_pages(edition.articles, edition.registers, edition.references,
+                               Renderer(paths.templates), paths.edition_title)
+    return edition
 
 
 def build(paths: Paths) -> tuple[Edition, WriteReport]:
-    edition = build_edition(paths)
-    return edition, write_tree(paths.docs, edition.files)
+    """The edition, its files written into docs/ as they are rendered (never all in memory):
+    nothing is changed in docs/ unless every file renders."""
+    edition = annotated_edition(paths)
+    files = page_files(edition.articles, edition.registers, edition.references,
+                       Renderer(paths.templates), paths.edition_title)
+    return edition, write_tree(paths.docs, files)

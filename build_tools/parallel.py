@@ -12,7 +12,9 @@ file, for ``run``):
   job costs), and the results come back in the list's order: the same as with one
   process, byte for byte. The copy writes its results to a file as it goes, which this
   process reads at the end: a pipe would hold the copy up until this process is done. The
-  seeds and the pages of a large edition are made so.
+  seeds and the pages of a large edition are made so. ``each`` gives the same results one
+  at a time as they are done, for a caller that writes them away (the pages, written into
+  docs/ as they come, are never all in memory at once).
 - ``start``: the copy runs one job while this process goes on with other work, and
   ``Pending.result`` waits for it. The dates of a large edition's texts are read so, while
   the mentions are found and cross-referenced.
@@ -128,23 +130,31 @@ def run(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Each job's result, in order: part of them in a forked copy of this process when
     that is safe and pays (see the module's docstring). An exception in a job is raised
     here, whichever process ran it."""
-    if len(jobs) < MIN_JOBS or not can_share():
-        return _each(jobs)
     results: list[T] = [None] * len(jobs)  # type: ignore[list-item]  # all filled below
+    for number, result in each(jobs):
+        results[number] = result
+    return results
+
+
+def each(jobs: Sequence[Callable[[], T]]) -> Iterator[tuple[int, T]]:
+    """Each job's number and result as soon as it is done, so that the caller holds one at
+    a time: this process's as it runs them, then the copy's, read back from its file. The
+    same results as ``run``'s, in another order."""
+    if len(jobs) < MIN_JOBS or not can_share():
+        for number, job in enumerate(jobs):
+            yield number, job()
+        return
     turn = multiprocessing.get_context("fork").Value("q", 0)  # the next job not yet taken
     with tempfile.TemporaryFile() as spool:
         with Pending(functools.partial(_take, jobs, turn, spool), fork=True) as pending:
-            for number, result in _taken(jobs, turn):
-                results[number] = result
+            yield from _taken(jobs, turn)
             pending.result()  # the copy is done (or its exception raised here)
         spool.seek(0)
         while True:
             try:
-                number, result = pickle.load(spool)  # noqa: S301 - written by the copy of this process
+                yield pickle.load(spool)  # noqa: S301 - written by the copy of this process
             except EOFError:
                 break
-            results[number] = result
-    return results
 
 
 def _taken(jobs: Sequence[Callable[[], T]], turn: Any) -> Iterator[tuple[int, T]]:
@@ -163,10 +173,6 @@ def _take(jobs: Sequence[Callable[[], T]], turn: Any, spool: BinaryIO) -> None:
     for taken in _taken(jobs, turn):
         pickle.dump(taken, spool, protocol=pickle.HIGHEST_PROTOCOL)
     spool.flush()
-
-
-def _each(jobs: Sequence[Callable[[], T]]) -> list[T]:
-    return [job() for job in jobs]
 
 
 def _work(job: Callable[[], Any], sender: Connection) -> None:

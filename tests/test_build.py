@@ -17,6 +17,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools import build as build_module
 from build_tools.__main__ import main
 from build_tools.build import build
 from build_tools.errors import InputError
@@ -24,6 +25,8 @@ from build_tools.project import Paths
 from build_tools.registers.entities import EntityType
 from build_tools.registers.validation import load_schema, schema_registry
 from build_tools.site import export
+from build_tools.site import pages as pages_module
+from build_tools.site import write as write_module
 
 from conftest import ROOT
 
@@ -148,6 +151,49 @@ def test_failed_build_leaves_previous_output_identical(project: Path) -> None:
     with pytest.raises(InputError):
         build_at(project)
     assert before == {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+
+
+def test_pages_are_written_away_as_they_are_rendered(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large edition's pages are never all in memory: each is staged as soon as it comes."""
+    rendered: list[str] = []
+    staged_after: list[int] = []
+    real_files, real_write = pages_module.page_files, write_module._Staging.write
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        for path, text in real_files(*args, **kwargs):
+            rendered.append(path)
+            yield path, text
+
+    def staging(self: Any, rel: str, data: bytes) -> None:
+        staged_after.append(len(rendered))
+        real_write(self, rel, data)
+
+    monkeypatch.setattr(build_module, "page_files", counted)
+    monkeypatch.setattr(write_module._Staging, "write", staging)
+    build_at(project)
+    assert len(rendered) > 50
+    assert staged_after[:3] == [1, 2, 3]
+
+
+def test_a_page_that_fails_to_render_late_leaves_docs_as_they_were(project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    build_at(project)
+    docs = project / "docs"
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    for seed in (project / "seeds").glob("00[0-2]*.txt"):  # pages that will change, staged first
+        seed.write_text(seed.read_text("utf-8") + "\nUn paragraphe ajouté à la fin, pour changer sa page.\n", "utf-8")
+    real_jobs = pages_module.Pages.jobs
+
+    def jobs(self: Any) -> dict[str, Any]:
+        made = real_jobs(self)
+        made["zz-la-derniere.md"] = lambda: 1 / 0
+        return made
+
+    monkeypatch.setattr(pages_module.Pages, "jobs", jobs)
+    with pytest.raises(ZeroDivisionError):
+        build_at(project)
+    assert before == {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert not any(p.name.startswith(".build-") for p in docs.iterdir())
 
 
 def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:

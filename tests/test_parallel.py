@@ -44,6 +44,26 @@ def test_the_jobs_are_shared_with_a_copy_and_the_results_keep_their_order(sharin
 
 
 @needs_fork
+def test_each_result_comes_once_as_soon_as_it_is_done(sharing: None) -> None:
+    """``each``: this process's results as it runs its jobs, then the copy's, read back."""
+    ran: list[int] = []  # the jobs run in this process
+
+    def job(n: int) -> tuple[int, int]:
+        ran.append(n)
+        return numbered(n)
+
+    given = parallel.each([functools.partial(job, n) for n in range(20)])
+    first = next(given)
+    assert ran == [first[0]]  # given before the next job is run
+    given_all = [first, *given]
+    assert sorted(number for number, _ in given_all) == list(range(20))
+    assert all(number == n for number, (n, _) in given_all)
+    here = [pid == os.getpid() for _, (_, pid) in given_all]
+    assert here[0] and not all(here)
+    assert not any(here[here.index(False):])  # the copy's come after all of this process's
+
+
+@needs_fork
 def test_whoever_is_free_takes_the_next_job(sharing: None) -> None:
     """A long first job keeps one process busy: the other takes the rest meanwhile."""
     jobs = [functools.partial(numbered, 0, 1.0)] + [functools.partial(numbered, n) for n in range(1, 20)]

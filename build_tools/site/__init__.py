@@ -4,8 +4,8 @@ and links of the Markdown written), the drawing of the network (``drawing``), th
 export (``export``), where pages live and link (``paths``), and the writing of the files into
 docs/ (``write``)."""
 
-from .pages import make_pages
+from .pages import make_pages, page_files
 from .render import Renderer
 from .write import WriteReport, write_tree
 
-__all__ = ["Renderer", "WriteReport", "make_pages", "write_tree"]
+__all__ = ["Renderer", "WriteReport", "make_pages", "page_files", "write_tree"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .. import parallel
 from ..crossref import CrossReferences, reading_order
@@ -70,10 +70,22 @@ PARTNERS_SHOWN = 10
 
 def make_pages(articles: Sequence[Article], registers: Registers, references: CrossReferences,
                renderer: Renderer, edition_title: str | None = None) -> dict[str, str]:
-    """Every generated file by its path under docs/ (a job that gives None writes nothing)."""
+    """Every generated file by its path under docs/, in the order of ``Pages.jobs`` (a job
+    that gives None writes nothing)."""
     jobs = Pages(articles, registers, references, renderer, edition_title).jobs()
     made = zip(jobs, parallel.run(list(jobs.values())), strict=True)
     return {path: text for path, text in made if text is not None}
+
+
+def page_files(articles: Sequence[Article], registers: Registers, references: CrossReferences,
+               renderer: Renderer, edition_title: str | None = None) -> Iterator[tuple[str, str]]:
+    """Each generated file's path under docs/ and text, as soon as it is rendered (in no
+    set order), for a writer that need not hold them all."""
+    jobs = Pages(articles, registers, references, renderer, edition_title).jobs()
+    paths = list(jobs)
+    for number, text in parallel.each(list(jobs.values())):
+        if text is not None:
+            yield paths[number], text
 
 
 def _url_from(page: str) -> Callable[[str], str]:

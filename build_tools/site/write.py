@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,41 +62,65 @@ def _files_under(folder: Path) -> set[str]:
     return found
 
 
-def write_tree(docs: Path, files: Mapping[str, str]) -> WriteReport:
-    """Write ``files`` (docs-relative path → text) under ``docs``, as one transaction: the
-    changed files are first written into a staging folder, then swapped in; if anything
-    fails on the way, what was swapped is put back and docs/ is left as it was."""
+def write_tree(docs: Path, files: Iterable[tuple[str, str]] | Mapping[str, str]) -> WriteReport:
+    """Write ``files`` (docs-relative path and text, or a mapping of them) under ``docs``, as
+    one transaction: each changed file is written into a staging folder as it comes (so that
+    they need not all be held at once), then all are swapped in; if anything fails on the
+    way, from the first file to the last swap, docs/ is left as it was."""
     manifest = _read_manifest(docs)
     existing = _files_under(docs)
-    # A path not found by the walk is asked again: on a file system that ignores case, a
-    # hand-written "Index.md" is the generated "index.md".
-    foreign = [rel for rel in sorted(files)
-               if (rel in existing or (docs / rel).exists()) and not _is_ours(docs / rel, rel, manifest)
-               and (docs / rel).read_bytes() != files[rel].encode("utf-8")]
-    if foreign:
-        hint = "move it elsewhere or delete it; generated pages come from seeds/, data/ and templates/"
-        raise InputError([Problem(docs / rel, "this file was not made by the build, which would overwrite it",
-                                  hint=hint) for rel in foreign])
     report = WriteReport()
-    changed: dict[str, bytes] = {}
-    for rel in sorted(files):
-        data = files[rel].encode("utf-8")
-        if rel in existing and (docs / rel).read_bytes() == data:
-            report.unchanged.append(rel)
-        else:
-            changed[rel] = data
-            report.written.append(rel)
-    report.deleted = [rel for rel in sorted(manifest - set(files)) if rel in existing]
-    manifest_data = (json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    if MANIFEST not in existing or (docs / MANIFEST).read_bytes() != manifest_data:
-        changed[MANIFEST] = manifest_data
-    if changed or report.deleted:
-        docs.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
-            _swap_in(docs, Path(tmp), changed, report.deleted, existing)
+    made: set[str] = set()
+    foreign: list[str] = []
+    docs.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
+        staged = _Staging(Path(tmp) / "new")
+        for rel, text in files.items() if isinstance(files, Mapping) else files:
+            made.add(rel)
+            data = text.encode("utf-8")
+            # A path not found by the walk is asked again: on a file system that ignores
+            # case, a hand-written "Index.md" is the generated "index.md".
+            present = rel in existing or (docs / rel).exists()
+            same = present and (docs / rel).read_bytes() == data
+            if present and not same and not _is_ours(docs / rel, rel, manifest):
+                foreign.append(rel)
+            elif same and rel in existing:
+                report.unchanged.append(rel)
+            else:
+                staged.write(rel, data)
+                report.written.append(rel)
+        if foreign:
+            hint = "move it elsewhere or delete it; generated pages come from seeds/, data/ and templates/"
+            raise InputError([Problem(docs / rel, "this file was not made by the build, which would overwrite it",
+                                      hint=hint) for rel in sorted(foreign)])
+        report.written.sort()
+        report.unchanged.sort()
+        report.deleted = [rel for rel in sorted(manifest - made) if rel in existing]
+        manifest_data = (json.dumps({"files": sorted(made)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        if MANIFEST not in existing or (docs / MANIFEST).read_bytes() != manifest_data:
+            staged.write(MANIFEST, manifest_data)
+        if staged.files or report.deleted:
+            _swap_in(docs, Path(tmp), staged.files, report.deleted, existing)
     for rel in report.deleted:
         _remove_empty_parents((docs / rel).parent, docs)
     return report
+
+
+class _Staging:
+    """The files written into a staging folder, each folder made once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: list[str] = []
+        self._made: set[Path] = set()
+
+    def write(self, rel: str, data: bytes) -> None:
+        path = self.folder / rel
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        path.write_bytes(data)
+        self.files.append(rel)
 
 
 def touch_pages(docs: Path) -> None:
@@ -107,7 +131,9 @@ def touch_pages(docs: Path) -> None:
         os.utime(page, (now, now))
 
 
-def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list[str], existing: set[str]) -> None:
+def _swap_in(docs: Path, work: Path, changed: Sequence[str], deleted: list[str], existing: set[str]) -> None:
+    """The staged files (``work``/new) moved into ``docs``, the ones they replace and the
+    deleted ones kept in ``work``/old until all is done, and put back on a failure."""
     staged, backup = work / "new", work / "old"
     made: set[Path] = set()  # folders made on the way, each asked of the system once
 
@@ -117,8 +143,6 @@ def _swap_in(docs: Path, work: Path, changed: Mapping[str, bytes], deleted: list
             made.add(path.parent)
         return path
 
-    for rel, data in changed.items():
-        folder_for(staged / rel).write_bytes(data)
     done: list[tuple[str, bool]] = []  # (path, is a deletion), in the order they were swapped
     try:
         for rel in changed:
