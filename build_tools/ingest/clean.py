@@ -259,7 +259,7 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     before the article's first paragraph of prose is a link to the comments ("12
     commentaires" under a title), not their start."""
     prose = next((i for i, cl in enumerate(lines)
-                  if _is_text(cl) and len(cl.text) >= opts.paragraph_min_chars), -1)
+                  if _is_text(cl) and _is_prose(cl.text, opts)), -1)
     start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > prose), None)
     if start is None:
         return
@@ -293,11 +293,12 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") is the byline
     next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
     right before the first paragraph of prose (under the title) or right after the last
-    (the signature). Names one under the other are the authors of one byline."""
+    (the signature), if it does not end with a full stop (as a caption's "Thierry Geerts
+    CEO BECI." does). Names one under the other are the authors of one byline."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
-    prose = [i for i, cl in enumerate(lines) if _is_text(cl) and len(cl.text) >= opts.paragraph_min_chars]
+    prose = [i for i, cl in enumerate(lines) if _is_text(cl) and _is_prose(cl.text, opts)]
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
     edges = [prose[0], prose[-1]] if prose else []
@@ -305,13 +306,20 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     for i in names:
         near = [j for j in anchors if abs(j - i) <= 2 and all(
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
-        if near or (edges and i in (_nearest(lines, edges[0] - 1, -1), _nearest(lines, edges[1] + 1, 1))):
+        at_edge = edges and i in (_nearest(lines, edges[0] - 1, -1), _nearest(lines, edges[1] + 1, 1))
+        if near or (at_edge and not lines[i].text.endswith(".")):
             bylines.add(i)
     for i in names:  # the names one under the other of a byline found
         if bylines & {i - 1, i + 1}:
             bylines.add(i)
     for i in bylines:
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
+
+
+def _is_prose(text: str, opts: CleanOptions) -> bool:
+    """A paragraph's length, not starting with an address (a long address alone, or a share
+    button's leftover code: "https://…jpg', … title="Partager sur Pinterest">")."""
+    return len(text) >= opts.paragraph_min_chars and _ADDRESS_START.match(text) is None
 
 
 def _is_sentence(text: str, opts: CleanOptions) -> bool:
@@ -324,13 +332,34 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     """The article: from its first paragraph of prose to its last (with no prose, from its
     first sentence to its last)."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
-    prose = [i for i in text if len(lines[i].text) >= opts.paragraph_min_chars] \
+    prose = [i for i in text if _is_prose(lines[i].text, opts)] \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
-    return (prose[0], prose[-1]) if prose else None
+    if not prose:
+        return None
+    return prose[0], _continued(lines, prose[-1], opts)
+
+
+def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
+    """The article's last line: after its last paragraph of prose, a sentence still belongs
+    to it if the text lines up to it each end mid-sentence (":", ";", ","): a list that an
+    introduction announces ("Les montants : " then "• Saint-Alexis : 812 142 $;" …)."""
+    end, i = last, _nearest(lines, last + 1, 1)
+    while i is not None and _is_text(lines[i]):
+        if _is_sentence(lines[i].text, opts):
+            end = i
+        elif not lines[i].text.rstrip(CLOSING_MARKS).endswith((":", ";", ",")):
+            break
+        i = _nearest(lines, i + 1, 1)
+    return end
 
 
 # What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …").
 _NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
+# What starts no paragraph of prose: an address.
+_ADDRESS_START = re.compile(r"https?://|www\.", _I)
+# What no title, standfirst or heading holds: an address, a file's path (a server's
+# warning left in the page).
+_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}")
 
 
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
@@ -340,7 +369,7 @@ def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     return (len(text) <= opts.title_max_chars and not text.endswith(":")
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
-            and _NOT_A_TITLE_START.match(text) is None)
+            and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None)
 
 
 _META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
@@ -377,7 +406,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
     The title is a line that does not end with a full stop (or, if every line there does,
     the one nearest the byline, or the first). With a byline or dateline there, it is the
-    last such line before it (and the standfirst the single short sentence just after it);
+    last such line before it, or else the first after it (a date above the headline), and
+    the standfirst the single short sentence just after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other). But a
     headline of more than a kicker's words right above the line chosen is the title, and
@@ -391,7 +421,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if meta is not None:
         before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
         plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
-        pool = plain or before
+        under = [i for i in header if i > meta and _is_headline(lines[i].text, opts, words=opts.title_min_words)]
+        pool = plain or under[:1] or before  # a headline under its date, when none is above
         title: int | None = pool[-1] if pool else None
         after = [i for i in header if i > meta]
         if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
@@ -407,6 +438,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
+            and _NOT_IN_A_TITLE.search(lines[following].text) is None \
             and (len(lines[title].text) < len(lines[following].text)
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
@@ -484,7 +516,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     lead = _nearest(lines, first - 1, -1)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
-        if i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words:
+        if i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
+                and _NOT_IN_A_TITLE.search(cl.text) is None:
             # just before the first paragraph: a heading, a kicker, a standfirst
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
         elif first <= i <= last:
