@@ -235,7 +235,7 @@ def test_what_holds_for_a_month_says_so_on_the_page_and_in_the_export(project: P
     add_as_of(data / "glossary.yml", "- id: swift", "2025-10")
     add_as_of(data / "sources.yml", "- id: reseau-international", "2026-01")
     add_as_of(data / "notes" / "003_e3939c65c73ab86d.yml", "- id: nvidia-27-janvier", "2025-01")
-    edition, _ = build(Paths.at(project))
+    edition = build_edition(Paths.at(project))
     assert "*État en mars 2026.*" in edition.files["entites/kiev.md"].split("## Mentions")[0]
     assert re.search(r"### SWIFT .*\n\n.+ \*État en octobre 2025\.\*\n", edition.files["glossaire.md"])
     assert re.search(r"## Réseau International .*\n\n.+ \*État en janvier 2026\.\*\n", edition.files["sources.md"])
