@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.crossref.contexts import MentionPage, page_contexts
 from build_tools.crossref.related import related_articles
 from build_tools.model import Mention
 from build_tools.registers.entities import Entities, Entity, EntityType
@@ -53,3 +54,21 @@ def test_an_entity_every_article_names_relates_nothing() -> None:
     articles = [article("a", [0, 1]), article("b", [0]), article("c", [0, 2])]
     found = related_articles(articles, REGISTER)
     assert found == {"a": [], "b": [], "c": []}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 7), max_size=15), st.integers(1, 9))
+def test_a_page_of_mentions_is_its_slice_of_them_all(counts: list[int], size: int) -> None:
+    """Each page of an entity's mentions in context holds the mentions its numbers say,
+    grouped by article, whichever articles the page starts and ends in."""
+    block = SimpleNamespace(text="Nom 0 parle. Une autre phrase suit.")
+    mentioned = [(SimpleNamespace(slug=f"a{n:02}", block=lambda _: block), [Mention("e0", "p1", 0, 5, "Nom 0")] * count)
+                 for n, count in enumerate(counts) if count]
+    flat = [(article.slug, k) for article, mentions in mentioned for k in range(len(mentions))]
+    assert [(a.slug, len(c)) for a, c in page_contexts(mentioned)] == [(a.slug, len(m)) for a, m in mentioned]
+    for number, start in enumerate(range(0, len(flat), size), start=1):
+        page = MentionPage(number, start + 1, min(start + size, len(flat)))
+        shown = page_contexts(mentioned, page)
+        assert [a.slug for a, contexts in shown for _ in contexts] == [slug for slug, _ in flat[start:start + size]]
+        assert len({a.slug for a, _ in shown}) == len(shown)  # one group per article
+        assert all(c.text == "Nom 0" for _, contexts in shown for c in contexts)

@@ -139,13 +139,16 @@ def entity_index(entity: Entity, mentioned: Mentioned, entities: Entities, netwo
 
 
 def page_contexts(mentioned: Mentioned, page: MentionPage | None = None) -> list[tuple[Article, list[InContext]]]:
-    """The mentions in context, article by article: all of them, or those of ``page``."""
-    flat = [(article, mention) for article, mentions in mentioned for mention in mentions]
-    if page is not None:
-        flat = flat[page.first - 1:page.last]
+    """The mentions in context, article by article: all of them, or those of ``page`` (the
+    articles before it skipped by their counts: a much-named entity has thousands of
+    mentions and hundreds of pages)."""
     grouped: list[tuple[Article, list[InContext]]] = []
-    for article, mention in flat:
-        if not grouped or grouped[-1][0] is not article:
-            grouped.append((article, []))
-        grouped[-1][1].append(in_context(article, mention))
+    before = 0  # the entity's mentions in the articles before this one
+    for article, mentions in mentioned:
+        if page is not None and before >= page.last:
+            break
+        chosen = mentions if page is None else mentions[max(page.first - 1 - before, 0):page.last - before]
+        before += len(mentions)
+        if chosen:
+            grouped.append((article, [in_context(article, mention) for mention in chosen]))
     return grouped
