@@ -5,8 +5,12 @@ records the measured figures."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +141,26 @@ def test_a_large_edition_is_built_whole_and_weighed(real, tmp_path) -> None:  # 
     assert report["html_pages"] > 3 and 0 < report["largest_page_bytes"] < site.PAGE_MAX_BYTES
     assert report["nav_max_bytes"] > 0
     assert lines and "large, 3 articles" in lines[0]
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="reads /proc/<pid>/smaps_rollup")
+def test_the_memory_of_a_process_and_its_copy_counts_shared_pages_once() -> None:
+    """A process that fills 200 MB, then forks a copy that only reads them: together they
+    hold about 200 MB, not the 400 their high-water marks add up to."""
+    script = ("import os, time\n"
+              "block = bytearray(os.urandom(200 * 2**20))\n"
+              "if os.fork() == 0:\n"
+              "    sum(block[::4096]); time.sleep(30); os._exit(0)\n"
+              "print('ready', flush=True); time.sleep(30)\n")
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                          start_new_session=True) as process:
+        try:
+            assert process.stdout is not None and process.stdout.readline() == "ready\n"
+            time.sleep(1)
+            alone = int(next(line.split()[1] for line in Path(f"/proc/{process.pid}/status").read_text().splitlines()
+                             if line.startswith("VmRSS:")))
+            together = site.tree_pss_kb(process.pid)
+            assert alone > 200 * 1024
+            assert 200 * 1024 < together < 1.3 * alone
+        finally:
+            os.killpg(process.pid, signal.SIGKILL)

@@ -2,7 +2,7 @@
 
 Each measurement runs the real command in a copy of the project (seeds, data, templates,
 hand-written docs, mkdocs.yml and its hooks), as a child process: its wall time and its peak
-memory (the kernel's high-water mark of its resident memory, ``peak``).
+memory (that of all its processes together, ``run``).
 
 The copies are made in one folder for the whole run (``work``), which the caller deletes at
 the end, and nothing of them is deleted on the way: on a file system that keeps recently freed
@@ -85,23 +85,65 @@ def write_synthetic(project: Path, registers: Registers, articles: Sequence[Arti
         out.write("\n" + yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
 
 
+# How often the memory of a measured command's processes is read.
+SAMPLE_SECONDS = 0.1
+
+
 def run(module: str, args: Sequence[str], cwd: Path, site: str | None = None) -> tuple[float, float, str]:
     """``python -m module args`` in ``cwd`` (an engine building into ``site``): (wall seconds,
-    peak memory in MB, output); an error if it fails."""
+    peak memory in MB, output); an error if it fails.
+
+    The peak is the largest memory the command's processes held together, read every
+    ``SAMPLE_SECONDS``: the sum of their proportional set sizes, in which a page a forked
+    copy shares with the process it was forked from counts once. Where the system does not
+    give it, the command's own high-water mark plus its largest copy's (``peak``): an upper
+    bound, since it counts the shared pages twice."""
     with tempfile.NamedTemporaryFile(prefix="bench-peak-", delete=False) as peak_file:
         peak = Path(peak_file.name)
     command = [sys.executable, "-m", "build_tools.bench.peak", str(peak), module, *args]
     try:
-        start = time.perf_counter()
-        env = engine_environment(None if site is None else Path(site), ENV)
-        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - start
-        output = result.stdout + result.stderr
-        if result.returncode:
-            raise RuntimeError(f"python -m {module} {' '.join(args)} failed ({result.returncode}):\n{output[-3000:]}")
-        return seconds, int(peak.read_text("utf-8")) / 1024, output
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+            start = time.perf_counter()
+            env = engine_environment(None if site is None else Path(site), ENV)
+            process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+            sampled = 0
+            while process.poll() is None:
+                sampled = max(sampled, tree_pss_kb(process.pid))
+                time.sleep(SAMPLE_SECONDS)
+            seconds = time.perf_counter() - start
+            out.seek(0)
+            output = out.read()
+        if process.returncode:
+            raise RuntimeError(f"python -m {module} {' '.join(args)} failed ({process.returncode}):\n{output[-3000:]}")
+        return seconds, (sampled or int(peak.read_text("utf-8"))) / 1024, output
     finally:
         peak.unlink(missing_ok=True)
+
+
+def tree_pss_kb(root: int) -> int:
+    """The proportional set size of a process and of all its descendants together (kB), or
+    0 where /proc does not give it."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = [entry for entry in os.scandir("/proc") if entry.name.isdigit()]
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            parent = int(Path(entry.path, "stat").read_text("utf-8").rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    total, tree = 0, [root]
+    while tree:
+        pid = tree.pop()
+        tree.extend(children.get(pid, []))
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text("utf-8")
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return total
 
 
 def site_folder(engine: Engine) -> str:
