@@ -63,6 +63,8 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
         == "Laetitia ASGARALI DUMONT"
     assert author("Un titre", "le 24 novembre 2025 13:28", "Luc Ferrandez", "Nathalie Normandeau",
                   "Nathalie Normandeau", PROSE) == "Luc Ferrandez et Nathalie Normandeau"
+    assert author("Un titre", "Luc Ferrandez", "Nathalie Normandeau", "Paul Arcand", "le 24 novembre 2025 13:28",
+                  PROSE) == "Luc Ferrandez, Nathalie Normandeau et Paul Arcand"
     assert author("Le grand virage de l'industrie", "", "Francis Pilon", PROSE) == "Francis Pilon"
     assert author(PROSE, PROSE2, "Franck Mathiau", "Commentaires") == "Franck Mathiau"
     assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs

@@ -301,17 +301,20 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     prose = [i for i, cl in enumerate(lines) if _is_text(cl) and _is_prose(cl.text, opts)]
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
-    edges = [prose[0], prose[-1]] if prose else []
+    edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, prose[-1] + 1, 1)} if prose else set()
     bylines: set[int] = set()
     for i in names:
         near = [j for j in anchors if abs(j - i) <= 2 and all(
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
-        at_edge = edges and i in (_nearest(lines, edges[0] - 1, -1), _nearest(lines, edges[1] + 1, 1))
-        if near or (at_edge and not lines[i].text.endswith(".")):
+        if near or (i in edges and not lines[i].text.endswith(".")):
             bylines.add(i)
-    for i in names:  # the names one under the other of a byline found
-        if bylines & {i - 1, i + 1}:
-            bylines.add(i)
+    names_set = set(names)
+    for i in sorted(bylines):  # the names one under the other of a byline found, up and down
+        for step in (-1, 1):
+            j = i + step
+            while j in names_set:
+                bylines.add(j)
+                j += step
     for i in bylines:
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
 
@@ -607,7 +610,7 @@ _BLOCK_KIND = {
 
 
 def _author(lines: Sequence[ClassifiedLine]) -> str | None:
-    """The first byline's name(s); a byline written one name a line gives them all ("X et Y")."""
+    """The first byline's name(s); a byline written one name a line gives them all ("X, Y et Z")."""
     first = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
     if first is None:
         return None
@@ -623,7 +626,7 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
         if m and text[m.start("name"):m.end("name")] not in names:
             names.append(text[m.start("name"):m.end("name")])
         following = _nearest(lines, following + 1, 1)
-    return " et ".join(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
 def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
