@@ -86,7 +86,8 @@ CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
-    r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80})"
+    r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
+    r"|\((?i:photos?|crédits?(?: photo)?|illustration)\b[^()]{0,60}\))"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
