@@ -201,3 +201,6 @@ def test_decisions_on_weak_evidence_are_listed_as_doubts() -> None:
     assert set(doubts) == {4, 6, 8}  # "Menu" is left out without a doubt
     assert doubts[4].startswith("kept") and doubts[6].startswith("kept") and doubts[8].startswith("left out")
     assert [b.line for b in result.blocks] == [4, 5, 6, 7]
+    signed = clean(lines("Le grand virage de l'industrie", "Francis Pilon", PROSE,
+                         "mardi 4 mars 2025", "Jeanne Martin"))
+    assert {line.number: (line.doubt or "")[:8] for line in signed.doubts} == {2: "left out"}  # not 5: by its date

@@ -304,11 +304,15 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, prose[-1] + 1, 1)} if prose else set()
     bylines: set[int] = set()
+    by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
         near = [j for j in anchors if abs(j - i) <= 2 and all(
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
-        if near or (i in edges and not lines[i].text.endswith(".")):
+        if near:
             bylines.add(i)
+        elif i in edges and not lines[i].text.endswith("."):
+            bylines.add(i)
+            by_place.add(i)
     names_set = set(names)
     for i in sorted(bylines):  # the names one under the other of a byline found, up and down
         for step in (-1, 1):
@@ -317,7 +321,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                 bylines.add(j)
                 j += step
     for i in bylines:
-        lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE)
+        doubt = "left out as the byline: a name alone at the article's edge" if i in by_place else None
+        lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE, doubt=doubt)
 
 
 def _is_prose(text: str, opts: CleanOptions) -> bool:
