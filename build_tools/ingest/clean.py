@@ -405,8 +405,8 @@ def _menu_items(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> set[int]
 
 
 def _is_headline(text: str, opts: CleanOptions, *, words: int) -> bool:
-    """A line a title may be: not a sentence that ends with a full stop (a caption, a
-    standfirst), not a menu's bullet or a time."""
+    """A line that may be a title (``_may_be_title``) and does not end with a full stop, as
+    a caption or a standfirst does."""
     return _may_be_title(text, opts, words=words) and not text.rstrip(CLOSING_MARKS).endswith((".", "…"))
 
 
@@ -625,8 +625,8 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
     if m is None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]
-    following = _nearest(lines, first + 1, 1)
-    while cl.rule is Rule.NAME_BYLINE and following is not None and lines[following].rule is Rule.NAME_BYLINE:
+    following = _nearest(lines, first + 1, 1) if cl.rule is Rule.NAME_BYLINE else None
+    while following is not None and lines[following].rule is Rule.NAME_BYLINE:
         text = lines[following].text
         m = NAME_ALONE.fullmatch(unify_punctuation(text))
         if m and text[m.start("name"):m.end("name")] not in names:
