@@ -112,10 +112,15 @@ def test_dates_bylines_and_sources_come_from_the_text(project: Path) -> None:
     assert articles["seeds/002_ba99f5c80d44e674.txt"]["source"] == "Tunisie Numérique"
 
 
-def test_second_build_rewrites_nothing(project: Path) -> None:
+def test_second_build_rewrites_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _, first = build_at(project)
     assert first.written
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+
+    def no_folder(*args: Any, **kwargs: Any) -> str:
+        raise AssertionError("a folder made in docs/, which mkdocs serve watches")
+
+    monkeypatch.setattr(write_module.tempfile, "mkdtemp", no_folder)
     _, second = build_at(project)
     assert second.written == [] and second.deleted == []
     assert stamps == {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,15 +67,14 @@ def write_tree(docs: Path, files: Iterable[tuple[str, str]] | Mapping[str, str])
     """Write ``files`` (docs-relative path and text, or a mapping of them) under ``docs``, as
     one transaction: each changed file is written into a staging folder as it comes (so that
     they need not all be held at once), then all are swapped in; if anything fails on the
-    way, from the first file to the last swap, docs/ is left as it was."""
+    way, from the first file to the last swap, docs/ is left as it was. When nothing
+    changed, nothing is made in docs/ (``mkdocs serve`` watches it)."""
     manifest = _read_manifest(docs)
     existing = _files_under(docs)
     report = WriteReport()
     made: set[str] = set()
     foreign: list[str] = []
-    docs.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=docs, prefix=".build-") as tmp:
-        staged = _Staging(Path(tmp) / "new")
+    with _Staging(docs) as staged:
         for rel, text in files.items() if isinstance(files, Mapping) else files:
             made.add(rel)
             data = text.encode("utf-8")
@@ -100,27 +100,51 @@ def write_tree(docs: Path, files: Iterable[tuple[str, str]] | Mapping[str, str])
         if MANIFEST not in existing or (docs / MANIFEST).read_bytes() != manifest_data:
             staged.write(MANIFEST, manifest_data)
         if staged.files or report.deleted:
-            _swap_in(docs, Path(tmp), staged.files, report.deleted, existing)
+            _swap_in(docs, staged.work(), staged.files, report.deleted, existing)
     for rel in report.deleted:
         _remove_empty_parents((docs / rel).parent, docs)
     return report
 
 
-class _Staging:
-    """The files written into a staging folder, each folder made once."""
+class _Folders:
+    """Makes the folder of each path it is given, asking the system once per folder."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.files: list[str] = []
+    def __init__(self) -> None:
         self._made: set[Path] = set()
 
-    def write(self, rel: str, data: bytes) -> None:
-        path = self.folder / rel
+    def ready(self, path: Path) -> Path:
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
-        path.write_bytes(data)
+        return path
+
+
+class _Staging:
+    """The changed files, written into a folder of ``docs`` made for them at the first one
+    (``work()``/new), and removed with it at the end."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.files: list[str] = []
+        self._work: Path | None = None
+        self._folders = _Folders()
+
+    def work(self) -> Path:
+        if self._work is None:
+            self.docs.mkdir(parents=True, exist_ok=True)
+            self._work = Path(tempfile.mkdtemp(dir=self.docs, prefix=".build-"))
+        return self._work
+
+    def write(self, rel: str, data: bytes) -> None:
+        self._folders.ready(self.work() / "new" / rel).write_bytes(data)
         self.files.append(rel)
+
+    def __enter__(self) -> _Staging:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._work is not None:
+            shutil.rmtree(self._work)
 
 
 def touch_pages(docs: Path) -> None:
@@ -135,14 +159,7 @@ def _swap_in(docs: Path, work: Path, changed: Sequence[str], deleted: list[str],
     """The staged files (``work``/new) moved into ``docs``, the ones they replace and the
     deleted ones kept in ``work``/old until all is done, and put back on a failure."""
     staged, backup = work / "new", work / "old"
-    made: set[Path] = set()  # folders made on the way, each asked of the system once
-
-    def folder_for(path: Path) -> Path:
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        return path
-
+    folders = _Folders()
     done: list[tuple[str, bool]] = []  # (path, is a deletion), in the order they were swapped
     try:
         for rel in changed:
@@ -150,7 +167,7 @@ def _swap_in(docs: Path, work: Path, changed: Sequence[str], deleted: list[str],
             if rel in existing:
                 _move(target, backup / rel)
             done.append((rel, False))
-            (staged / rel).replace(folder_for(target))
+            (staged / rel).replace(folders.ready(target))
         for rel in deleted:
             done.append((rel, True))
             _move(docs / rel, backup / rel)
