@@ -180,6 +180,27 @@ def test_pages_are_written_away_as_they_are_rendered(project: Path, monkeypatch:
     assert staged_after[:3] == [1, 2, 3]
 
 
+def test_docs_change_only_once_every_page_is_rendered(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's engine watching docs/ (Zensical) sees nothing of a build until its pages
+    are swapped in: else it starts to build at the first page and misses the others."""
+    build_at(project)
+    docs = project / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*")}
+    seen: list[bool] = []
+    real_write = write_module._Staging.write
+
+    def staging(self: Any, rel: str, data: bytes) -> None:
+        real_write(self, rel, data)
+        seen.append(before == {p: p.stat().st_mtime_ns for p in docs.rglob("*")})
+
+    monkeypatch.setattr(write_module._Staging, "write", staging)
+    seed = project / "seeds" / "001_88c2c4614f191be0.txt"
+    seed.write_text(seed.read_text("utf-8").replace("découplage contrôlé", "découplage Zorglub", 1), "utf-8")
+    build_at(project)
+    assert seen and all(seen)
+    assert "Zorglub" in (docs / "articles" / "offensive-technologique-chine.md").read_text("utf-8")
+
+
 def test_a_page_that_fails_to_render_late_leaves_docs_as_they_were(project: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     build_at(project)
@@ -198,7 +219,7 @@ def test_a_page_that_fails_to_render_late_leaves_docs_as_they_were(project: Path
     with pytest.raises(ZeroDivisionError):
         build_at(project)
     assert before == {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
-    assert not any(p.name.startswith(".build-") for p in docs.iterdir())
+    assert not any(p.name.startswith(".build-") for p in [*docs.iterdir(), *project.iterdir()])
 
 
 def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:
@@ -311,7 +332,7 @@ def test_a_crash_while_swapping_files_in_leaves_docs_as_they_were(project: Path,
     monkeypatch.setattr(Path, "replace", real_replace)
     after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert after == before
-    assert not any(p.name.startswith(".build-") for p in docs.iterdir())
+    assert not any(p.name.startswith(".build-") for p in [*docs.iterdir(), *project.iterdir()])
 
 
 def test_output_is_the_same_whatever_hash_seed_locale_or_directory_order(project: Path) -> None:

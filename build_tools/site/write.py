@@ -120,8 +120,8 @@ class _Folders:
 
 
 class _Staging:
-    """The changed files, written into a folder of ``docs`` made for them at the first one
-    (``work()``/new), and removed with it at the end."""
+    """The changed files, written into a folder made for them at the first one (``work()``/new)
+    beside ``docs`` (``_beside``), and removed with it at the end."""
 
     def __init__(self, docs: Path) -> None:
         self.docs = docs
@@ -132,7 +132,7 @@ class _Staging:
     def work(self) -> Path:
         if self._work is None:
             self.docs.mkdir(parents=True, exist_ok=True)
-            self._work = Path(tempfile.mkdtemp(dir=self.docs, prefix=".build-"))
+            self._work = Path(tempfile.mkdtemp(dir=_beside(self.docs), prefix=".build-"))
         return self._work
 
     def write(self, rel: str, data: bytes) -> None:
@@ -145,6 +145,15 @@ class _Staging:
     def __exit__(self, *exc_info: object) -> None:
         if self._work is not None:
             shutil.rmtree(self._work)
+
+
+def _beside(docs: Path) -> Path:
+    """Where the changed files wait to be swapped in: the folder that holds ``docs``, if on the
+    same file system (a file moved from there to ``docs`` is renamed, not copied), else
+    ``docs`` itself. Not in ``docs`` where it can be: a preview's engine that watches it
+    (Zensical) would start to build at the first file staged, while the others are still
+    being rendered, and miss them."""
+    return docs.parent if docs.parent.stat().st_dev == docs.stat().st_dev else docs
 
 
 def touch_pages(docs: Path) -> None:
