@@ -105,8 +105,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     indexed = index_site(site, load_registers(_paths(args).data).glossary)
-    print(f"{site}: {indexed.pages} pages and {indexed.records} glossary terms indexed by Pagefind "
-          f"({indexed.bytes:,} bytes of index)")
+    print(f"{site}: {indexed}")
     return 0
 
 
@@ -115,8 +114,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     published, log = publish(_paths(args), Engine(args.engine), args.site)
     print(log, end="")
-    print(f"{published.site}: built by {args.engine}; {published.indexed.pages} pages and "
-          f"{published.indexed.records} glossary terms indexed by Pagefind ({published.indexed.bytes:,} bytes)")
+    print(f"{published.site}: built by {args.engine}; {published.indexed}")
     for path in published.books:
         print(f"{path}: {path.stat().st_size:,} bytes")
     for line in published.not_written:

@@ -4,6 +4,7 @@ must open (see conftest.py for the browser; build_tools/publish/search.py for th
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -12,9 +13,11 @@ from typing import Any
 
 import pytest
 
-from build_tools.publish.search import split_elisions
+from build_tools.publish.engines import DEFAULT_ENGINE
+from build_tools.publish.search import BUNDLE, PARTS, VOCABULARY, VOCABULARY_FILTER, index_site, parts, split_elisions
+from build_tools.registers import load_registers
 
-from conftest import LocalServer, Reader, axe_violations, every_engine, result_paths, search
+from conftest import ROOT, LocalServer, Reader, Sites, axe_violations, every_engine, result_paths, search
 
 pytestmark = [pytest.mark.site, pytest.mark.tools, every_engine]
 
@@ -62,16 +65,21 @@ def paragraph_links(page: Any, article: str) -> list[str]:
 def test_a_query_shows_its_result_first_and_opens_its_paragraph(site_url: str, open_reader: OpenReader, case: str,
                                                                  query: str, first: str | None,
                                                                  lands: tuple[str, str] | None) -> None:
-    reader = open_reader(site_url)
+    asks(open_reader(site_url), case, query, first, lands)
+
+
+def asks(reader: Reader, case: str, query: str, first: str | None, lands: tuple[str, str] | None) -> list[str]:
+    """The query typed: its first result, and the paragraph an article's result opens; the
+    results shown."""
     page = search(reader, query)
     found = result_paths(reader, page)
     if first is None:
         assert found == []
         assert page.locator("[data-recherche-etat]").inner_text() == f"Aucun résultat pour « {query} »"
-        return
+        return found
     assert found[0] == first, case
     if lands is None:
-        return
+        return found
     article, paragraph = lands
     assert paragraph in paragraph_links(page, article), case
     # The reader goes down the results with the arrows and opens the paragraph with Enter.
@@ -87,6 +95,7 @@ def test_a_query_shows_its_result_first_and_opens_its_paragraph(site_url: str, o
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
     assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"  # marked as a mention's target
+    return found
 
 
 def test_an_entity_and_a_term_show_their_kind_and_description(site_url: str, open_reader: OpenReader) -> None:
@@ -173,3 +182,58 @@ def test_elided_words_are_split_for_the_index_and_nothing_else() -> None:
     assert split_elisions("l’OTAN, d'Europe, qu’il, jusqu’au, L’Occident") == \
         "l’ OTAN, d' Europe, qu’ il, jusqu’ au, L’ Occident"
     assert split_elisions("aujourd’hui, prud’homme, l’ OTAN, «l’IA»") == "aujourd’hui, prud’homme, l’ OTAN, «l’ IA»"
+
+
+# A large edition's index is made in parts that the reader's browser merges: the project's
+# site indexed in parts of at most this many bytes of the copy Pagefind reads (several parts).
+SMALL_PART = 150_000
+
+
+@pytest.fixture(scope="module")
+def parted_site(sites: Sites, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's site with its index made again in several parts."""
+    site = tmp_path_factory.mktemp("en-parties") / "site"
+    shutil.copytree(sites.get(DEFAULT_ENGINE.value).path, site)
+    assert index_site(site, load_registers(ROOT / "data").glossary, budget=SMALL_PART).parts >= 3
+    return site
+
+
+@pytest.fixture(scope="module")
+def in_parts(parted_site: Path) -> Iterator[str]:
+    server = LocalServer()
+    yield server.serve(parted_site)
+    server.close()
+
+
+@pytest.mark.parametrize(("case", "query", "first", "lands"), QUERIES, ids=[q[1] for q in QUERIES])
+def test_an_index_in_parts_answers_as_one_index(in_parts: str, open_reader: OpenReader, case: str, query: str,
+                                                first: str | None, lands: tuple[str, str] | None) -> None:
+    found = asks(open_reader(in_parts), case, query, first, lands)
+    assert not any(VOCABULARY.removesuffix(".html") in path for path in found)
+
+
+def test_the_parts_of_an_index_hold_each_page_once_and_only_what_is_merged(parted_site: Path, sites: Sites) -> None:
+    def pages(bundle: Path) -> int:
+        return int(json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]["fr"]["page_count"])
+
+    bundle = parted_site / BUNDLE
+    named = json.loads((bundle / PARTS).read_text("utf-8"))
+    others = named["parties"]
+    assert others == [f"{n}/" for n in range(2, len(others) + 2)] and named["sauf"] == VOCABULARY_FILTER
+    one_index = sites.get(DEFAULT_ENGINE.value).path / BUNDLE
+    assert json.loads((one_index / PARTS).read_text("utf-8")) == {"parties": [], "sauf": {}}
+    # Each page in one part, and in each part the page of the edition's words.
+    assert pages(bundle) + sum(pages(bundle / folder) for folder in others) == pages(one_index) + len(others) + 1
+    for folder in others:
+        written = {p.name if p.suffix != ".pf_meta" else ".pf_meta" for p in (bundle / folder).iterdir()}
+        assert written == {"pagefind-entry.json", ".pf_meta", "index", "fragment", "filter"}
+
+
+def test_the_pages_are_dealt_into_as_few_parts_as_the_budget_allows_each_alike() -> None:
+    sizes = {Path(name): size for name, size in zip("abcdefgh", (50, 40, 30, 20, 10, 10, 5, 5), strict=True)}
+    split = parts(sizes, budget=90)
+    assert len(split) == 2
+    assert sorted(name for part in split for name in part) == sorted(sizes)
+    assert [len(part) for part in split] == [4, 4]
+    assert [sum(sizes[name] for name in part) for part in split] == [95, 75]
+    assert parts(sizes, budget=170) == [sorted(sizes, key=lambda name: -sizes[name])]

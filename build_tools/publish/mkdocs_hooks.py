@@ -52,5 +52,4 @@ def on_post_build(config: Any) -> None:
     if not _serving[0]:
         return
     indexed = index_site(Path(config.site_dir), _terms)
-    log.info(f"search: {indexed.pages} pages and {indexed.records} glossary terms indexed by Pagefind "
-             f"({indexed.bytes:,} bytes of index)")
+    log.info(f"search: {indexed}")

@@ -16,21 +16,31 @@ pages to be searched where an elided word is followed by a space ("l’ OTAN"), 
 reader's side (``docs/assets/javascripts/recherche.js``) splits the query the same way and
 shows the text as written. Records are written as small HTML files with that copy (Pagefind's
 ``add_custom_record`` answers one record per tenth of a second: 9 s for 88 terms, against
-0.3 s for the whole site)."""
+0.3 s for the whole site).
+
+Pagefind holds all it reads in memory until it writes the index, about 21 MB for each MB of
+the copy (1.42 GB for the 65 MB of 2,000 articles), and has no setting to hold less. A large
+edition is indexed in parts of at most ``PART_BYTES`` each, one Pagefind after the other, and
+the reader's browser merges them (Pagefind's ``mergeIndex``): the first part in ``pagefind/``,
+the others in ``pagefind/<n>/``, named in ``pagefind/parties.json``. The parts of each index
+are made smaller in proportion (``CHUNK_LOCATIONS``), so that a query downloads about as much
+from all the parts as from one index. The real edition is one part."""
 
 from __future__ import annotations
 
-import asyncio
+import json
+import math
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from ..registers.glossary import Term
 from ..site.paths import GLOSSARY_PAGE, page_url
@@ -49,6 +59,29 @@ APOSTROPHE = re.compile(r"['’](?=\w)")
 WORD_BEFORE = re.compile(r"(?<![\w'’])\w{1,6}$")
 # In a page's content, what is not its text: the numbers of the note calls ("Xi 2, il est…").
 NOT_TEXT = ("a.footnote-ref",)
+# The copy one Pagefind reads at most. Indexing takes about 21 MB of memory for each MB of it
+# (1.42 GB for the 65 MB of 2,000 articles): a part stays under 1.4 GB, below the 1.5 GB a
+# whole build may take (BENCHMARKS.md). Fewer, larger parts: a query downloads a little less
+# (each part's list of its pages and of the parts of its index).
+PART_BYTES = 64 * 2**20
+PARTS = "parties.json"  # in the first part's folder: the folders of the others, relative to it
+# Where a query's word is in no page of a part, Pagefind answers with the pages of the longest
+# word of that part the query's word begins with ("m" for "mammouths"): pages that one index
+# would not give, ranked first. So each part also holds a page of every word of the edition,
+# which no result shows (the reader's script leaves out what this filter marks).
+VOCABULARY = "_vocabulaire.html"
+VOCABULARY_FILTER = {"vocabulaire": "oui"}
+VOCABULARY_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Vocabulaire</title></head>
+<body data-pagefind-body><div data-pagefind-filter="{filter}"></div><p>{words}</p></body></html>
+"""
+TAG = re.compile(r"<[^>]*>")
+# The size of a part of an index, in locations of words: Pagefind's default, divided among the
+# parts of a large edition (its unstable setting, read from its environment).
+CHUNK_LOCATIONS = 20_000
+CHUNK_SETTING = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
+# What a merged part needs of what Pagefind writes, besides its list of pages (``.pf_meta``):
+# the reader's script and its WebAssembly come from the first part.
+MERGED = ("pagefind-entry.json", "index", "fragment", "filter")
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,12 @@ class Indexed:
     pages: int
     records: int
     bytes: int  # the index's own files, without the reader's script and styles
+    parts: int = 1
+
+    def __str__(self) -> str:
+        parts = f", in {self.parts} parts" if self.parts > 1 else ""
+        return (f"{self.pages} pages and {self.records} glossary terms indexed by Pagefind "
+                f"({self.bytes:,} bytes of index{parts})")
 
 
 # A glossary term as Pagefind reads it: its result opens the glossary at the term (meta "url",
@@ -107,25 +146,91 @@ def searched_part(html: str) -> str | None:
     return f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>{part}</body></html>'
 
 
-def stage(site: Path, records: dict[str, str], folder: Path) -> None:
-    """The copy Pagefind indexes: the part of each page to be searched, elisions split, and
-    the records (in a folder of their own: each names its address)."""
+def stage(site: Path, records: dict[str, str], folder: Path) -> dict[Path, int]:
+    """The copy Pagefind indexes, in ``folder``: the part of each page to be searched, elisions
+    split, and the records (in a folder of their own: each names its address). Returns each
+    file written, relative to ``folder``, with its size in bytes."""
+    sizes: dict[Path, int] = {}
+
+    def write(name: Path, html: str) -> None:
+        text = split_elisions(html).encode("utf-8")
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(text)
+        sizes[name] = len(text)
+
     for page in site.rglob("*.html"):
         part = searched_part(page.read_text("utf-8"))
         if part is not None:
-            copy = folder / page.relative_to(site)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(split_elisions(part), "utf-8")
-    (folder / RECORDS).mkdir()
+            write(page.relative_to(site), part)
     for name, html in records.items():
-        (folder / RECORDS / name).write_text(split_elisions(html), "utf-8")
+        write(Path(RECORDS) / name, html)
+    return sizes
 
 
-async def _write(staged: Path, bundle: Path) -> int:
-    config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle), exclude_selectors=list(NOT_TEXT))
-    async with PagefindIndex(config=config) as index:
-        pages = await index.add_directory(str(staged))
-    return int(pages["page_count"])
+def parts(sizes: dict[Path, int], budget: int = PART_BYTES) -> list[list[Path]]:
+    """The files split into as few parts as keep each about under ``budget`` bytes, each part
+    a like sample of the whole: the files dealt in turn, the largest first, so that the parts
+    have as many pages, as many bytes (give or take a page) and pages as long. A merged index
+    ranks each result by its own part's figures (how many pages hold a word, how long a page
+    is on average): parts alike rank as one index would. One part under the budget."""
+    count = max(1, math.ceil(sum(sizes.values()) / budget))
+    ordered = sorted(sizes, key=lambda name: (-sizes[name], name))
+    return [ordered[number::count] for number in range(count)]
+
+
+def _write(staged: Path, bundle: Path, chunk: int) -> int:
+    """Pagefind's command on ``staged``, its index written to ``bundle`` in parts of ``chunk``
+    locations; the pages indexed. (Not its Python client: Pagefind 1.5.2 answers it before its
+    last files are on disk, then is stopped, and a file may be left empty.)"""
+    pagefind = get_executable()
+    if pagefind is None:
+        raise RuntimeError("Pagefind is not installed: make build installs it (the pagefind[bin] package)")
+    command = [str(pagefind), "--site", str(staged), "--output-path", str(bundle),
+               "--force-language", LANGUAGE, "--quiet"]
+    for selector in NOT_TEXT:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True,  # noqa: S603 - Pagefind on the site's copy
+                          env={**os.environ, CHUNK_SETTING: str(chunk)}, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind could not index {staged}:\n{done.stdout}{done.stderr}")
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return int(entry["languages"][LANGUAGE]["page_count"])
+
+
+def vocabulary_page(staged: Path, names: Iterable[Path]) -> str:
+    """The page of every word of the files ``names`` in ``staged``, once each."""
+    words: set[str] = set()
+    for name in names:
+        words.update(TAG.sub(" ", (staged / name).read_text("utf-8")).split())
+    key, value = next(iter(VOCABULARY_FILTER.items()))
+    return VOCABULARY_PAGE.format(filter=escape(f"{key}:{value}"), words=" ".join(sorted(words)))
+
+
+def _index_parts(staged: Path, split: list[list[Path]], bundle: Path) -> int:
+    """Each part of the copy in ``staged`` moved to a folder of its own, with the vocabulary
+    page where there are several, and indexed alone, one after the other; the pages indexed."""
+    pages = 0
+    others = [f"{number}/" for number in range(2, len(split) + 1)]
+    vocabulary = vocabulary_page(staged, (name for names in split for name in names)) if others else None
+    for number, names in enumerate(split, start=1):
+        folder = staged.with_name(f"{staged.name}-{number}")
+        for name in names:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (staged / name).replace(folder / name)
+        if vocabulary is not None:
+            (folder / VOCABULARY).write_text(vocabulary, "utf-8")
+            pages -= 1
+        output = bundle if number == 1 else bundle / str(number)
+        pages += _write(folder, output.resolve(), max(1, CHUNK_LOCATIONS // len(split)))
+        shutil.rmtree(folder)
+        if number > 1:
+            for written in output.iterdir():
+                if written.is_dir() and written.name not in MERGED:
+                    shutil.rmtree(written)
+                elif written.is_file() and written.name not in MERGED and written.suffix != ".pf_meta":
+                    written.unlink()
+    (bundle / PARTS).write_text(json.dumps({"parties": others, "sauf": VOCABULARY_FILTER if others else {}}), "utf-8")
+    return pages
 
 
 def _memory() -> str | None:
@@ -136,15 +241,17 @@ def _memory() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-def index_site(site: Path, terms: Iterable[Term]) -> Indexed:
-    """Index the built site in ``site`` and the glossary's terms; replace any earlier index."""
+def index_site(site: Path, terms: Iterable[Term], budget: int = PART_BYTES) -> Indexed:
+    """Index the built site in ``site`` and the glossary's terms, in parts of at most ``budget``
+    bytes of the copy each; replace any earlier index."""
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     records = term_records(terms)
     with tempfile.TemporaryDirectory(prefix="edition-recherche-", dir=_memory()) as folder:
-        stage(site, records, Path(folder))
-        pages = asyncio.run(_write(Path(folder), bundle.resolve()))
-    return Indexed(pages=pages - len(records), records=len(records), bytes=index_bytes(site))
+        staged = Path(folder) / "copie"
+        split = parts(stage(site, records, staged), budget)
+        pages = _index_parts(staged, split, bundle)
+    return Indexed(pages=pages - len(records), records=len(records), bytes=index_bytes(site), parts=len(split))
 
 
 def index_bytes(site: Path) -> int:

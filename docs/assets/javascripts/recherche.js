@@ -50,16 +50,28 @@
 
   const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+  // A large edition's index is in parts, merged here: the first in pagefind/, the others in
+  // the folders pagefind/parties.json names, with the filter that marks what no result shows
+  // (build_tools/publish/search.py).
+  let hidden = {};
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT });
+      const bundle = new URL("pagefind/", root);
+      const parts = fetch(new URL("parties.json", bundle)).then((r) => (r.ok ? r.json() : {}), () => ({}));
+      engine = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+        const options = { baseUrl: root.pathname, excerptLength: EXCERPT };
+        await pagefind.options(options);
         pagefind.init();
+        const { parties = [], sauf = {} } = await parts;
+        hidden = sauf;
+        await Promise.all(parties.map((folder) => pagefind.mergeIndex(new URL(folder, bundle).pathname, options)));
         return pagefind;
       });
     }
     return engine;
   }
+  // The filters a query is searched with: the reader's, and never what no result shows.
+  const filtersOf = () => (Object.keys(hidden).length ? { ...chosen, not: hidden } : chosen);
 
   /* ---- Opening and closing ------------------------------------------------------------ */
 
@@ -156,7 +168,7 @@
     clearTimeout(timer);
     timer = setTimeout(run, WAIT_MS);
     const query = field.value.trim();
-    if (query.length >= 3) load().then((pagefind) => pagefind.preload(splitElisions(query), { filters: chosen }));
+    if (query.length >= 3) load().then((pagefind) => pagefind.preload(splitElisions(query), { filters: filtersOf() }));
   });
 
   async function run() {
@@ -168,7 +180,7 @@
     }
     const pagefind = await load();
     wanted = prefixes(query);
-    const search = await pagefind.search(splitElisions(query), { filters: chosen });
+    const search = await pagefind.search(splitElisions(query), { filters: filtersOf() });
     if (id !== searchId || !search) return;
     const results = byName(await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data())), query);
     if (id !== searchId) return;
