@@ -67,8 +67,9 @@ def write_tree(docs: Path, files: Iterable[tuple[str, str]] | Mapping[str, str])
     """Write ``files`` (docs-relative path and text, or a mapping of them) under ``docs``, as
     one transaction: each changed file is written into a staging folder as it comes (so that
     they need not all be held at once), then all are swapped in; if anything fails on the
-    way, from the first file to the last swap, docs/ is left as it was. When nothing
-    changed, nothing is made in docs/ (``mkdocs serve`` watches it)."""
+    way, from the first file to the last swap, docs/ is left as it was. Nothing in docs/
+    changes before the swap, and nothing at all when no file changed: the previews' engines
+    watch it (``_beside``)."""
     manifest = _read_manifest(docs)
     existing = _files_under(docs)
     report = WriteReport()
