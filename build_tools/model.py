@@ -65,6 +65,7 @@ class Rule(StrEnum):
     NAME_BYLINE = "name-byline"
     AROUND_ARTICLE = "around-article"
     REPEATED_LINE = "repeated-line"
+    CAPTION = "caption"  # a short sentence right above a photo's credit
     EDITOR_KEEP = "editor-keep"  # data/articles/<seed>.yml, keep
     EDITOR_REMOVE = "editor-remove"  # data/articles/<seed>.yml, remove
     TITLE = "title"

@@ -484,11 +484,21 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     description, then its caption. The first is left out; so is the second when it is too
     short to be a paragraph. The same line twice: the first is left out if it is shorter
     than a paragraph (a caption and its description), else both stay (the article may
-    repeat itself; nothing of it is dropped)."""
+    repeat itself; nothing of it is dropped). A line next to the same caption with its
+    photo credit added is that caption: it is left out too."""
     kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
     for i, j in itertools.pairwise(kept):
         one, two = lines[i], lines[j]
-        if j - i > 2 or not (_is_text(one) and _is_text(two)):
+        if j - i > 2:
+            continue
+        credited = next((k for k in (i, j) if lines[k].rule is Rule.CREDIT), None)
+        plain = j if credited == i else i
+        if credited is not None and _is_text(lines[plain]) and len(lines[plain].text) >= opts.twin_min_chars \
+                and lines[credited].text.startswith(lines[plain].text):  # the caption, then with its credit
+            lines[plain] = replace(lines[plain], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE,
+                                   reason=Reason.CAPTION)
+            continue
+        if not (_is_text(one) and _is_text(two)):
             continue
         if one.text == two.text:
             if len(one.text) < opts.paragraph_min_chars:
@@ -500,6 +510,25 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             if len(two.text) < opts.paragraph_min_chars:
                 lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION,
                                    doubt="left out: the caption of the image described on the line before")
+
+
+def _caption_above_credit(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A photo's caption sits right above its credit ("Keystone", "© X pour Le Point", or a
+    caption that ends with its credit): a sentence shorter than a paragraph, written on the
+    line just before a line left out as a caption, and set apart from the text above it (a
+    blank line or furniture before it), is that photo's caption. Kept if a text line runs
+    straight into it: on a page that writes no blank line between its paragraphs, nothing
+    tells a caption from a short paragraph."""
+    for i in range(1, len(lines)):
+        above = lines[i - 1]
+        if lines[i].reason is not Reason.CAPTION or not _is_text(above) \
+                or len(above.text) >= opts.paragraph_min_chars \
+                or not above.text.rstrip(CLOSING_MARKS).endswith((".", "…")):
+            continue
+        if i >= 2 and _is_text(lines[i - 2]):
+            continue
+        lines[i - 1] = replace(above, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
+                               doubt="left out as a caption: a short sentence right above a photo's credit")
 
 
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
@@ -674,6 +703,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
+    _caption_above_credit(lines, opts)
     span = _article_span(lines, opts)
     _header(lines, span, opts)
     _repeated_title(lines)
