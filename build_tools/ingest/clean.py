@@ -331,10 +331,16 @@ def _is_prose(text: str, opts: CleanOptions) -> bool:
     return len(text) >= opts.paragraph_min_chars and _ADDRESS_START.match(text) is None
 
 
+def _words(text: str) -> int:
+    """The words of a line: what holds a letter or a figure, not the marks French writes
+    apart ("Merci !" is one word)."""
+    return sum(any(c.isalnum() for c in word) for word in text.split())
+
+
 def _is_sentence(text: str, opts: CleanOptions) -> bool:
     """A line that ends a sentence and has a few words: article text wherever it stands."""
     core = text.rstrip(CLOSING_MARKS)
-    return len(text.split()) >= opts.sentence_min_words and bool(core) and core[-1] in ".!?…"
+    return _words(text) >= opts.sentence_min_words and bool(core) and core[-1] in ".!?…"
 
 
 def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int, int] | None:
