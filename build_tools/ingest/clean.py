@@ -47,16 +47,18 @@ from .options import DEFAULT_OPTIONS, CleanOptions
 
 _I = re.IGNORECASE
 _UPPER = "A-ZÀ-ÖØ-ÝŒ"
-_NAME_WORD = rf"[{_UPPER}][\w.'-]*"
+_NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff][\w.'-]*"  # a capital, or a Chinese character (no case)
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
-# "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y"
+# "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
+# "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …"
 BYLINE = re.compile(
-    r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête)\s+)?"
-    rf"(?i:par|by)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
+    r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête|analyse|enquête|décryptage"
+    r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait)\s+)?"
+    rf"(?i:par|by)\s*:?\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
     r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
-    r"|reportage|vid[ée]o|photos?|images?|montage|infographie)\b.{0,100})?"
+    r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s)\b.{0,100})?"
     r"\s*[|–—-]?")
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").

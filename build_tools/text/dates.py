@@ -78,15 +78,36 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2})?)?(?!\d
 # Words a date line says around its dates: "Publié le … à …, mis à jour le …".
 _DATE_WORDS = re.compile(
     r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|actualis[ée]e?|en|ligne|le|du|l'|dernière|derniere|"
-    r"édition|edition|date|de|publication|et|updated|published|on|at|"
+    r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|"
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
+
+
+# "Agence de presse Xinhua | 21. 06. 2025": who published it, then the date, apart by a mark.
+_PUBLISHER_APART = re.compile(r"\s+[|·•–—-]\s+")
+PUBLISHER_MAX_WORDS = 5
 
 
 def date_of_line(text: str) -> dt.date | None:
     """The date a line gives when it gives a date and nothing else, as French sites write
     it: "samedi 2 août 2025", "02/08/2025", "02.08.2025 à 14h05", "2025-08-02T14:05:00Z",
-    "Publié le 2 août 2025 Mis à jour le 3 août 2025" (the first: the publication)."""
+    "Publié le 2 août 2025 Mis à jour le 3 août 2025" (the first: the publication), or
+    a date beside the name of who published it, apart by a mark ("Agence de presse
+    Xinhua | 21. 06. 2025", "French.china.org.cn | Mis à jour le 21-06-2025")."""
+    date = _date_alone(text)
+    parts = _PUBLISHER_APART.split(text)
+    if date is not None or len(parts) != 2:
+        return date
+    for name, rest in (parts, parts[::-1]):
+        if len(name.split()) <= PUBLISHER_MAX_WORDS and not any(c.isdigit() for c in name) \
+                and not name.rstrip().endswith((".", "!", "?", ":", "…")):
+            date = _date_alone(rest)
+            if date is not None:
+                return date
+    return None
+
+
+def _date_alone(text: str) -> dt.date | None:
     if len(text) > DATE_LINE_MAX_CHARS:
         return None
     rest = text.replace("\u00a0", " ")
