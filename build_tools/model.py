@@ -59,13 +59,14 @@ class Rule(StrEnum):
     BREADCRUMB = "breadcrumb"
     TAG_LINE = "tag-line"
     CREDIT = "credit"  # a caption ending with its photo credit, or an image's file name
+    IMAGE_ID = "image-id"  # an image's number or hashed name alone
     # Rules that judge a line by the lines around it:
     COMMENT_SECTION = "comment-section"
     TEASER = "teaser"
     NAME_BYLINE = "name-byline"
     AROUND_ARTICLE = "around-article"
     REPEATED_LINE = "repeated-line"
-    CAPTION = "caption"  # a short sentence right above a photo's credit
+    CAPTION = "caption"  # a short sentence right above a photo's credit, or under an image's placeholder
     EDITOR_KEEP = "editor-keep"  # data/articles/<seed>.yml, keep
     EDITOR_REMOVE = "editor-remove"  # data/articles/<seed>.yml, remove
     TITLE = "title"
@@ -97,7 +98,8 @@ class Reason(StrEnum):
     CAPTION = "caption"  # captions and photo credits
     READING_TIME = "reading-time"
     TAGS = "tags"
-    MEDIA = "media-message"  # a player's fallback text, an image's placeholder
+    MEDIA = "media-message"  # a player's fallback text
+    IMAGE = "image"  # an image's placeholder, file name or number
     CONSENT = "consent-banner"
     AROUND = "around-article"  # a line that is not a sentence, before or after the article
     REPEATED = "repeated-line"  # the title again, or a caption's twin

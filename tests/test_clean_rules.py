@@ -82,6 +82,17 @@ def test_no_title_when_the_text_starts_with_prose() -> None:
     assert [b.kind.value for b in result.blocks] == ["paragraph", "paragraph"]
 
 
+def test_a_dispatch_without_byline_is_its_agency_s() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author(PROSE, PROSE2, "Source : AFP. Note : Cet article a été créé avec l'IA.") == "AFP"
+    assert author(PROSE, PROSE2, "« Tous droits réservés. © 2025 Agence France-Presse. »") == "AFP"
+    assert author("Un titre", "Par Jeanne Martin", PROSE, "Source : Reuters") == "Jeanne Martin"  # the byline first
+    assert author(PROSE, PROSE2, "Source : JT 20h WE") is None  # a source that is no agency
+    assert author("© 2025 Agence France-Presse", PROSE, PROSE2) is None  # a photo's credit, above the text
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)
@@ -140,11 +151,11 @@ def test_punctuation_is_unified_character_for_character(text: str) -> None:
 def test_a_malformed_cue_file_names_each_bad_entry(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yml"
     bad.write_text("separators: ['>', ' | ']\nadvertisement:\n  line: ['publicit[ée']\n  anywhere: ['pub']\n"
-                   "not-a-reason:\n  line: ['x']\n", "utf-8")
+                   "not-a-reason:\n  line: ['x']\nagencies:\n  AFP: 'AFP|(Agence'\n", "utf-8")
     with pytest.raises(InputError) as caught:
         load_cues(bad)
     keys = {problem.key for problem in caught.value.problems}
-    assert keys == {"separators", "advertisement.line", "advertisement.anywhere", "not-a-reason"}
+    assert keys == {"separators", "advertisement.line", "advertisement.anywhere", "not-a-reason", "agencies.AFP"}
 
 
 def test_each_cue_gives_its_reason_where_it_stands(tmp_path: Path) -> None:

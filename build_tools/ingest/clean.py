@@ -93,6 +93,9 @@ CREDIT = re.compile(
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
+# An image's number or hashed name alone, where its alt text was empty ("1650969301895",
+# "csm-sibilia-b0fa676add"): one word with a run of hexadecimal digits, a figure among them.
+IMAGE_ID = re.compile(r"(?=\S*\d)[\w.-]*[0-9a-f]{8,}[\w.-]*", _I)
 # Social-media attribution ("@handle – 16:52 UTC · 6 nov. 2025"), never a heading.
 ATTRIBUTION = re.compile(r"@\w+|\b\d{1,2}:\d{2}\b|https?://", _I)
 
@@ -220,6 +223,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.BREADCRUMB, LineClass.BOILERPLATE, Reason.NAVIGATION, _is_breadcrumb),
     LineRule(Rule.TAG_LINE, LineClass.BOILERPLATE, Reason.TAGS, _is_tag_line),
     LineRule(Rule.CREDIT, LineClass.BOILERPLATE, Reason.CAPTION, _is_credited),
+    LineRule(Rule.IMAGE_ID, LineClass.BOILERPLATE, Reason.IMAGE, _fullmatch(IMAGE_ID)),
     LineRule(Rule.PROMPT, LineClass.BOILERPLATE, None, _prompt),
 )
 
@@ -375,8 +379,9 @@ _NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
 # What starts no paragraph of prose: an address.
 _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
-# warning left in the page).
-_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}")
+# warning left in the page), a publication or update stamp ("Courrier des lecteurs|Mis à
+# jour à 10h03").
+_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d")
 
 
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
@@ -430,7 +435,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     headline of more than a kicker's words right above the line chosen is the title, and
     the line chosen its subtitle, standfirst or caption. A line right after the title,
     shorter than a paragraph, is the standfirst if it is longer than the title or a
-    headline written just under it (its subtitle). Other header lines stay article text."""
+    headline written just under it (its subtitle). A headline the page writes twice (its
+    header, then the article's) is the title, wherever it stands among them. Other header
+    lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
     header = [i for i in range(first) if _is_text(lines[i]) and i not in menu]
@@ -451,7 +458,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = plain[-1] if plain else (candidates[0] if candidates else None)
     if title is None:
         return
-    title = _headline_above(lines, title, opts)
+    twice = [i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
+             and sum(_same_text(cl.text, lines[i].text) for cl in lines) > 1]
+    title = twice[0] if twice else _headline_above(lines, title, opts)
     title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
@@ -472,13 +481,16 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     """A standfirst without a full stop, a subtitle or a caption without a credit looks like
     a title; but the title stands right above it: a headline of more words than a kicker,
     shorter than the line chosen (a standfirst is longer than its title) or written on the
-    line just before it, with no blank line between (the title's block). A kicker above a
-    title has fewer words, and a line apart and longer is the page's, not the article's."""
+    line just before it, with no blank line between (the title's block), or wherever it
+    stands when the line chosen has fewer words than a title (a section's name between the
+    headline and the byline: "Éducation"). A kicker above a title has fewer words, and a
+    line apart and longer above a title is the page's, not the article's."""
     above = _nearest(lines, chosen - 1, -1)
     if above is None or not _is_text(lines[above]) \
             or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1):
         return chosen
-    if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1:
+    if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1 \
+            or _words(lines[chosen].text) < opts.title_min_words:
         return above
     return chosen
 
@@ -520,13 +532,22 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                                    doubt="left out: the caption of the image described on the line before")
 
 
-def _caption_above_credit(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A photo's caption sits right above its credit ("Keystone", "© X pour Le Point", or a
     caption that ends with its credit): a sentence shorter than a paragraph, written on the
     line just before a line left out as a caption, and set apart from the text above it (a
     blank line or furniture before it), is that photo's caption. Kept if a text line runs
     straight into it: on a page that writes no blank line between its paragraphs, nothing
-    tells a caption from a short paragraph."""
+    tells a caption from a short paragraph. Likewise a line of a caption's length right
+    under an image's placeholder or number, and set apart from the text below it."""
+    for i in range(len(lines) - 1):
+        below = lines[i + 1]
+        if lines[i].reason is not Reason.IMAGE or not _is_text(below) or len(below.text) > opts.caption_max_chars:
+            continue
+        if i + 2 < len(lines) and _is_text(lines[i + 2]):
+            continue
+        lines[i + 1] = replace(below, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
+                               doubt="left out as a caption: right under an image's placeholder")
     for i in range(1, len(lines)):
         above = lines[i - 1]
         if lines[i].reason is not Reason.CAPTION or not _is_text(above) \
@@ -540,10 +561,16 @@ def _caption_above_credit(lines: list[ClassifiedLine], opts: CleanOptions) -> No
 
 
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
-    """The title again: a page's header, then its heading."""
-    title = next((cl.text for cl in lines if cl.cls is LineClass.TITLE), None)
-    if title is None:
+    """The title again: a page's header, then its heading. Above the title, the second of
+    a line written twice goes too (the first went as a twin): an image's description and
+    its caption over the headline, where no line is the article's."""
+    at = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
+    if at is None:
         return
+    title = lines[at].text
+    for i, j in itertools.pairwise([k for k in range(at) if lines[k].cls is not LineClass.BLANK]):
+        if lines[i].rule is Rule.REPEATED_LINE and _is_text(lines[j]) and lines[i].text == lines[j].text:
+            lines[j] = replace(lines[j], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION)
     for i, cl in enumerate(lines):
         if _is_text(cl) and _same_text(cl.text, title):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
@@ -690,7 +717,24 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
                 date = parse_date(m["date"])
         elif cl.cls is LineClass.DATE and date is None:
             date = date_of_line(form)
-    return DetectedMeta(title=title, author=_author(lines), date=date, source=source)
+    return DetectedMeta(title=title, author=_author(lines) or _agency(lines, source), date=date, source=source)
+
+
+# A rights notice at the end of a dispatch: "© 2025 Agence France-Presse".
+_RIGHTS = re.compile(r"©\s*(?:\d{4}\s+)?")
+
+
+def _agency(lines: Sequence[ClassifiedLine], source: str | None) -> str | None:
+    """A dispatch without a byline is the agency's that its source line, or else its
+    rights notice after the last paragraph, names (``cues.yml``, ``agencies``)."""
+    if source is not None and (agency := CUES.agency(source)) is not None:
+        return agency
+    last = max((i for i, cl in enumerate(lines) if cl.cls.is_body), default=len(lines))
+    for cl in lines[last + 1:]:
+        notice = _RIGHTS.search(cl.text)
+        if notice is not None and (agency := CUES.agency(cl.text[notice.end():])) is not None:
+            return agency
+    return None
 
 
 def _editor_choices(lines: list[ClassifiedLine], choices: LineChoices) -> None:
@@ -711,7 +755,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
-    _caption_above_credit(lines, opts)
+    _captions(lines, opts)
     span = _article_span(lines, opts)
     _header(lines, span, opts)
     _repeated_title(lines)

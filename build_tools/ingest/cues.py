@@ -2,12 +2,13 @@
 
 The list is data: each phrase has the reason a line it removes is recorded with, and where
 in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items. A
-malformed file is an error naming the entry."""
+malformed file is an error naming the entry. And the news agencies, whose name in a source
+line or a rights notice is the author of a dispatch that has no byline."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -26,6 +27,7 @@ class Where(StrEnum):
 
 
 SEPARATORS = "separators"  # the key of the breadcrumbs' separators, beside the reasons
+AGENCIES = "agencies"  # the key of the news agencies: their usual name, the forms pages write
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,15 @@ class Cues:
     patterns: dict[Where, re.Pattern[str]]
     reasons: dict[str, Reason]  # group name: reason
     separators: str = ""
+    agencies: dict[str, re.Pattern[str]] = field(default_factory=dict)  # usual name: its forms
 
     def reason(self, match: re.Match[str]) -> Reason:
         assert match.lastgroup is not None
         return self.reasons[match.lastgroup]
+
+    def agency(self, text: str) -> str | None:
+        """The usual name of the news agency that ``text`` starts with ("AFP. Note : …")."""
+        return next((name for name, forms in self.agencies.items() if forms.match(text)), None)
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
@@ -52,6 +59,12 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if not all(isinstance(mark, str) and len(mark) == 1 for mark in separators):
         problems.append(Problem(path, f"{SEPARATORS}: each is one character", key=SEPARATORS,
                                 hint="write each mark on its own line, quoted: - '>'"))
+    agencies: dict[str, re.Pattern[str]] = {}
+    for name, forms in (data.pop(AGENCIES, None) or {}).items():
+        try:
+            agencies[str(name)] = re.compile(rf"(?:{forms})\b")
+        except (re.error, TypeError) as exc:
+            problems.append(Problem(path, f"{forms!r} is not a regular expression: {exc}", key=f"{AGENCIES}.{name}"))
     for reason_name, by_where in data.items():
         try:
             reason = Reason(reason_name)
@@ -77,7 +90,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if problems:
         raise InputError(problems)
     return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
-                 for where, alternatives in parts.items()}, reasons, "".join(separators))
+                 for where, alternatives in parts.items()}, reasons, "".join(separators), agencies)
 
 
 CUES = load_cues()
