@@ -15,7 +15,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"article_recall": 1.0, "clutter_recall": 0.926, "clutter_precision": 1.0,
-            "title": 0.916, "author": 0.95, "date": 1.0},
+            "title": 0.933, "author": 0.95, "date": 1.0},
     "test": {"article_recall": 1.0, "clutter_recall": 0.909, "clutter_precision": 1.0,
              "title": 0.733, "author": 0.933, "date": 1.0},
 }

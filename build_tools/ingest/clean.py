@@ -458,9 +458,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = plain[-1] if plain else (candidates[0] if candidates else None)
     if title is None:
         return
-    twice = [i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
-             and sum(_same_text(cl.text, lines[i].text) for cl in lines) > 1]
-    title = twice[0] if twice else _headline_above(lines, title, opts)
+    title = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
+                  and _written_again(lines, i)), None) or _headline_above(lines, title, opts)
     title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
@@ -469,6 +468,13 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+
+
+def _written_again(lines: Sequence[ClassifiedLine], i: int) -> bool:
+    """The same line elsewhere on the page, not side by side with it (an image's description
+    and its caption, a logo's text twice, are side by side)."""
+    near = {_nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)}
+    return any(_same_text(cl.text, lines[i].text) for j, cl in enumerate(lines) if j != i and j not in near)
 
 
 def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | None:
@@ -539,13 +545,13 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     blank line or furniture before it), is that photo's caption. Kept if a text line runs
     straight into it: on a page that writes no blank line between its paragraphs, nothing
     tells a caption from a short paragraph. Likewise a line of a caption's length right
-    under an image's placeholder or number, and set apart from the text below it."""
+    under an image's placeholder or number, the two set apart from the text around them."""
     for i in range(len(lines) - 1):
         below = lines[i + 1]
         if lines[i].reason is not Reason.IMAGE or not _is_text(below) or len(below.text) > opts.caption_max_chars:
             continue
-        if i + 2 < len(lines) and _is_text(lines[i + 2]):
-            continue
+        if (i > 0 and _is_text(lines[i - 1])) or (i + 2 < len(lines) and _is_text(lines[i + 2])):
+            continue  # the image and the line are not a block of their own: a page without blank lines
         lines[i + 1] = replace(below, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
                                doubt="left out as a caption: right under an image's placeholder")
     for i in range(1, len(lines)):
