@@ -380,8 +380,10 @@ _NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
 _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
 # warning left in the page), a publication or update stamp ("Courrier des lecteurs|Mis à
-# jour à 10h03").
-_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d")
+# jour à 10h03"), a date in figures ("Couverture du journal du 17/03/2025": headlines
+# write dates in words).
+_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
+                             r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 
 
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
