@@ -14,7 +14,7 @@ from build_tools.evaluate.score import errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"article_recall": 1.0, "clutter_recall": 0.931, "clutter_precision": 1.0,
+    "dev": {"article_recall": 1.0, "clutter_recall": 0.934, "clutter_precision": 1.0,
             "title": 0.95, "author": 0.95, "date": 1.0},
     "test": {"article_recall": 1.0, "clutter_recall": 0.909, "clutter_precision": 1.0,
              "title": 0.733, "author": 0.933, "date": 1.0},

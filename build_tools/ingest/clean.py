@@ -52,11 +52,13 @@ _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
-# "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …"
+# "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
+# "■ Reportage d'X, Y et Z"
 BYLINE = re.compile(
+    r"[■•▪►▶*]?\s*"
     r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête|analyse|enquête|décryptage"
     r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait)\s+)?"
-    rf"(?i:par|by)\s*:?\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
+    rf"(?i:par|by|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
     r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s)\b.{0,100})?"
     r"\s*[|–—-]?")
@@ -280,6 +282,18 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                            reason=Reason.COMMENTS)
 
 
+def _continuations(lines: list[ClassifiedLine]) -> None:
+    """A line that starts in lower case right under a line left out as furniture (no blank
+    line between) is the rest of its sentence: "Abonnez-vous" then "à L Post pour promouvoir
+    la pluralité de la presse…". An article's paragraph starts with a capital; a paragraph
+    a scraper cut in two continues a line of the article, not of the furniture."""
+    for i in range(1, len(lines)):
+        above, cl = lines[i - 1], lines[i]
+        if _is_text(cl) and cl.text[:1].islower() and above.cls is LineClass.BOILERPLATE \
+                and above.reason is not None and above.rule not in (Rule.AROUND_ARTICLE, Rule.REPEATED_LINE):
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.CONTINUATION, reason=above.reason)
+
+
 def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """At the end of a page, a short line that is not a sentence ("Que se passe-t-il en
     Tunisie ?") written right next to a prompt belongs to that prompt."""
@@ -495,7 +509,8 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     line apart and longer above a title is the page's, not the article's."""
     above = _nearest(lines, chosen - 1, -1)
     if above is None or not _is_text(lines[above]) \
-            or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1):
+            or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1) \
+            or not any(c.islower() for c in lines[above].text):  # a kicker in capitals
         return chosen
     if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1 \
             or _words(lines[chosen].text) < opts.title_min_words:
@@ -760,6 +775,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     ``choices`` applied last)."""
     lines = [classify_line(line, opts) for line in source_lines]
     _comment_zone(lines, opts)
+    _continuations(lines)
     _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
