@@ -84,14 +84,16 @@ BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s{_MARKS}\s?{_SEGMENT}{{1,100}}
 # "# Numérique # Réseaux d'accompagnement", "Enquête Alsace # Hébergement de données # Investissement"
 TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",
-# "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP"),
+# "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP",
+# "… | Source : Getty Images"),
 # or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
     r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
-    r"|\((?i:photos?|crédits?(?: photo)?|illustration)\b[^()]{0,60}\))"
+    r"|\((?i:photos?|crédits?(?: photo)?|illustration)\b[^()]{0,60}\)"
+    r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
@@ -267,8 +269,7 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     belongs to the comment section; a moderation notice keeps its own reason. A header
     before the article's first paragraph of prose is a link to the comments ("12
     commentaires" under a title), not their start."""
-    prose = next((i for i, cl in enumerate(lines)
-                  if _is_text(cl) and _is_prose(cl.text, opts)), -1)
+    prose = next(iter(_prose(lines, opts)), -1)
     start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > prose), None)
     if start is None:
         return
@@ -319,7 +320,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
-    prose = [i for i, cl in enumerate(lines) if _is_text(cl) and _is_prose(cl.text, opts)]
+    prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, prose[-1] + 1, 1)} if prose else set()
@@ -357,6 +358,35 @@ def _words(text: str) -> int:
     return sum(any(c.isalnum() for c in word) for word in text.split())
 
 
+def _wraps(lines: Sequence[ClassifiedLine], i: int, opts: CleanOptions) -> bool:
+    """Line ``i`` runs on into the next, as a text wrapped at a fixed width is saved: both
+    are text with no blank line between, ``i`` is a line's width long and stops mid-sentence,
+    and the next starts in lower case ("… où une grande partie de la" then "population
+    reste exclue…")."""
+    if i + 1 >= len(lines) or not (_is_text(lines[i]) and _is_text(lines[i + 1])):
+        return False
+    text, following = lines[i].text, lines[i + 1].text
+    return (len(text) >= opts.wrapped_min_chars and not _ends_with_terminal(text)
+            and following[:1].islower() and _ADDRESS_START.match(following) is None)
+
+
+def _prose(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> list[int]:
+    """The text lines that are paragraphs of prose: alone, or together with the lines a
+    wrapped paragraph was cut into."""
+    found: list[int] = []
+    run: list[int] = []
+    for i, cl in enumerate(lines):
+        if not _is_text(cl):
+            continue
+        run.append(i)
+        if _wraps(lines, i, opts):
+            continue
+        if _is_prose(" ".join(lines[k].text for k in run), opts):
+            found.extend(run)
+        run = []
+    return found
+
+
 def _is_sentence(text: str, opts: CleanOptions) -> bool:
     """A line that ends a sentence and has a few words: article text wherever it stands."""
     core = text.rstrip(CLOSING_MARKS)
@@ -367,7 +397,7 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     """The article: from its first paragraph of prose to its last (with no prose, from its
     first sentence to its last)."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
-    prose = [i for i in text if _is_prose(lines[i].text, opts)] \
+    prose = _prose(lines, opts) \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
     if not prose:
         return None
@@ -388,8 +418,9 @@ def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -
     return end
 
 
-# What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …").
-_NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b")
+# What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …"),
+# a section's number ("I. L'intelligence artificielle comme…", "2) Le contexte").
+_NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b|(?:[IVX]{1,4}|\d{1,2})[.)]\s")
 # What starts no paragraph of prose: an address.
 _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
@@ -480,6 +511,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
             and _NOT_IN_A_TITLE.search(lines[following].text) is None \
+            and _NOT_A_TITLE_START.match(lines[following].text) is None \
             and (len(lines[title].text) < len(lines[following].text)
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
@@ -687,7 +719,7 @@ def _body(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         cl = lines[i]
         if i in quoted:
             cls, rule = LineClass.QUOTE, Rule.QUOTATION
-        elif pos + 1 < len(body) and _is_heading(cl.text, opts):
+        elif pos + 1 < len(body) and _is_heading(cl.text, opts) and not _wraps(lines, i, opts):
             cls, rule = LineClass.HEADING, Rule.HEADING
         else:
             cls, rule = LineClass.PARAGRAPH, Rule.PARAGRAPH

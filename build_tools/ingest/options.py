@@ -47,6 +47,9 @@ NAME_BYLINE_MAX_CHARS = 60
 # Two lines next to each other, one the start of the other: the first is a twin (an
 # image's description, then its caption) when it is at least this long.
 TWIN_MIN_CHARS = 30
+# A line cut from a paragraph wrapped at a fixed width is at least this long (the Orishas
+# Finance page wraps at about 70 characters; menus' and headings' lines are shorter).
+WRAPPED_MIN_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class CleanOptions:
     breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
     twin_min_chars: int = TWIN_MIN_CHARS
+    wrapped_min_chars: int = WRAPPED_MIN_CHARS
 
 
 DEFAULT_OPTIONS = CleanOptions()
