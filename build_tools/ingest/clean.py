@@ -420,7 +420,7 @@ def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -
 
 # What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …"),
 # a section's number ("I. L'intelligence artificielle comme…", "2) Le contexte").
-_NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b|(?:[IVX]{1,4}|\d{1,2})[.)]\s")
+_NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b|(?:[IVX]{1,4}|\d{1,2})[.)]\s|(?i:objet)\s*:")
 # What starts no paragraph of prose: an address.
 _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
@@ -502,6 +502,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     else:
         candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
+        plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
         title = plain[-1] if plain else (candidates[0] if candidates else None)
     if title is None:
         return
