@@ -348,8 +348,17 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 
 def _is_prose(text: str, opts: CleanOptions) -> bool:
     """A paragraph's length, not starting with an address (a long address alone, or a share
-    button's leftover code: "https://…jpg', … title="Partager sur Pinterest">")."""
-    return len(text) >= opts.paragraph_min_chars and _ADDRESS_START.match(text) is None
+    button's leftover code: "https://…jpg', … title="Partager sur Pinterest">"), and not a
+    run of names without a mark of punctuation (a tag cloud: "Allemagne Aristote bancor BCE
+    Bourse Brexit…")."""
+    return (len(text) >= opts.paragraph_min_chars and _ADDRESS_START.match(text) is None
+            and not _is_name_run(text))
+
+
+def _is_name_run(text: str) -> bool:
+    words = text.split()
+    return (not any(mark in text for mark in ".,;:!?…")
+            and sum(word[:1].isupper() for word in words) > len(words) / 3)
 
 
 def _words(text: str) -> int:
