@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from build_tools.crossref import CrossReferences
 from build_tools.crossref.network import Network
-from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Seed, TitleOrigin
+from build_tools.model import Article, Block, BlockKind, CleanResult, DetectedMeta, Reason, Seed, TitleOrigin
 from build_tools.registers import Registers
 from build_tools.registers.entities import Entities
 from build_tools.registers.glossary import Glossary
@@ -364,3 +364,8 @@ def test_an_error_in_a_macro_names_the_macro_s_template(tmp_path: Path) -> None:
 def test_a_pager_of_many_pages_is_elided_around_the_page_shown(count: int, current: int | None,
                                                               shown: list[int | None]) -> None:
     assert _elided(list(range(1, count + 1)), current) == shown
+
+
+def test_every_reason_a_line_is_left_out_for_has_its_french_words() -> None:
+    labels = Renderer(ROOT / "templates").module("_labels.md.j2").REMOVAL_REASONS
+    assert {reason.value for reason in Reason} <= set(labels), "say it in templates/_labels.md.j2"
