@@ -19,7 +19,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.914, "clutter_precision": 0.991,
-            "title": 0.906, "author": 0.906, "date": 0.9},
+            "title": 0.906, "author": 0.92, "date": 0.9},
     "test": {"article_recall": 1.0, "clutter_recall": 0.909, "clutter_precision": 1.0,
              "title": 0.733, "author": 0.933, "date": 1.0},
 }

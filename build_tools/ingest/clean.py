@@ -316,7 +316,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
     right before the first paragraph of prose (under the title) or right after the last
     (the signature), if it does not end with a full stop (as a caption's "Thierry Geerts
-    CEO BECI." does). Names one under the other are the authors of one byline."""
+    CEO BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"). Names
+    one under the other are the authors of one byline."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
@@ -331,7 +332,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
         if near:
             bylines.add(i)
-        elif i in edges and not lines[i].text.endswith("."):
+        elif i in edges and not lines[i].text.endswith(".") and any(c.islower() for c in lines[i].text):
             bylines.add(i)
             by_place.add(i)
     names_set = set(names)
