@@ -63,6 +63,7 @@ class Rule(StrEnum):
     # Rules that judge a line by the lines around it:
     COMMENT_SECTION = "comment-section"
     TEASER = "teaser"
+    LIST_ITEM = "list-item"  # provisional: an item of a list an article's line announces
     CONTINUATION = "continuation"  # the rest of a furniture line's sentence, in lower case
     NAME_BYLINE = "name-byline"
     AROUND_ARTICLE = "around-article"

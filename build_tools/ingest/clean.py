@@ -53,14 +53,14 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
-# "■ Reportage d'X, Y et Z"
+# "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min."
 BYLINE = re.compile(
     r"[■•▪►▶*]?\s*"
     r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête|analyse|enquête|décryptage"
     r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait)\s+)?"
     rf"(?i:par|by|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
     r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
-    r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s)\b.{0,100})?"
+    r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100})?"
     r"\s*[|–—-]?")
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
@@ -252,7 +252,7 @@ def classify_line(line: SourceLine, opts: CleanOptions = DEFAULT_OPTIONS) -> Cla
 # --- pass 2: context -----------------------------------------------------------------
 
 def _is_text(cl: ClassifiedLine) -> bool:
-    return cl.rule in (Rule.ARTICLE_TEXT, Rule.EDITOR_KEEP)
+    return cl.rule in (Rule.ARTICLE_TEXT, Rule.EDITOR_KEEP, Rule.LIST_ITEM)
 
 
 # A signature in brackets after the last sentence: "… a-t-il déclaré. (AFP)".
@@ -302,6 +302,8 @@ def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         cl = lines[i]
         if not _is_text(cl):
             continue
+        if cl.rule is Rule.LIST_ITEM:
+            return
         neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         prompt = next((n for n in neighbours if n.cls is LineClass.BOILERPLATE), None)
         text = cl.text
@@ -417,15 +419,48 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
 def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
     """The article's last line: after its last paragraph of prose, a sentence still belongs
     to it if the text lines up to it each end mid-sentence (":", ";", ","): a list that an
-    introduction announces ("Les montants : " then "• Saint-Alexis : 812 142 $;" …)."""
+    introduction announces ("Les montants : " then "• Saint-Alexis : 812 142 $;" …); so do
+    the items of an announced list (``_announced_list``), and a heading right above its
+    introduction."""
     end, i = last, _nearest(lines, last + 1, 1)
     while i is not None and _is_text(lines[i]):
-        if _is_sentence(lines[i].text, opts):
+        text = lines[i].text
+        following = _nearest(lines, i + 1, 1)
+        if _is_sentence(text, opts) or lines[i].rule is Rule.LIST_ITEM:
             end = i
-        elif not lines[i].text.rstrip(CLOSING_MARKS).endswith((":", ";", ",")):
+        elif not text.rstrip(CLOSING_MARKS).endswith((":", ";", ",")) and not (
+                _is_heading(text, opts) and following is not None and _announced_list(lines, following, opts)):
             break
-        i = _nearest(lines, i + 1, 1)
+        i = following
     return end
+
+
+# A list's item: a bullet, then a space ("• CERT.tg : L'équipe de réponse…").
+_ITEM = re.compile(r"\s*[•·▪►▶*–—-]\s")
+
+
+def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOptions) -> list[int]:
+    """The items of the list a line introduces: a text line of a few words ending with ":"
+    ("Le pays a bâti une formidable infrastructure de défense numérique :"), then at least
+    two lines each starting with a bullet."""
+    text = lines[intro].text
+    if not _is_text(lines[intro]) or not text.rstrip(CLOSING_MARKS).endswith(":") \
+            or _words(text) < opts.list_intro_min_words:
+        return []
+    items: list[int] = []
+    j = _nearest(lines, intro + 1, 1)
+    while j is not None and _is_text(lines[j]) and _ITEM.match(lines[j].text):
+        items.append(j)
+        j = _nearest(lines, j + 1, 1)
+    return items if len(items) >= 2 else []
+
+
+def _list_items(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """The items of an announced list are the article's, as their introduction is: never a
+    teaser of the links after them, nor a menu."""
+    for i in range(len(lines)):
+        for j in _announced_list(lines, i, opts):
+            lines[j] = replace(lines[j], rule=Rule.LIST_ITEM)
 
 
 # What starts a line no title starts: a menu's bullet, a time or a date ("18-04 à 17:52 …"),
@@ -441,11 +476,20 @@ _NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise?
                              r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 
 
+def _written_twice(text: str) -> bool:
+    """One text written twice on the line, with or without a space between: an image's
+    description and its caption run together ("Aristide Adjinacou recevant le prix …
+    Aristide Adjinacou recevant le prix …")."""
+    half, odd = divmod(len(text), 2)
+    return half > 0 and text[:half] == text[half + odd:] and text[half:half + odd].strip() == ""
+
+
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
-    a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be)."""
+    a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
+    written twice."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return (len(text) <= opts.title_max_chars and not text.endswith(":")
+    return (len(text) <= opts.title_max_chars and not text.endswith(":") and not _written_twice(text)
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
             and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None)
@@ -820,6 +864,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _comment_zone(lines, opts)
     _continuations(lines)
     _name_bylines(lines, opts)
+    _list_items(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
     _captions(lines, opts)

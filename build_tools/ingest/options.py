@@ -50,6 +50,9 @@ TWIN_MIN_CHARS = 30
 # A line cut from a paragraph wrapped at a fixed width is at least this long (the Orishas
 # Finance page wraps at about 70 characters; menus' and headings' lines are shorter).
 WRAPPED_MIN_CHARS = 40
+# A line that announces a list ("Le pays a bâti une formidable infrastructure de défense
+# numérique :") has at least this many words ("Rubriques :" announces a menu).
+LIST_INTRO_MIN_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class CleanOptions:
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
     twin_min_chars: int = TWIN_MIN_CHARS
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
+    list_intro_min_words: int = LIST_INTRO_MIN_WORDS
 
 
 DEFAULT_OPTIONS = CleanOptions()
