@@ -92,7 +92,7 @@ CREDIT = re.compile(
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
     r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
-    r"|\((?i:photos?|crédits?(?: photo)?|illustration)\b[^()]{0,60}\)"
+    r"|\((?i:photos?|crédits?(?: photo)?|illustration|source)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
@@ -670,6 +670,21 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                                doubt="left out as a caption: a short sentence right above a photo's credit")
 
 
+def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A text line shorter than a paragraph written again further down the page, apart from
+    its first copy (a slide show writes each caption again under each image): the later
+    copies are left out, the first stays in the text, so nothing of the article is lost."""
+    seen: dict[str, int] = {}
+    for i, cl in enumerate(lines):
+        if not _is_text(cl):
+            continue
+        key = " ".join(unify_punctuation(cl.text).split())
+        first = seen.setdefault(key, i)
+        if first != i and len(cl.text) < opts.paragraph_min_chars:
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED,
+                               doubt=f"left out: the same line as line {lines[first].number}")
+
+
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
     """The title again: a page's header, then its heading. Above the title, the second of
     a line written twice goes too (the first went as a twin): an image's description and
@@ -871,6 +886,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     span = _article_span(lines, opts)
     _header(lines, span, opts)
     _repeated_title(lines)
+    _repeated_short_lines(lines, opts)
     _around(lines, span, opts)
     _editor_choices(lines, choices)
     _body(lines, opts)
