@@ -46,6 +46,7 @@ class Rule(StrEnum):
     # Rules that judge a line alone:
     SEPARATOR = "separator"
     NEWS_TICKER = "news-ticker"
+    COUNTER = "counter"  # a player's time or a slide show's count: figures, no letter
     SOURCE_LINE = "source-line"
     BYLINE = "byline"
     DATELINE = "dateline"

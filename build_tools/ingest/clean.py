@@ -126,6 +126,13 @@ def _is_separator(text: str, _: CleanOptions) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+def _is_counter(text: str, _: CleanOptions) -> bool:
+    """Figures and marks, no letter, with a colon or a slash: a player's time ("00:00
+    00:00") or a slide show's count ("1 / 2"). A year or a figure alone may be a heading; a
+    date in figures ("12/04/2023") is read before, as a date line."""
+    return not any(c.isalpha() for c in text) and any(c in ":/" for c in text)
+
+
 def _ticker_segments(text: str, opts: CleanOptions) -> list[str]:
     gap = rf"[\s\u00a0]{{{opts.ticker_separator_min_spaces},}}"
     return [s for s in re.split(gap, text) if s.strip()]
@@ -219,6 +226,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.BYLINE, LineClass.BYLINE, Reason.BYLINE, _fullmatch(BYLINE)),
     LineRule(Rule.DATELINE, LineClass.DATELINE, Reason.DATELINE, _is_dateline),
     LineRule(Rule.DATE_LINE, LineClass.DATE, Reason.DATE, _is_date_line),
+    LineRule(Rule.COUNTER, LineClass.BOILERPLATE, Reason.MEDIA, _is_counter),
     LineRule(Rule.COMMENT_HEADER, LineClass.BOILERPLATE, Reason.COMMENTS, _fullmatch(COMMENT_HEADER)),
     LineRule(Rule.COMMENT_CONTROLS, LineClass.BOILERPLATE, Reason.COMMENTS, _fullmatch(COMMENT_CONTROLS)),
     LineRule(Rule.MODERATION_NOTICE, LineClass.BOILERPLATE, Reason.MODERATION, _is_moderation_notice),
