@@ -93,6 +93,16 @@ def test_a_dispatch_without_byline_is_its_agency_s() -> None:
     assert author("© 2025 Agence France-Presse", PROSE, PROSE2) is None  # a photo's credit, above the text
 
 
+def test_a_byline_that_gives_the_date_gives_it_when_no_line_does() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    byline = "Par Christian Hounongbe, le 11 juin 2024 à 03h28 Durée 4 min."
+    assert date("Un titre", byline, PROSE) == dt.date(2024, 6, 11)
+    assert date("Un titre", byline, "12/06/2024", PROSE) == dt.date(2024, 6, 12)  # a date line first
+    assert date("Un titre", "Par Jeanne Martin", PROSE) is None
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

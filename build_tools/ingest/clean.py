@@ -40,7 +40,7 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import date_of_line, parse_date
+from ..text.dates import date_of_line, first_date, parse_date
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -850,6 +850,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
                 date = parse_date(m["date"])
         elif cl.cls is LineClass.DATE and date is None:
             date = date_of_line(form)
+    if date is None:  # a byline that gives the date: "Par X, le 11 juin 2024 à 03h28"
+        date = next((d for cl in lines if cl.cls is LineClass.BYLINE and (d := first_date(cl.text))), None)
     return DetectedMeta(title=title, author=_author(lines) or _agency(lines, source), date=date, source=source)
 
 

@@ -68,6 +68,15 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def first_date(text: str) -> dt.date | None:
+    """The first French date written in words or figures inside a string ("Par X, le 11
+    juin 2024 à 03h28 Durée 4 min.")."""
+    text = text.replace("\u00a0", " ")
+    found = [(m.start(), _make(m["year"], MONTHS[m["month"].lower()], m["day"])) for m in WRITTEN_DATE.finditer(text)]
+    found += [(m.start(), _make(m["year"], int(m["month"]), m["day"])) for m in NUMERIC_DATE.finditer(text)]
+    return min(((at, date) for at, date in found if date is not None), default=(0, None))[1]
+
+
 # "2025-08-02", "2025-01-25T05:00:00Z", "2025-08-02 14:05:00+02:00"
 ISO_DATE = re.compile(
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
