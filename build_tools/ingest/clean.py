@@ -613,8 +613,13 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     return chosen
 
 
+def _compared(text: str) -> str:
+    """A line as it is compared with another: punctuation unified, spaces collapsed."""
+    return " ".join(unify_punctuation(text).split())
+
+
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(unify_punctuation(a).split()) == " ".join(unify_punctuation(b).split())
+    return _compared(a) == _compared(b)
 
 
 def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
@@ -686,8 +691,7 @@ def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> No
     for i, cl in enumerate(lines):
         if not _is_text(cl):
             continue
-        key = " ".join(unify_punctuation(cl.text).split())
-        first = seen.setdefault(key, i)
+        first = seen.setdefault(_compared(cl.text), i)
         if first != i and len(cl.text) < opts.paragraph_min_chars:
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED,
                                doubt=f"left out: the same line as line {lines[first].number}")
