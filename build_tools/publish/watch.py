@@ -24,6 +24,7 @@ from ..project import Paths
 from .engines import CONFIG, Engine, engine_environment, serve_command
 
 SETTLE_SECONDS = 0.2  # an editor's save writes a file in several steps: wait for the last
+STOP_SECONDS = 10  # an engine asked to end has this long before it is made to
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -65,18 +66,29 @@ def generate(paths: Paths) -> None:
 
 def _run_engine(command: list[str], paths: Paths) -> int:
     """The engine's preview, until it ends or this process is asked to: Ctrl-C reaches both,
-    a termination (``kill``, a test's or the benchmark's ``terminate``) is passed on, so that
-    no preview outlives this command."""
+    a termination (``kill``, a test's or the benchmark's ``terminate``) is passed on as a
+    Ctrl-C, so that the engine ends as it does then (its hooks' ``on_shutdown`` stops the
+    search's indexing) and no preview outlives this command."""
     engine = subprocess.Popen(command, cwd=paths.root, env=engine_environment())
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: engine.terminate())
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: _stop(engine))
     try:
         return engine.wait()
-    except KeyboardInterrupt:
-        engine.terminate()
+    except KeyboardInterrupt:  # the engine had it too
+        _stop(engine, interrupted=True)
         engine.wait()
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(engine: subprocess.Popen[bytes], *, interrupted: bool = False) -> None:
+    """Ask the engine to end as Ctrl-C does (unless it was just given one), and end it if it
+    has not within ``STOP_SECONDS``."""
+    if not interrupted:
+        engine.send_signal(signal.SIGINT)
+    timer = threading.Timer(STOP_SECONDS, engine.terminate)
+    timer.daemon = True
+    timer.start()
 
 
 def serve(paths: Paths, engine: Engine, address: str) -> int:
