@@ -128,6 +128,7 @@ def test_a_site_is_weighed_page_by_page_and_by_its_menu(tmp_path) -> None:  # ty
     assert stats["site_bytes"] == sum(sizes) and stats["html_pages"] == 2
     assert stats["largest_page"] == "a/index.html" and stats["pages_over_limit"] == 1
     assert stats["nav_max_bytes"] == len(menu)
+    assert stats["largest_data"] == "a/data.json" and stats["largest_data_bytes"] == 2
     assert stats["bytes_by_folder"] == {"a": sum(p.stat().st_size for p in (built / "a").iterdir()),
                                         "(racine)": (built / "index.html").stat().st_size}
 

@@ -48,8 +48,9 @@ def test_export_matches_its_schema_and_the_seeds(project: Path) -> None:
 
 
 def test_the_export_in_parts_holds_the_same_records_as_the_whole(project: Path) -> None:
-    """donnees/: an index, a file per article and per entity, the timeline and the network,
-    each valid against its schema and equal to what edition.json says of it."""
+    """donnees/: an index, a file per article and per entity, the timeline and the network's
+    entities, each valid against its schema and equal to what edition.json says of it; the
+    network's links are in the parts of the entities they start from, each once."""
     build_at(project)
     whole = json.loads((project / "docs" / "edition.json").read_text("utf-8"))
     folder = project / "docs" / "donnees"
@@ -75,7 +76,15 @@ def test_the_export_in_parts_holds_the_same_records_as_the_whole(project: Path) 
         assert summary["mentions"] == len(record["mentions"])
     assert index["glossary"] == whole["glossary"] and index["sources"] == whole["sources"]
     assert part(index["timeline"], "timeline")["timeline"] == whole["timeline"]
-    assert part(index["network"], "network")["network"] == whole["network"]
+    network = part(index["network"], "network")["network"]
+    assert [{k: e[k] for k in ("entity", "mentions", "paragraphs")} for e in network["entities"]] \
+        == whole["network"]["entities"]
+    links = [dict(link, source=summary["id"]) for summary in index["entities"]
+             for link in part(summary["file"], "entity")["links"]]
+    assert sorted(links, key=lambda lk: (lk["source"], lk["target"])) \
+        == sorted(whole["network"]["links"], key=lambda lk: (lk["source"], lk["target"]))
+    assert {e["entity"]: e["links"] for e in network["entities"]} == {
+        e["entity"]: sum(lk["source"] == e["entity"] for lk in whole["network"]["links"]) for e in network["entities"]}
 
 
 def test_edition_json_is_left_out_past_its_size_and_the_parts_stay(project: Path,

@@ -67,6 +67,7 @@ LARGE_GOALS = {
     "large_site_mb": ("<=", 400),
     "large_pages_over_200_kb": ("<=", 0),
     "large_nav_kb": ("<=", 40),
+    "large_data_file_mb": ("<=", 20),
     "large_build_s": ("<=", 150),
     "large_build_peak_mb": ("<=", 1536),
 }
@@ -306,6 +307,7 @@ def goals(report: dict[str, Any]) -> dict[str, Any]:
         measured.update({"large_site_mb": round(largest_edition["site_bytes"] / 1e6),
                          "large_pages_over_200_kb": largest_edition["pages_over_limit"],
                          "large_nav_kb": round(largest_edition["nav_max_bytes"] / 1e3, 1),
+                         "large_data_file_mb": round(largest_edition["largest_data_bytes"] / 1e6, 1),
                          "large_build_s": largest_edition["build_s"],
                          "large_build_peak_mb": largest_edition["build_peak_mb"]})
     wanted = {**GOALS, **(SEARCH_GOALS if searched else {}), **(LARGE_GOALS if weighed else {})}
@@ -386,7 +388,8 @@ def summary(report: dict[str, Any]) -> list[str]:
                      f"{measured['minify_s']}, Pagefind {measured['index_s']}), peak {measured['build_peak_mb']} MB; "
                      f"site {measured['site_bytes'] / 1e6:.0f} MB, largest page {measured['largest_page']} "
                      f"({measured['largest_page_bytes'] / 1e3:.0f} KB), {measured['pages_over_limit']} over "
-                     f"{site.PAGE_MAX_BYTES // 1000} KB, largest menu {measured['nav_max_bytes'] / 1e3:.1f} KB")
+                     f"{site.PAGE_MAX_BYTES // 1000} KB, largest menu {measured['nav_max_bytes'] / 1e3:.1f} KB, "
+                     f"largest data file {measured['largest_data']} ({measured['largest_data_bytes'] / 1e6:.1f} MB)")
     for name, goal in report.get("goals", {}).items():
         verdict = {True: "met", False: "NOT MET", None: "not measured"}[goal["met"]]
         lines.append(f"goal {name} {goal['goal']}: {goal['measured']} ({verdict})")

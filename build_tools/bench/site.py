@@ -196,6 +196,7 @@ def measure_build(project: Path, engines: Sequence[Engine] = (DEFAULT_ENGINE,)) 
     }
 
 
+DATA_SUFFIXES = {".json", ".xml"}  # the export's files and the TEI files (issue 27: none over 20 MB)
 PAGE_MAX_BYTES = 200_000  # issue 27's goals: no page over this, a page's navigation at most NAV_MAX_BYTES
 NAV_MAX_BYTES = 40_000
 NAV_SAMPLE = 200  # pages whose navigation is measured, spread over the site
@@ -203,7 +204,8 @@ NAV_SAMPLE = 200  # pages whose navigation is measured, spread over the site
 
 def site_stats(site: Path) -> dict[str, Any]:
     """What the built ``site`` weighs: in all, its largest page, its pages over
-    ``PAGE_MAX_BYTES``, and the largest side menu among ``NAV_SAMPLE`` of its pages."""
+    ``PAGE_MAX_BYTES``, the largest side menu among ``NAV_SAMPLE`` of its pages, and its
+    largest file of data (the export, the TEI files: ``DATA_SUFFIXES``)."""
     sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*") if p.is_file()}
     pages = sorted((size, site / path) for path, size in sizes.items() if path.suffix == ".html")
     sample = [p for _, p in sorted(pages, key=lambda sp: str(sp[1]))][::max(1, len(pages) // NAV_SAMPLE)]
@@ -212,6 +214,8 @@ def site_stats(site: Path) -> dict[str, Any]:
         menu = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("nav.md-nav--primary")
         nav = max(nav, len(str(menu).encode()) if menu else 0)
     largest_bytes, largest = pages[-1]
+    data_bytes, data = max(((size, path) for path, size in sizes.items() if path.suffix in DATA_SUFFIXES),
+                           default=(0, None))
     by_folder: dict[str, int] = {}
     for path, size in sizes.items():
         top = path.parts[0] if len(path.parts) > 1 else "(racine)"
@@ -219,6 +223,7 @@ def site_stats(site: Path) -> dict[str, Any]:
     return {"site_bytes": sum(by_folder.values()), "html_pages": len(pages), "largest_page_bytes": largest_bytes,
             "largest_page": str(largest.relative_to(site)),
             "pages_over_limit": sum(size > PAGE_MAX_BYTES for size, _ in pages), "nav_max_bytes": nav,
+            "largest_data_bytes": data_bytes, "largest_data": None if data is None else str(data),
             "bytes_by_folder": dict(sorted(by_folder.items(), key=lambda kv: -kv[1])[:8])}
 
 

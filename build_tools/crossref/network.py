@@ -32,6 +32,17 @@ class Network:
         """The entities linked to one, strongest link first."""
         return sorted(self._partners.get(entity_id, ()), key=lambda p: (-p[1], p[0]))
 
+    def links_from(self, entity_id: str) -> list[Link]:
+        """The links of which an entity is the source (the first of the two ids), strongest first."""
+        return self._by_source.get(entity_id, [])
+
+    @functools.cached_property
+    def _by_source(self) -> dict[str, list[Link]]:
+        found: dict[str, list[Link]] = defaultdict(list)
+        for lk in self.links:
+            found[lk.source].append(lk)
+        return found
+
     @functools.cached_property
     def _partners(self) -> dict[str, list[tuple[str, int]]]:
         found: dict[str, list[tuple[str, int]]] = defaultdict(list)
