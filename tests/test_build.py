@@ -87,6 +87,15 @@ def test_the_export_in_parts_holds_the_same_records_as_the_whole(project: Path) 
         e["entity"]: sum(lk["source"] == e["entity"] for lk in whole["network"]["links"]) for e in network["entities"]}
 
 
+def test_edition_json_written_record_by_record_is_the_whole_record_encoded(project: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    edition = build_module.annotated_edition(Paths.at(project))
+    at_once = export.to_json(export.edition_record(edition.articles, edition.registers, edition.references))
+    assert export.whole(edition.articles, edition.registers, edition.references) == at_once
+    monkeypatch.setattr(export, "EXPORT_MAX_BYTES", len(at_once.encode("utf-8")) - 1)
+    assert export.whole(edition.articles, edition.registers, edition.references) is None
+
+
 def test_edition_json_is_left_out_past_its_size_and_the_parts_stay(project: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     build_at(project)
