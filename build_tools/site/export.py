@@ -7,7 +7,7 @@ are in the entities' files), described by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..crossref import CrossReferences
@@ -89,13 +89,18 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def _lists(articles: Sequence[Article], registers: Registers,
+           references: CrossReferences) -> list[tuple[str, Iterator[dict[str, Any]]]]:
+    """The lists of records of edition.json, in its order, each made as it is read."""
+    return [("articles", (article_record(a, references.related.get(a.slug, ())) for a in articles)),
+            ("entities", (entity_record(e) for e in registers.entities)),
+            ("glossary", (term_record(t) for t in registers.glossary)),
+            ("sources", (outlet_record(o) for o in registers.outlets)),
+            ("timeline", (timeline_record(e) for e in references.timeline))]
+
+
 def edition_record(articles: Sequence[Article], registers: Registers, references: CrossReferences) -> dict[str, Any]:
-    return {"version": EXPORT_VERSION,
-            "articles": [article_record(a, references.related.get(a.slug, ())) for a in articles],
-            "entities": [entity_record(e) for e in registers.entities],
-            "glossary": [term_record(t) for t in registers.glossary],
-            "sources": [outlet_record(o) for o in registers.outlets],
-            "timeline": [timeline_record(e) for e in references.timeline],
+    return {"version": EXPORT_VERSION, **{key: list(items) for key, items in _lists(articles, registers, references)},
             "network": network_record(references.network)}
 
 
@@ -127,17 +132,13 @@ def whole(articles: Sequence[Article], registers: Registers, references: CrossRe
         size += len(text.encode("utf-8"))
         return size <= EXPORT_MAX_BYTES
 
-    def records(key: str, items: Iterable[dict[str, Any]]) -> bool:
+    def records(key: str, items: Iterator[dict[str, Any]]) -> bool:
         if not add(f', "{key}": ['):
             return False
         return all(add((", " if i else "") + _dumps(item)) for i, item in enumerate(items)) and add("]")
 
     fits = (add(f'{{"version": {EXPORT_VERSION}')
-            and records("articles", (article_record(a, references.related.get(a.slug, ())) for a in articles))
-            and records("entities", (entity_record(e) for e in registers.entities))
-            and records("glossary", (term_record(t) for t in registers.glossary))
-            and records("sources", (outlet_record(o) for o in registers.outlets))
-            and records("timeline", (timeline_record(e) for e in references.timeline))
+            and all(records(key, items) for key, items in _lists(articles, registers, references))
             and add(f', "network": {_dumps(network_record(references.network))}}}\n'))
     return "".join(pieces) if fits else None
 
