@@ -76,6 +76,24 @@ def test_title_without_byline_is_the_first_short_line() -> None:
     assert result.detected.date == dt.date(2025, 3, 4)
 
 
+def test_a_sentence_is_the_title_only_under_the_page_s_date() -> None:
+    # A sentence with its full stop right under a menu is a photo's caption, no title.
+    caption = "Le ministre lors de son discours devant les députés, ce mardi à Paris."
+    assert clean(lines("Accueil | Monde | Économie |", caption, PROSE, PROSE2)).detected.title is None
+    assert clean(lines("mardi 4 mars 2025", caption, PROSE, PROSE2)).detected.title == caption
+
+
+def test_a_kicker_run_into_the_headline_is_not_in_the_title() -> None:
+    def title(headline: str) -> str | None:
+        return clean(lines(headline, "par Jeanne Martin", PROSE)).detected.title
+    assert title("Intelligence artificielleL’attentisme de la Suisse irrite des élus") \
+        == "L’attentisme de la Suisse irrite des élus"
+    assert title("Nouvelle cyberattaqueDes Romands ont payé") == "Des Romands ont payé"
+    for headline in ("L'IA de DeepSeek fait peur aux Américains", "YouTube lance un nouvel outil",
+                     "Apple dévoile l'iPhone 16 en Californie", "Comment LinkedIn forme ses salariés"):
+        assert title(headline) == headline  # a brand's inner capital
+
+
 def test_no_title_when_the_text_starts_with_prose() -> None:
     result = clean(lines("par Jeanne Martin", PROSE, PROSE2))
     assert result.detected.title is None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -536,7 +537,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     """Title and standfirst, among the text lines before the first paragraph of prose.
 
     The title is a line that does not end with a full stop (or, if every line there does,
-    the one nearest the byline, or the first). With a byline or dateline there, it is the
+    the one nearest the byline, or else the first right under the page's date: a sentence
+    under a menu is a photo's caption, and the page shows no title). With a byline or dateline there, it is the
     last such line before it, or else the first after it (a date above the headline), and
     the standfirst the single short sentence just after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
@@ -565,7 +567,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
-        title = plain[-1] if plain else (candidates[0] if candidates else None)
+        dated = [i for i in candidates
+                 if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
+        title = plain[-1] if plain else (dated[0] if dated else None)  # a sentence under its date, or no title
     if title is None:
         return
     title = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
@@ -658,7 +662,7 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A photo's caption sits right above its credit ("Keystone", "© X pour Le Point", or a
     caption that ends with its credit): a sentence shorter than a paragraph, written on the
-    line just before a line left out as a caption, and set apart from the text above it (a
+    line just before a line left out as a caption (or a blank line above it), and set apart from the text above it (a
     blank line or furniture before it), is that photo's caption. Kept if a text line runs
     straight into it: on a page that writes no blank line between its paragraphs, nothing
     tells a caption from a short paragraph. Likewise a line of a caption's length right
@@ -672,27 +676,32 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         lines[i + 1] = replace(below, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
                                doubt="left out as a caption: right under an image's placeholder")
     for i in range(1, len(lines)):
-        above = lines[i - 1]
+        a = _nearest(lines, i - 1, -1)
+        if a is None or a < i - 2:
+            continue
+        above = lines[a]
         if lines[i].reason is not Reason.CAPTION or not _is_text(above) \
                 or len(above.text) >= opts.paragraph_min_chars \
                 or not above.text.rstrip(CLOSING_MARKS).endswith((".", "…")):
             continue
-        if i >= 2 and _is_text(lines[i - 2]):
+        if a >= 1 and _is_text(lines[a - 1]):
             continue
-        lines[i - 1] = replace(above, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
-                               doubt="left out as a caption: a short sentence right above a photo's credit")
+        lines[a] = replace(above, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
+                           doubt="left out as a caption: a short sentence right above a photo's credit")
 
 
 def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A text line shorter than a paragraph written again further down the page, apart from
-    its first copy (a slide show writes each caption again under each image): the later
-    copies are left out, the first stays in the text, so nothing of the article is lost."""
+    its first copy (a slide show writes each caption again under each image), or a line of
+    any length written ``repeats_min`` times or more: the later copies are left out, the
+    first stays in the text, so nothing of the article is lost."""
     seen: dict[str, int] = {}
+    copies = Counter(_compared(cl.text) for cl in lines if _is_text(cl))
     for i, cl in enumerate(lines):
         if not _is_text(cl):
             continue
         first = seen.setdefault(_compared(cl.text), i)
-        if first != i and len(cl.text) < opts.paragraph_min_chars:
+        if first != i and (len(cl.text) < opts.paragraph_min_chars or copies[_compared(cl.text)] >= opts.repeats_min):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED,
                                doubt=f"left out: the same line as line {lines[first].number}")
 
@@ -836,13 +845,31 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
-def _detected_meta(lines: Sequence[ClassifiedLine]) -> DetectedMeta:
+# A kicker run into its headline with no space between ("Intelligence artificielleL’attentisme
+# de la Suisse…", "Nouvelle cyberattaqueDes Romands…"): a capitalised phrase whose last word,
+# not its first, is of small letters, then a capital and a small letter (or an elided
+# article). A brand's inner capital is no such join: "DeepSeek", "l'iPhone" are no word of
+# small letters.
+_GLUED_KICKER = re.compile(rf"(?P<kicker>[{_UPPER}]\S*(?:\s\S+)*?\s[a-zà-öø-ÿœ]{{3,}})"
+                           rf"(?=[{_UPPER}](?:[a-zà-öø-ÿœ]|['’]\w))")
+
+
+def _title_text(text: str, opts: CleanOptions) -> str:
+    """The title line's text, without a kicker of a few words run into it."""
+    m = _GLUED_KICKER.match(text)
+    if m is None or _words(m["kicker"]) > opts.kicker_max_words \
+            or _words(text[m.end():]) < opts.title_min_words:
+        return text
+    return text[m.end():]
+
+
+def _detected_meta(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> DetectedMeta:
     title = source = None
     date = None
     for cl in lines:
         form = unify_punctuation(cl.text)
         if cl.cls is LineClass.TITLE and title is None:
-            title = cl.text
+            title = _title_text(cl.text, opts)
         elif cl.cls is LineClass.SOURCE and source is None:
             m = SOURCE_LINE.fullmatch(form)
             source = cl.text[m.start("value"):m.end("value")].strip() if m else None
@@ -912,4 +939,4 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
         elif cl.cls is not LineClass.BLANK:
             assert cl.reason is not None, cl
             removed.append(RemovedLine(cl.number, cl.text, cl.reason))
-    return CleanResult(tuple(lines), tuple(blocks), tuple(removed), _detected_meta(lines))
+    return CleanResult(tuple(lines), tuple(blocks), tuple(removed), _detected_meta(lines, opts))

@@ -53,6 +53,9 @@ WRAPPED_MIN_CHARS = 40
 # A line that announces a list ("Le pays a bâti une formidable infrastructure de défense
 # numérique :") has at least this many words ("Rubriques :" announces a menu).
 LIST_INTRO_MIN_WORDS = 4
+# A line written at least this many times on one page is a slide show's caption, whatever
+# its length: an article does not write a paragraph three times.
+REPEATS_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class CleanOptions:
     twin_min_chars: int = TWIN_MIN_CHARS
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
+    repeats_min: int = REPEATS_MIN
 
 
 DEFAULT_OPTIONS = CleanOptions()
