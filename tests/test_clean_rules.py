@@ -121,6 +121,19 @@ def test_a_byline_that_gives_the_date_gives_it_when_no_line_does() -> None:
     assert date("Un titre", "Par Jeanne Martin", PROSE) is None
 
 
+def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    assert date("Effectuez une recherche", "Jeudi 13 novembre, 2025", "Un titre de l'article", PROSE) \
+        == dt.date(2025, 11, 13)
+    assert date("17 juillet 2017 11:13; Act: 17.07.2017 14:39 Print", "Un titre de l'article", PROSE) \
+        == dt.date(2017, 7, 17)
+    assert date("Mis en ligne en 2017 : 12 articles", "Un titre de l'article", PROSE) is None
+    assert date("Les faits du 17 juillet 2017 à Lyon", "Un titre de l'article", PROSE) is None  # not its opening
+    assert date("Un titre de l'article", PROSE, "17 juillet 2017 11:13; Act: …") is None  # after the article
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

@@ -41,7 +41,7 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import date_of_line, first_date, parse_date
+from ..text.dates import date_of_line, first_date, leading_date, parse_date
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -883,6 +883,10 @@ def _detected_meta(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> Detec
             date = date_of_line(form)
     if date is None:  # a byline that gives the date: "Par X, le 11 juin 2024 à 03h28"
         date = next((d for cl in lines if cl.cls is LineClass.BYLINE and (d := first_date(cl.text))), None)
+    if date is None:  # a line of the page's head that opens with the date: "17 juillet 2017 11:13; Act: …"
+        first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
+        date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
+                     and (d := leading_date(cl.text))), None)
     return DetectedMeta(title=title, author=_author(lines) or _agency(lines, source), date=date, source=source)
 
 

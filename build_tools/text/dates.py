@@ -40,10 +40,10 @@ def alternatives(forms: Iterable[str]) -> str:
 
 _MONTH_ALT = alternatives(MONTHS)
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
-# "mercredi 26 novembre 2025", "1er mars 2025", "6 nov. 2025"
+# "mercredi 26 novembre 2025", "1er mars 2025", "6 nov. 2025", "13 novembre, 2025"
 WRITTEN_DATE = re.compile(
     rf"(?:(?:{_WEEKDAY_ALT}),?\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_ALT})\.?"
-    rf"\s+(?P<year>\d{{4}})",
+    rf",?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
 # "23 - 01 - 2025", "23/01/2025", "23.01.2025"
@@ -135,6 +135,22 @@ def _date_alone(text: str) -> dt.date | None:
     if any(c.isalnum() for c in rest):
         return None
     return min(found)[1]
+
+
+def leading_date(text: str) -> dt.date | None:
+    """The date a line opens with, whatever follows it: "17 juillet 2017 11:13; Act: …",
+    "le Lundi 15 juillet 2024 11:00 Nouvelles", "By 15 juillet 2025No Comments". Before
+    the date, only the words a date line says ("Publié le", a weekday) or "By"."""
+    text = text.replace("\u00a0", " ")
+    found = [m for pattern in (ISO_DATE, WRITTEN_DATE, NUMERIC_DATE) if (m := pattern.search(text))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    before = _DATE_WORDS.sub(" ", re.sub(r"\b(?i:by)\b", " ", text[:m.start()]))
+    if any(c.isalnum() for c in before):
+        return None
+    month = m["month"]
+    return _make(m["year"], int(month) if month.isdigit() else MONTHS[month.lower()], m["day"])
 
 
 def format_date(date: dt.date) -> str:
