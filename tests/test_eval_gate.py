@@ -18,8 +18,8 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.901, "clutter_precision": 0.99,
-            "title": 0.911, "author": 0.888, "date": 0.923},
+    "dev": {"clutter_recall": 0.903, "clutter_precision": 0.99,
+            "title": 0.922, "author": 0.888, "date": 0.923},
     "test": {"article_recall": 1.0, "clutter_recall": 0.909, "clutter_precision": 1.0,
              "title": 0.733, "author": 0.933, "date": 1.0},
 }

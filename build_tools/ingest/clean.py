@@ -547,8 +547,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     the line chosen its subtitle, standfirst or caption. A line right after the title,
     shorter than a paragraph, is the standfirst if it is longer than the title or a
     headline written just under it (its subtitle). A headline the page writes twice (its
-    header, then the article's) is the title, wherever it stands among them. Other header
-    lines stay article text."""
+    header, then the article's) is the title, wherever it stands among them. With no
+    header, a headline as long as a paragraph that opens the page is the title
+    (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
     header = [i for i in range(first) if _is_text(lines[i]) and i not in menu]
@@ -570,11 +571,13 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         dated = [i for i in candidates
                  if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
         title = plain[-1] if plain else (dated[0] if dated else None)  # a sentence under its date, or no title
+    if title is None and span is not None and _headline_opens(lines, first, opts):
+        title = first
     if title is None:
         return
     title = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and _written_again(lines, i)), None) or _headline_above(lines, title, opts)
-    title = next(i for i in header if _same_text(lines[i].text, lines[title].text))  # a repeated title: its first
+    title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
             and _NOT_IN_A_TITLE.search(lines[following].text) is None \
@@ -583,6 +586,17 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+
+
+def _headline_opens(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> bool:
+    """The page's first line of prose is its headline when nothing above is one: a
+    headline's shape (no full stop, no "!" or "?" that ends a sentence either), the
+    first text line of the page, and a paragraph of prose right under it."""
+    text = lines[first].text
+    following = _nearest(lines, first + 1, 1)
+    return (not any(_is_text(cl) for cl in lines[:first]) and _is_headline(text, opts, words=opts.title_min_words)
+            and not _is_sentence(text, opts) and not text.rstrip(CLOSING_MARKS).endswith((",", ";"))
+            and following is not None and _is_text(lines[following]) and _is_prose(lines[following].text, opts))
 
 
 def _written_again(lines: Sequence[ClassifiedLine], i: int) -> bool:
