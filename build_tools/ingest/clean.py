@@ -493,6 +493,13 @@ def _written_twice(text: str) -> bool:
     return half > 0 and text[:half] == text[half + odd:] and text[half:half + odd].strip() == ""
 
 
+def _is_name(text: str) -> bool:
+    """Every word capitalised, as a name is written ("Bannière Actu Lomé", "Radio Okapi
+    (Kinshasa)"), where French headlines capitalise their first word and names only."""
+    words = [word.strip("«»“”\"'()[]") for word in text.split()]
+    return all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
     a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
@@ -568,6 +575,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
+        plain = [i for i in plain if not _is_name(lines[i].text)] or plain  # a site's or a banner's name last
         dated = [i for i in candidates
                  if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
         title = plain[-1] if plain else (dated[0] if dated else None)  # a sentence under its date, or no title
