@@ -749,15 +749,21 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
     so is a short line with a phrase of furniture in it; inside the article, such a line is
     article text. A line of a few words just before the first paragraph stays: it may be
-    the article's first heading or its standfirst. A page without a sentence keeps every
+    the article's first heading or its standfirst. Above the title, a line shorter than a
+    paragraph is the page's, sentence or not (a site's motto, a kicker, a teaser: "Le Midi
+    Libre - evénement - Doucement, mais sûrement !"). A page without a sentence keeps every
     line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
     lead = _nearest(lines, first - 1, -1)
+    title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
-        if i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
+        if i < title and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars:
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
+                               doubt="left out: above the title")
+        elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
                 and _NOT_IN_A_TITLE.search(cl.text) is None:
             # just before the first paragraph: a heading, a kicker, a standfirst
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
