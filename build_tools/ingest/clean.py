@@ -751,7 +751,9 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     article text. A line of a few words just before the first paragraph stays: it may be
     the article's first heading or its standfirst. Above the title, a line shorter than a
     paragraph is the page's, sentence or not (a site's motto, a kicker, a teaser: "Le Midi
-    Libre - evénement - Doucement, mais sûrement !"). A page without a sentence keeps every
+    Libre - evénement - Doucement, mais sûrement !"). After the article, a sentence shorter
+    than a paragraph right under a line left out there is that line's: another article's
+    teaser under its headline. A page without a sentence keeps every
     line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
@@ -771,6 +773,10 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             if cl.rule is Rule.PROMPT:
                 lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
                                    doubt=f"kept: a phrase of furniture ({cl.reason}) inside the article")
+        elif i > last and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars \
+                and (above := _nearest(lines, i - 1, -1)) is not None and lines[above].rule is Rule.AROUND_ARTICLE:
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
+                               doubt="left out: a sentence under another article's headline, after the article")
         elif _is_text(cl) and not _is_sentence(cl.text, opts):
             doubt = "left out: not a sentence, around the article" if words >= opts.title_min_words else None
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
