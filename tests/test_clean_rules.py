@@ -129,9 +129,10 @@ def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> No
         == dt.date(2025, 11, 13)
     assert date("17 juillet 2017 11:13; Act: 17.07.2017 14:39 Print", "Un titre de l'article", PROSE) \
         == dt.date(2017, 7, 17)
+    assert date("Un titre de l'article", "By 15 juillet 2025No Comments", PROSE) == dt.date(2025, 7, 15)
     assert date("Mis en ligne en 2017 : 12 articles", "Un titre de l'article", PROSE) is None
     assert date("Les faits du 17 juillet 2017 à Lyon", "Un titre de l'article", PROSE) is None  # not its opening
-    assert date("Un titre de l'article", PROSE, "17 juillet 2017 11:13; Act: …") is None  # after the article
+    assert date("Un titre de l'article", PROSE, "17 juillet 2017 11:13; Act: 17.07.2017 14:39 Print") is None
 
 
 def test_dateline_gives_date_and_source() -> None:

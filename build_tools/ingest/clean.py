@@ -163,8 +163,11 @@ def _is_dateline(text: str, _: CleanOptions) -> bool:
     return m is not None and parse_date(m["date"]) is not None
 
 
-def _is_date_line(text: str, _: CleanOptions) -> bool:
-    return date_of_line(text) is not None
+def _is_date_line(text: str, opts: CleanOptions) -> bool:
+    """A date alone (``date_of_line``), or a date and fewer words after it than a headline
+    has: a blog's stamp ("By 15 juillet 2025No Comments")."""
+    stamp = leading_date(text)
+    return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words)
 
 
 def _is_short_label(text: str, opts: CleanOptions) -> bool:
@@ -715,15 +718,25 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A text line shorter than a paragraph written again further down the page, apart from
     its first copy (a slide show writes each caption again under each image), or a line of
-    any length written ``repeats_min`` times or more: the later copies are left out, the
-    first stays in the text, so nothing of the article is lost."""
+    any length written ``repeats_min`` times or more, each copy apart from the one before by
+    lines that are no paragraph (an image's number, its credit): the later copies are left
+    out, the first stays in the text, so nothing of the article is lost."""
     seen: dict[str, int] = {}
+    last: dict[str, int] = {}
     copies = Counter(_compared(cl.text) for cl in lines if _is_text(cl))
     for i, cl in enumerate(lines):
         if not _is_text(cl):
             continue
-        first = seen.setdefault(_compared(cl.text), i)
-        if first != i and (len(cl.text) < opts.paragraph_min_chars or copies[_compared(cl.text)] >= opts.repeats_min):
+        key = _compared(cl.text)
+        first = seen.setdefault(key, i)
+        before, last[key] = last.get(key), i
+        if first == i:
+            continue
+        between = [lines[k] for k in range(before + 1, i) if lines[k].cls is not LineClass.BLANK] \
+            if before is not None else []
+        slide = copies[key] >= opts.repeats_min and bool(between) \
+            and not any(_is_text(b) and len(b.text) >= opts.paragraph_min_chars for b in between)
+        if len(cl.text) < opts.paragraph_min_chars or slide:
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED,
                                doubt=f"left out: the same line as line {lines[first].number}")
 
@@ -914,13 +927,13 @@ def _detected_meta(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> Detec
             if m and date is None:
                 date = parse_date(m["date"])
         elif cl.cls is LineClass.DATE and date is None:
-            date = date_of_line(form)
+            date = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0])
     if date is None:  # a byline that gives the date: "Par X, le 11 juin 2024 à 03h28"
         date = next((d for cl in lines if cl.cls is LineClass.BYLINE and (d := first_date(cl.text))), None)
     if date is None:  # a line of the page's head that opens with the date: "17 juillet 2017 11:13; Act: …"
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
         date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
-                     and (d := leading_date(cl.text))), None)
+                     and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     return DetectedMeta(title=title, author=_author(lines) or _agency(lines, source), date=date, source=source)
 
 

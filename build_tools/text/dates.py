@@ -137,8 +137,8 @@ def _date_alone(text: str) -> dt.date | None:
     return min(found)[1]
 
 
-def leading_date(text: str) -> dt.date | None:
-    """The date a line opens with, whatever follows it: "17 juillet 2017 11:13; Act: …",
+def leading_date(text: str) -> tuple[dt.date, str] | None:
+    """The date a line opens with, and what follows it: "17 juillet 2017 11:13; Act: …",
     "le Lundi 15 juillet 2024 11:00 Nouvelles", "By 15 juillet 2025No Comments". Before
     the date, only the words a date line says ("Publié le", a weekday) or "By"."""
     text = text.replace("\u00a0", " ")
@@ -150,7 +150,8 @@ def leading_date(text: str) -> dt.date | None:
     if any(c.isalnum() for c in before):
         return None
     month = m["month"]
-    return _make(m["year"], int(month) if month.isdigit() else MONTHS[month.lower()], m["day"])
+    date = _make(m["year"], int(month) if month.isdigit() else MONTHS[month.lower()], m["day"])
+    return (date, text[m.end():]) if date is not None else None
 
 
 def format_date(date: dt.date) -> str:
