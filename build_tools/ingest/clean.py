@@ -763,10 +763,10 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     so is a short line with a phrase of furniture in it; inside the article, such a line is
     article text. A line of a few words just before the first paragraph stays: it may be
     the article's first heading or its standfirst. Above the title, a line shorter than a
-    paragraph is the page's, sentence or not (a site's motto, a kicker, a teaser: "Le Midi
-    Libre - evénement - Doucement, mais sûrement !"). After the article, a sentence shorter
-    than a paragraph right under a line left out there is that line's: another article's
-    teaser under its headline. A page without a sentence keeps every
+    paragraph is the page's (a site's motto, a kicker, a teaser: "Le Midi Libre - evénement -
+    Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``). After the
+    article, a sentence shorter than a paragraph right under a line left out there is that
+    line's: another article's teaser under its headline. A page without a sentence keeps every
     line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
@@ -775,7 +775,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
-        if i < title and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars:
+        if i < title and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars and not _is_standfirst(cl.text, opts):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: above the title")
         elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
@@ -796,6 +796,11 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                                doubt=doubt)
         elif cl.rule is Rule.PROMPT and words >= opts.title_min_words:
             lines[i] = replace(cl, doubt=f"left out: a phrase of furniture ({cl.reason}) around the article")
+
+
+def _is_standfirst(text: str, opts: CleanOptions) -> bool:
+    """A sentence of a standfirst's words that ends with a full stop."""
+    return _words(text) >= opts.standfirst_min_words and text.rstrip(CLOSING_MARKS).endswith(".")
 
 
 def _quote_depth_after(text: str, depth: int) -> tuple[int, bool]:

@@ -53,6 +53,10 @@ WRAPPED_MIN_CHARS = 40
 # A line that announces a list ("Le pays a bâti une formidable infrastructure de défense
 # numérique :") has at least this many words ("Rubriques :" announces a menu).
 LIST_INTRO_MIN_WORDS = 4
+# A standfirst is a sentence of at least this many words, ending with a full stop: above
+# the title, such a line stays (the Luxemburger Wort sets its standfirst there), where a
+# slogan ("Sans paiement. Sans abonnement.") or a teaser's question goes.
+STANDFIRST_MIN_WORDS = 8
 # A line written at least this many times on one page is a slide show's caption, whatever
 # its length: an article does not write a paragraph three times.
 REPEATS_MIN = 3
@@ -82,6 +86,7 @@ class CleanOptions:
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
     repeats_min: int = REPEATS_MIN
+    standfirst_min_words: int = STANDFIRST_MIN_WORDS
 
 
 DEFAULT_OPTIONS = CleanOptions()
