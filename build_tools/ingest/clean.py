@@ -601,13 +601,16 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
 def _headline_opens(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> bool:
     """The page's first line of prose is its headline when nothing above is one: a
-    headline's shape (no full stop, no "!" or "?" that ends a sentence either), the
-    first text line of the page, and a paragraph of prose right under it."""
+    headline's shape (no full stop, no "!" or "?" that ends a sentence either), no
+    sentence above it (a menu's items, an icon's name), and a paragraph of prose the next
+    text line under it
+    (furniture aside: an image's placeholder between the headline and the text)."""
     text = lines[first].text
-    following = _nearest(lines, first + 1, 1)
-    return (not any(_is_text(cl) for cl in lines[:first]) and _is_headline(text, opts, words=opts.title_min_words)
+    following = next((j for j in range(first + 1, len(lines)) if _is_text(lines[j])), None)
+    return (not any(_is_text(cl) and _is_sentence(cl.text, opts) for cl in lines[:first])
+            and _is_headline(text, opts, words=opts.title_min_words)
             and not _is_sentence(text, opts) and not text.rstrip(CLOSING_MARKS).endswith((",", ";"))
-            and following is not None and _is_text(lines[following]) and _is_prose(lines[following].text, opts))
+            and following is not None and _is_prose(lines[following].text, opts))
 
 
 def _written_again(lines: Sequence[ClassifiedLine], i: int) -> bool:
