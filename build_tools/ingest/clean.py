@@ -101,6 +101,8 @@ IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
 # An image's number or hashed name alone, where its alt text was empty ("1650969301895",
 # "csm-sibilia-b0fa676add"): one word with a run of hexadecimal digits, a figure among them.
 IMAGE_ID = re.compile(r"(?=\S*\d)[\w.-]*[0-9a-f]{8,}[\w.-]*", _I)
+# An image as a scraper that writes Markdown saves it: "![Randy Boissonnault](https://…jpg)".
+IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # Social-media attribution ("@handle – 16:52 UTC · 6 nov. 2025"), never a heading.
 ATTRIBUTION = re.compile(r"@\w+|\b\d{1,2}:\d{2}\b|https?://", _I)
 
@@ -240,6 +242,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.TAG_LINE, LineClass.BOILERPLATE, Reason.TAGS, _is_tag_line),
     LineRule(Rule.CREDIT, LineClass.BOILERPLATE, Reason.CAPTION, _is_credited),
     LineRule(Rule.IMAGE_ID, LineClass.BOILERPLATE, Reason.IMAGE, _fullmatch(IMAGE_ID)),
+    LineRule(Rule.IMAGE_ID, LineClass.BOILERPLATE, Reason.IMAGE, _fullmatch(IMAGE_MARKUP)),
     LineRule(Rule.PROMPT, LineClass.BOILERPLATE, None, _prompt),
 )
 
