@@ -131,9 +131,11 @@ def _is_separator(text: str, _: CleanOptions) -> bool:
 
 def _is_counter(text: str, _: CleanOptions) -> bool:
     """Figures and marks, no letter, with a colon or a slash: a player's time ("00:00
-    00:00") or a slide show's count ("1 / 2"). A year or a figure alone may be a heading; a
-    date in figures ("12/04/2023") is read before, as a date line."""
-    return not any(c.isalpha() for c in text) and any(c in ":/" for c in text)
+    00:00") or a slide show's count ("1 / 2"); or a number of one to three figures alone,
+    an image's number or a counter of shares or comments ("1", "77"). A year alone may be a
+    heading; a date in figures ("12/04/2023") is read before, as a date line."""
+    return (not any(c.isalpha() for c in text) and any(c in ":/" for c in text)) \
+        or re.fullmatch(r"\d{1,3}", text) is not None
 
 
 def _ticker_segments(text: str, opts: CleanOptions) -> list[str]:

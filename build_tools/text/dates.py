@@ -84,10 +84,11 @@ ISO_DATE = re.compile(
 # "14h05", "14 h", "08:57", "14:05:00", with a time zone.
 _TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2})?)?(?!\d)(?:\s*(?:UTC|GMT|CET|CEST|HNE|HAE))?",
                    re.IGNORECASE)
-# Words a date line says around its dates: "Publié le … à …, mis à jour le …".
+# Words a date line says around its dates: "Publié le … à …, mis à jour le …", "Date de
+# création : …".
 _DATE_WORDS = re.compile(
     r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|actualis[ée]e?|en|ligne|le|du|l'|dernière|derniere|"
-    r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|"
+    r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|création|créée?|"
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
 
