@@ -68,6 +68,8 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
     assert author("Le grand virage de l'industrie", "", "Francis Pilon", PROSE) == "Francis Pilon"
     assert author(PROSE, PROSE2, "Franck Mathiau", "Commentaires") == "Franck Mathiau"
     assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs
+    assert author("Les viticulteurs bordelais accusent le coup", "Guillaume Dreschler - Mis à jour le . 1 min",
+                  PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
 def test_title_without_byline_is_the_first_short_line() -> None:
@@ -81,6 +83,12 @@ def test_a_sentence_is_the_title_only_under_the_page_s_date() -> None:
     caption = "Le ministre lors de son discours devant les députés, ce mardi à Paris."
     assert clean(lines("Accueil | Monde | Économie |", caption, PROSE, PROSE2)).detected.title is None
     assert clean(lines("mardi 4 mars 2025", caption, PROSE, PROSE2)).detected.title == caption
+
+
+def test_an_update_stamp_is_no_title_even_with_its_date_left_empty() -> None:
+    result = clean(lines("Les viticulteurs bordelais accusent le coup", "Rédaction - Mis à jour le . 1 min", PROSE))
+    assert result.detected.title == "Les viticulteurs bordelais accusent le coup"
+    assert [b.text for b in result.blocks] == [PROSE]
 
 
 def test_a_kicker_run_into_the_headline_is_not_in_the_title() -> None:

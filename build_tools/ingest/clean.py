@@ -66,7 +66,8 @@ BYLINE = re.compile(
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo)s?\b)"
-NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES})\s*[|–—-]?")
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES})\s*[|–—-]?"
+                        r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
