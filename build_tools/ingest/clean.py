@@ -632,6 +632,11 @@ def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | No
     return next((i for i in range(start, end, step) if lines[i].cls is not LineClass.BLANK), None)
 
 
+# A headline's form: a subject, a colon, what is said of it ("Salon WeTech : la technologie
+# et les métiers de demain s'exposent au Touquet").
+_HEADLINE_FORM = re.compile(r"^[^:]{2,60}\s:\s")
+
+
 def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
     """A standfirst without a full stop, a subtitle or a caption without a credit looks like
     a title; but the title stands right above it: a headline of more words than a kicker,
@@ -639,11 +644,15 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     line just before it, with no blank line between (the title's block), or wherever it
     stands when the line chosen has fewer words than a title (a section's name between the
     headline and the byline: "Éducation"). A kicker above a title has fewer words, and a
-    line apart and longer above a title is the page's, not the article's."""
+    line apart and longer above a title is the page's, not the article's; a line chosen in
+    a headline's form ("Salon WeTech : la technologie…") under a line that is not stays the
+    title: the line above is a kicker of more words."""
     above = _nearest(lines, chosen - 1, -1)
     if above is None or not _is_text(lines[above]) \
             or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1) \
             or not any(c.islower() for c in lines[above].text):  # a kicker in capitals
+        return chosen
+    if _HEADLINE_FORM.search(lines[chosen].text) and not _HEADLINE_FORM.search(lines[above].text):
         return chosen
     if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1 \
             or _words(lines[chosen].text) < opts.title_min_words:
