@@ -19,9 +19,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.912, "clutter_precision": 0.99,
-            "title": 0.941, "author": 0.866, "date": 0.9},
-    "test": {"article_recall": 1.0, "clutter_recall": 0.799, "clutter_precision": 1.0,
-             "title": 0.833, "author": 0.8, "date": 0.714},
+            "title": 0.941, "author": 0.891, "date": 0.9},
+    "test": {"article_recall": 1.0, "clutter_recall": 0.803, "clutter_precision": 1.0,
+             "title": 0.833, "author": 0.833, "date": 0.714},
 }
 # Article lines the cleaner loses on development pages, and why. All stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,

@@ -65,7 +65,7 @@ BYLINE = re.compile(
     r"\s*[|–—-]?")
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
-_NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo)s?\b)"
+_NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
 NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES})\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
@@ -619,6 +619,33 @@ def _headline_opens(lines: Sequence[ClassifiedLine], first: int, opts: CleanOpti
             and following is not None and _is_prose(lines[following].text, opts))
 
 
+def _byline_under_title(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A name alone among the lines right under the title (its standfirst aside) is the
+    byline, and so is the same name written again beside it (an author's picture's text,
+    then the name): "Baptiste Ricard-Châtelain" twice under the headline. Not a name with
+    a full stop (a caption's "Thierry Geerts CEO BECI."), nor one right under a caption
+    (the photo's credit), nor a banner's or a logo's text."""
+    at = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
+    if at is None or any(cl.cls is LineClass.BYLINE for cl in lines):
+        return
+    following = [i for i in range(at + 1, len(lines)) if lines[i].cls is not LineClass.BLANK][:opts.byline_reach]
+    for i in following:
+        cl = lines[i]
+        if cl.cls is LineClass.STANDFIRST:
+            continue
+        above = _nearest(lines, i - 1, -1)
+        if not (_is_text(cl) or cl.rule is Rule.REPEATED_LINE) or len(cl.text) > opts.name_byline_max_chars \
+                or NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is None or _words(cl.text) < 2 \
+                or not any(c.islower() for c in cl.text) or cl.text.rstrip().endswith(".") \
+                or (above is not None and lines[above].reason is Reason.CAPTION):  # a photo's credit
+            continue
+        for j in following:
+            if _same_text(lines[j].text, cl.text):
+                lines[j] = replace(lines[j], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE,
+                                   doubt="left out as the byline: a name alone under the title")
+        return
+
+
 def _written_again(lines: Sequence[ClassifiedLine], i: int) -> bool:
     """The same line elsewhere on the page, not side by side with it (an image's description
     and its caption, a logo's text twice, are side by side)."""
@@ -1000,6 +1027,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _captions(lines, opts)
     span = _article_span(lines, opts)
     _header(lines, span, opts)
+    _byline_under_title(lines, opts)
     _repeated_title(lines)
     _repeated_short_lines(lines, opts)
     _around(lines, span, opts)

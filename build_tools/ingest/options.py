@@ -57,6 +57,9 @@ LIST_INTRO_MIN_WORDS = 4
 # the title, such a line stays (the Luxemburger Wort sets its standfirst there), where a
 # slogan ("Sans paiement. Sans abonnement.") or a teaser's question goes.
 STANDFIRST_MIN_WORDS = 8
+# A byline under the title stands among this many lines after it, blank lines aside (right
+# under it, or under its standfirst).
+BYLINE_REACH = 2
 # A line written at least this many times on one page is a slide show's caption, whatever
 # its length: an article does not write a paragraph three times.
 REPEATS_MIN = 3
@@ -86,6 +89,7 @@ class CleanOptions:
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
     repeats_min: int = REPEATS_MIN
+    byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
 
 
