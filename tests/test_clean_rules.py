@@ -66,6 +66,7 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
     assert author("Un titre", "Luc Ferrandez", "Nathalie Normandeau", "Paul Arcand", "le 24 novembre 2025 13:28",
                   PROSE) == "Luc Ferrandez, Nathalie Normandeau et Paul Arcand"
     assert author("Le grand virage de l'industrie", "", "Francis Pilon", PROSE) == "Francis Pilon"
+    assert author("Un titre", "Par Géry Brusselmans  - 17 mai 2019 à 07:05 | 1232 vues", PROSE) == "Géry Brusselmans"
     assert author(PROSE, PROSE2, "Franck Mathiau", "Commentaires") == "Franck Mathiau"
     assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs
     assert author("Les viticulteurs bordelais accusent le coup", "Guillaume Dreschler - Mis à jour le . 1 min",
@@ -123,6 +124,7 @@ def test_a_byline_that_gives_the_date_gives_it_when_no_line_does() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date
 
+    assert date("Un titre", "Par Géry Brusselmans  - 17 mai 2019 à 07:05 | 1232 vues", PROSE) == dt.date(2019, 5, 17)
     byline = "Par Christian Hounongbe, le 11 juin 2024 à 03h28 Durée 4 min."
     assert date("Un titre", byline, PROSE) == dt.date(2024, 6, 11)
     assert date("Un titre", byline, "12/06/2024", PROSE) == dt.date(2024, 6, 12)  # a date line first
