@@ -89,7 +89,7 @@ BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s{_MARKS}\s?{_SEGMENT}{{1,100}}
 TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",
 # "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP",
-# "… | Source : Getty Images"),
+# "… | Source : Getty Images", "… au Bénin. @PR": a handle after the sentence),
 # or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
@@ -98,7 +98,8 @@ CREDIT = re.compile(
     r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
     r"|\((?i:photos?|crédits?(?: photo)?|illustration|source)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
-    r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*")
+    r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
+    r"|.*[.!?»]\s*@\w+")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
 # An image's number or hashed name alone, where its alt text was empty ("1650969301895",
