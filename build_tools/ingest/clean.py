@@ -705,7 +705,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     short to be a paragraph. The same line twice: the first is left out if it is shorter
     than a paragraph (a caption and its description), else both stay (the article may
     repeat itself; nothing of it is dropped). A line next to the same caption with its
-    photo credit added is that caption: it is left out too."""
+    photo credit added is that caption: it is left out too. A line cut short ("…", "...")
+    right above the line it is the start of is that line's teaser: it is left out."""
     kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
     for i, j in itertools.pairwise(kept):
         one, two = lines[i], lines[j]
@@ -723,6 +724,11 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         if one.text == two.text:
             if len(one.text) < opts.paragraph_min_chars:
                 lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
+            continue
+        cut = one.text.rstrip()
+        cut = cut[:-3] if cut.endswith("...") else cut[:-1] if cut.endswith("…") else ""
+        if len(cut.rstrip()) >= opts.twin_min_chars and two.text.startswith(cut.rstrip()):  # the start, cut short
+            lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
             continue
         short, long = sorted((one.text, two.text), key=len)
         if len(short) >= opts.twin_min_chars and long.startswith(short):
@@ -746,6 +752,8 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             continue
         if (i > 0 and _is_text(lines[i - 1])) or (i + 2 < len(lines) and _is_text(lines[i + 2])):
             continue  # the image and the line are not a block of their own: a page without blank lines
+        if i + 2 >= len(lines) and len(below.text) >= opts.paragraph_min_chars:
+            continue  # nothing after it to set it apart: the article's last paragraph, under its image
         lines[i + 1] = replace(below, cls=LineClass.BOILERPLATE, rule=Rule.CAPTION, reason=Reason.CAPTION,
                                doubt="left out as a caption: right under an image's placeholder")
     for i in range(1, len(lines)):
