@@ -67,6 +67,8 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Luc Ferrandez, Nathalie Normandeau et Paul Arcand"
     assert author("Le grand virage de l'industrie", "", "Francis Pilon", PROSE) == "Francis Pilon"
     assert author("Un titre", "Par Géry Brusselmans  - 17 mai 2019 à 07:05 | 1232 vues", PROSE) == "Géry Brusselmans"
+    assert author("Un titre", "par France 24 FR", PROSE) == "France 24 FR"  # a name with a number in it
+    assert author("Un titre", "par 2 voix contre 1", PROSE) is None
     assert author(PROSE, PROSE2, "Franck Mathiau", "Commentaires") == "Franck Mathiau"
     assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs
     assert author("Les viticulteurs bordelais accusent le coup", "Guillaume Dreschler - Mis à jour le . 1 min",
