@@ -557,9 +557,10 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
     The title is a line that does not end with a full stop (or, if every line there does,
     the one nearest the byline, or else the first right under the page's date: a sentence
-    under a menu is a photo's caption, and the page shows no title). With a byline or dateline there, it is the
-    last such line before it, or else the first after it (a date above the headline), and
-    the standfirst the single short sentence just after the byline or dateline;
+    under a menu is a photo's caption, and the page shows no title). With a byline or
+    dateline there, it is the last such line before it, or else the first after it (a date
+    above the headline), and the standfirst the single short sentence just after the byline
+    or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other). But a
     headline of more than a kicker's words right above the line chosen is the title, and
@@ -612,8 +613,7 @@ def _headline_opens(lines: Sequence[ClassifiedLine], first: int, opts: CleanOpti
     """The page's first line of prose is its headline when nothing above is one: a
     headline's shape (no full stop, no "!" or "?" that ends a sentence either), no
     sentence above it (a menu's items, an icon's name), and a paragraph of prose the next
-    text line under it
-    (furniture aside: an image's placeholder between the headline and the text)."""
+    text line under it (furniture aside: an image's placeholder between the two)."""
     text = lines[first].text
     following = next((j for j in range(first + 1, len(lines)) if _is_text(lines[j])), None)
     return (not any(_is_text(cl) and _is_sentence(cl.text, opts) for cl in lines[:first])
@@ -726,8 +726,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                 lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
             continue
         cut = one.text.rstrip()
-        cut = cut[:-3] if cut.endswith("...") else cut[:-1] if cut.endswith("…") else ""
-        if len(cut.rstrip()) >= opts.twin_min_chars and two.text.startswith(cut.rstrip()):  # the start, cut short
+        cut = (cut[:-3] if cut.endswith("...") else cut[:-1] if cut.endswith("…") else "").rstrip()
+        if len(cut) >= opts.twin_min_chars and two.text.startswith(cut):  # the start, cut short
             lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
             continue
         short, long = sorted((one.text, two.text), key=len)
@@ -741,11 +741,13 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A photo's caption sits right above its credit ("Keystone", "© X pour Le Point", or a
     caption that ends with its credit): a sentence shorter than a paragraph, written on the
-    line just before a line left out as a caption (or a blank line above it), and set apart from the text above it (a
-    blank line or furniture before it), is that photo's caption. Kept if a text line runs
-    straight into it: on a page that writes no blank line between its paragraphs, nothing
-    tells a caption from a short paragraph. Likewise a line of a caption's length right
-    under an image's placeholder or number, the two set apart from the text around them."""
+    line just before a line left out as a caption (or a blank line above it), and set apart
+    from the text above it (a blank line or furniture before it), is that photo's caption.
+    Kept if a text line runs straight into it: on a page that writes no blank line between
+    its paragraphs, nothing tells a caption from a short paragraph. Likewise a line of a
+    caption's length right under an image's placeholder or number, the two set apart from
+    the text around them (a paragraph's length at the page's end, with nothing after it,
+    stays)."""
     for i in range(len(lines) - 1):
         below = lines[i + 1]
         if lines[i].reason is not Reason.IMAGE or not _is_text(below) or len(below.text) > opts.caption_max_chars:
@@ -822,8 +824,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     paragraph is the page's (a site's motto, a kicker, a teaser: "Le Midi Libre - evénement -
     Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``). After the
     article, a sentence shorter than a paragraph right under a line left out there is that
-    line's: another article's teaser under its headline. A page without a sentence keeps every
-    line: nothing tells the article from the rest."""
+    line's: another article's teaser under its headline. A page without a sentence keeps
+    every line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
