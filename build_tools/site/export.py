@@ -111,10 +111,13 @@ def timeline_record(entry: TimelineEntry) -> dict[str, Any]:
 
 def network_record(network: Network) -> dict[str, Any]:
     """Every entity named in the texts, and every pair named in the same paragraphs."""
-    return {"entities": [{"entity": e, "mentions": network.mentions[e], "paragraphs": network.paragraphs[e]}
-                         for e in sorted(network.mentions)],
+    return {"entities": [_network_entity(network, e) for e in sorted(network.mentions)],
             "links": [{"source": lk.source, "target": lk.target, "paragraphs": lk.paragraphs,
                        "articles": list(lk.articles)} for lk in network.links]}
+
+
+def _network_entity(network: Network, entity_id: str) -> dict[str, Any]:
+    return {"entity": entity_id, "mentions": network.mentions[entity_id], "paragraphs": network.paragraphs[entity_id]}
 
 
 def whole(articles: Sequence[Article], registers: Registers, references: CrossReferences) -> str | None:
@@ -189,8 +192,7 @@ def network_part(references: CrossReferences) -> dict[str, Any]:
     the entities (5,000 synthetic articles: 37 MB in one file)."""
     network = references.network
     return {"version": EXPORT_VERSION,
-            "network": {"entities": [{"entity": e, "mentions": network.mentions[e],
-                                      "paragraphs": network.paragraphs[e], "links": len(network.links_from(e))}
+            "network": {"entities": [{**_network_entity(network, e), "links": len(network.links_from(e))}
                                      for e in sorted(network.mentions)]}}
 
 
