@@ -14,7 +14,16 @@ from typing import Any
 import pytest
 
 from build_tools.publish.engines import DEFAULT_ENGINE
-from build_tools.publish.search import BUNDLE, PARTS, VOCABULARY, VOCABULARY_FILTER, index_site, parts, split_elisions
+from build_tools.publish.search import (
+    BUNDLE,
+    LANGUAGE,
+    PARTS,
+    VOCABULARY,
+    VOCABULARY_FILTER,
+    index_site,
+    parts,
+    split_elisions,
+)
 from build_tools.registers import load_registers
 
 from conftest import ROOT, LocalServer, Reader, Sites, axe_violations, every_engine, result_paths, search
@@ -210,6 +219,18 @@ def test_an_index_in_parts_answers_as_one_index(in_parts: str, open_reader: Open
                                                 first: str | None, lands: tuple[str, str] | None) -> None:
     found = asks(open_reader(in_parts), case, query, first, lands)
     assert not any(VOCABULARY.removesuffix(".html") in path for path in found)
+
+
+def test_each_part_of_an_index_is_searched_in_a_worker_of_its_own(in_parts: str, parted_site: Path,
+                                                                 open_reader: OpenReader) -> None:
+    reader = open_reader(in_parts)
+    page = search(reader, "Chine")
+    assert result_paths(reader, page) and not reader.errors
+    parts_named = len(json.loads((parted_site / BUNDLE / PARTS).read_text("utf-8"))["parties"]) + 1
+    assert [worker.url.rsplit("/", 1)[-1] for worker in page.workers] == ["recherche-partie.js"] * parts_named
+    # Pagefind's WebAssembly, the same for all the parts, is asked for in the first part's folder only.
+    wasm = {url.removeprefix(in_parts) for url in reader.requests if url.endswith(".pagefind") and "/wasm." in url}
+    assert wasm == {f"{BUNDLE}/wasm.{LANGUAGE}.pagefind"}
 
 
 def test_the_parts_of_an_index_hold_each_page_once_and_only_what_is_merged(parted_site: Path, sites: Sites) -> None:

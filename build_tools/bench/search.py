@@ -33,6 +33,9 @@ TYPING_MS = 80  # between two keys
 LARGEST = 4  # the largest downloads of each query, named in the report
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}  # as GitHub Pages sends them
+# GitHub Pages lets browsers keep every file ten minutes (https://ja.stackoverflow.com/posts/47280/revisions):
+# a file the page asks for twice, Pagefind's script in each worker of the search, comes once.
+CACHE_CONTROL = "max-age=600"
 
 # Installed in the page: when the reader's last key went down, and when each query's results
 # were shown (the search marks its list with the query it shows).
@@ -62,8 +65,13 @@ class _AsPagesServes(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -21,7 +21,8 @@ shows the text as written. Records are written as small HTML files with that cop
 Pagefind holds all it reads in memory until it writes the index, about 21 MB for each MB of
 the copy (1.42 GB for the 65 MB of 2,000 articles), and has no setting to hold less. A large
 edition is indexed in parts of at most ``PART_BYTES`` each, one Pagefind after the other, and
-the reader's browser merges them (Pagefind's ``mergeIndex``): the first part in ``pagefind/``,
+the reader's browser searches them all at once, each in a worker of its own
+(``recherche-partie.js``), and ranks their results together: the first part in ``pagefind/``,
 the others in ``pagefind/<n>/``, named in ``pagefind/parties.json``. The parts of each index
 are made smaller in proportion (``CHUNK_LOCATIONS``), so that a query downloads about as much
 from all the parts as from one index. The real edition is one part."""

@@ -50,23 +50,66 @@
 
   const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-  // A large edition's index is in parts, merged here: the first in pagefind/, the others in
-  // the folders pagefind/parties.json names, with the filter that marks what no result shows
-  // (build_tools/publish/search.py).
+  // A large edition's index is in parts (build_tools/publish/search.py): the first in pagefind/,
+  // the others in the folders pagefind/parties.json names, with the filter that marks what no
+  // result shows. Each part is searched by a worker of its own (recherche-partie.js), all at
+  // once, and their results are ranked together by Pagefind's score, as Pagefind ranks the
+  // parts it merges itself (mergeIndex), one after the other in a single worker.
   let hidden = {};
+  let searches = 0;
+  function part(bundle, folder) {
+    const thread = new Worker(new URL("assets/javascripts/recherche-partie.js", root), { type: "module" });
+    const waiting = new Map();
+    let next = 0;
+    thread.addEventListener("message", ({ data: { id, result, error } }) => {
+      const { resolve, reject } = waiting.get(id);
+      waiting.delete(id);
+      if (error === undefined) resolve(result); else reject(new Error(error));
+    });
+    const call = (method, ...args) => new Promise((resolve, reject) => {
+      waiting.set(++next, { resolve, reject });
+      thread.postMessage({ id: next, method, args });
+    });
+    const ready = call("init", { bundle: bundle.pathname, folder: folder.pathname, baseUrl: root.pathname, excerptLength: EXCERPT });
+    return (method, ...args) => ready.then(() => call(method, ...args));
+  }
   function load() {
     if (!engine) {
       const bundle = new URL("pagefind/", root);
-      const parts = fetch(new URL("parties.json", bundle)).then((r) => (r.ok ? r.json() : {}), () => ({}));
-      engine = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
-        const options = { baseUrl: root.pathname, excerptLength: EXCERPT };
-        await pagefind.options(options);
-        pagefind.init();
-        const { parties = [], sauf = {} } = await parts;
-        hidden = sauf;
-        await Promise.all(parties.map((folder) => pagefind.mergeIndex(new URL(folder, bundle).pathname, options)));
-        return pagefind;
-      });
+      const first = part(bundle, bundle);  // started while the list of the others comes
+      engine = fetch(new URL("parties.json", bundle)).then((r) => (r.ok ? r.json() : {}), () => ({}))
+        .then(({ parties = [], sauf = {} }) => {
+          hidden = sauf;
+          const parts = [first, ...parties.map((folder) => part(bundle, new URL(folder, bundle)))];
+          const all = (method, ...args) => Promise.all(parts.map((one) => one(method, ...args)));
+          return {
+            preload: (term, options) => all("preload", term, options),
+            // Each filter's values with their pages, counted in all the parts.
+            async filters() {
+              const merged = {};
+              for (const filters of await all("filters")) {
+                for (const [name, values] of Object.entries(filters)) {
+                  merged[name] ??= {};
+                  for (const [value, count] of Object.entries(values)) merged[name][value] = (merged[name][value] || 0) + count;
+                }
+              }
+              return merged;
+            },
+            // Pagefind's answer, as the page uses it: the results, best first, each with its data
+            // to fetch (null if a newer search has begun).
+            async search(term, options) {
+              const number = ++searches;
+              const scores = await all("search", number, term, options);
+              const results = scores.flatMap((list, at) => list.map((score, rank) => ({ at, rank, score })))
+                .sort((a, b) => b.score - a.score);
+              return {
+                results: results.map(({ at, rank, score }) => ({
+                  score, data: () => parts[at]("data", number, [rank]).then((data) => data && data[0]),
+                })),
+              };
+            },
+          };
+        });
     }
     return engine;
   }
@@ -181,10 +224,10 @@
     const pagefind = await load();
     wanted = prefixes(query);
     const search = await pagefind.search(splitElisions(query), { filters: filtersOf() });
-    if (id !== searchId || !search) return;
-    const results = byName(await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data())), query);
     if (id !== searchId) return;
-    render(results, query, search.results.length);
+    const shown = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
+    if (id !== searchId) return;
+    render(byName(shown, query), query, search.results.length);
   }
 
   // A text compared as a reader means it: no accents, no case, either apostrophe, no elision first.
