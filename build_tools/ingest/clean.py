@@ -41,7 +41,7 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import date_of_line, first_date, leading_date, parse_date
+from ..text.dates import date_of_line, first_date, leading_date, parse_date, tells_when
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -289,9 +289,12 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """From a comment-section header to the end of the page (or a source line), every line
     belongs to the comment section; a moderation notice keeps its own reason. A header
     before the article's first paragraph of prose is a link to the comments ("12
-    commentaires" under a title), not their start."""
-    prose = next(iter(_prose(lines, opts)), -1)
-    start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > prose), None)
+    commentaires" under a title), not their start; so is one the article's text goes on
+    after (`_opens_comments`)."""
+    prose = _prose(lines, opts)
+    first = prose[0] if prose else -1
+    start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > first
+                  and _opens_comments(lines, i, prose, opts)), None)
     if start is None:
         return
     for i in range(start + 1, len(lines)):
@@ -302,6 +305,24 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             continue
         lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.COMMENT_SECTION,
                            reason=Reason.COMMENTS)
+
+
+def _opens_comments(lines: list[ClassifiedLine], header: int, prose: list[int], opts: CleanOptions) -> bool:
+    """Whether the comment header at ``header`` opens the comment section, where every line
+    after it goes: the comments show themselves before the next paragraph of prose (a
+    comment's signature with its date or time, its buttons, a moderation notice), or less
+    prose follows than precedes it. A "réagir" button under an article's standfirst, the
+    article going on under it, opens nothing: a line inside the article needs stronger
+    evidence than one at its end."""
+    after = [i for i in prose if i > header]
+    if not after:
+        return True
+    for cl in lines[header + 1:after[0]]:
+        if cl.rule is Rule.COMMENT_CONTROLS or cl.reason is Reason.MODERATION \
+                or (cl.cls is not LineClass.BLANK and len(cl.text) <= opts.comment_signature_max_chars
+                    and tells_when(cl.text)):
+            return True
+    return sum(len(lines[i].text) for i in after) < sum(len(lines[i].text) for i in prose if i < header)
 
 
 def _continuations(lines: list[ClassifiedLine]) -> None:

@@ -60,6 +60,9 @@ STANDFIRST_MIN_WORDS = 8
 # A byline under the title stands among this many lines after it, blank lines aside (right
 # under it, or under its standfirst).
 BYLINE_REACH = 2
+# A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
+# 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
+COMMENT_SIGNATURE_MAX_CHARS = 80
 # A line written at least this many times on one page is a slide show's caption, whatever
 # its length: an article does not write a paragraph three times.
 REPEATS_MIN = 3
@@ -91,6 +94,7 @@ class CleanOptions:
     repeats_min: int = REPEATS_MIN
     byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
+    comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
 
 
 DEFAULT_OPTIONS = CleanOptions()

@@ -77,6 +77,12 @@ def first_date(text: str) -> dt.date | None:
     return min(((at, date) for at, date in found if date is not None), default=(0, None))[1]
 
 
+def tells_when(text: str) -> bool:
+    """Whether a string holds a French date or a time of day: "par JPA le 7 mai 2020 -
+    12:38", "(22 juin 2018 @11h13)"."""
+    return first_date(text) is not None or _TIME.search(text) is not None
+
+
 # "2025-08-02", "2025-01-25T05:00:00Z", "2025-08-02 14:05:00+02:00"
 ISO_DATE = re.compile(
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
