@@ -147,6 +147,14 @@ def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> No
     assert date("Un titre de l'article", PROSE, "17 juillet 2017 11:13; Act: 17.07.2017 14:39 Print") is None
 
 
+def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    assert date("Un titre de l'article", "Publié le 02/11/23 à 16h33", PROSE) == dt.date(2023, 11, 2)
+    assert date("Un titre de l'article", "Le score final, 3/1/25, a surpris les observateurs.", PROSE) is None
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

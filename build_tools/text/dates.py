@@ -51,6 +51,12 @@ NUMERIC_DATE = re.compile(
     r"(?P<day>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})")
 
 
+# "02/11/23": a year of two figures, read in a line that gives a date and nothing else ("Publié
+# le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be anything.
+SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])")
+CENTURY = 2000
+
+
 def _make(year: str, month: int, day: str) -> dt.date | None:
     try:
         return dt.date(int(year), month, int(day))
@@ -129,9 +135,10 @@ def _date_alone(text: str) -> dt.date | None:
     rest = text.replace("\u00a0", " ")
     found: list[tuple[int, dt.date]] = []
     for pattern, month_of in ((ISO_DATE, int), (WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
-                              (NUMERIC_DATE, int)):
+                              (NUMERIC_DATE, int), (SHORT_NUMERIC_DATE, int)):
         for m in pattern.finditer(rest):
-            date = _make(m["year"], month_of(m["month"]), m["day"])
+            year = m["year"] if len(m["year"]) == 4 else str(CENTURY + int(m["year"]))
+            date = _make(year, month_of(m["month"]), m["day"])
             if date is None:
                 return None
             found.append((m.start(), date))
