@@ -155,6 +155,14 @@ def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> N
     assert date("Un titre de l'article", "Le score final, 3/1/25, a surpris les observateurs.", PROSE) is None
 
 
+def test_a_menu_run_into_one_line_is_not_the_article_s_first_paragraph() -> None:
+    menu = ("Actualité Régions Sport Entertainment Economie Planète T'as vu ? Vie Pro Tempo JO 2024 "
+            "High-Tech Vidéos Podcasts En Images Guide d'achat Le direct Jeux Services Journal numérique")
+    result = clean(lines(menu, "Société", "Le grand virage de l'industrie", "par Jeanne Martin", PROSE, PROSE2))
+    assert result.lines[0].cls is LineClass.BOILERPLATE
+    assert (result.detected.title, result.detected.author) == ("Le grand virage de l'industrie", "Jeanne Martin")
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)
