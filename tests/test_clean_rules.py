@@ -163,6 +163,16 @@ def test_a_menu_run_into_one_line_is_not_the_article_s_first_paragraph() -> None
     assert (result.detected.title, result.detected.author) == ("Le grand virage de l'industrie", "Jeanne Martin")
 
 
+def test_a_headline_written_twice_is_the_title_only_when_its_copies_are_near() -> None:
+    head = ["Suivre Regards sur Twitter", "Le grand virage de l'industrie"]
+    footer = ["Mentions légales", "Suivre Regards sur Twitter"]
+    paragraphs = [PROSE, PROSE2] * 6
+    assert clean(lines(*head, *paragraphs, *footer)).detected.title == "Le grand virage de l'industrie"
+    # The title in the page's head, then again over the article's photo: the first copy.
+    page = lines("Le grand virage de l'industrie", "Économie", PROSE, "Le grand virage de l'industrie", PROSE2)
+    assert clean(page).detected.title == "Le grand virage de l'industrie"
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

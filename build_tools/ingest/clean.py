@@ -590,9 +590,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     headline of more than a kicker's words right above the line chosen is the title, and
     the line chosen its subtitle, standfirst or caption. A line right after the title,
     shorter than a paragraph, is the standfirst if it is longer than the title or a
-    headline written just under it (its subtitle). A headline the page writes twice (its
-    header, then the article's) is the title, wherever it stands among them. With no
-    header, a headline as long as a paragraph that opens the page is the title
+    headline written just under it (its subtitle). A headline the page writes twice, a few
+    lines apart (its header, then the article's), is the title, wherever it stands among
+    them. With no header, a headline as long as a paragraph that opens the page is the title
     (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
@@ -620,8 +620,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = first
     if title is None:
         return
-    title = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
-                  and _written_again(lines, i)), None) or _headline_above(lines, title, opts)
+    twice = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
+                  and _written_again(lines, i, opts)), None)
+    title = twice if twice is not None else _headline_above(lines, title, opts)
     title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
@@ -673,11 +674,14 @@ def _byline_under_title(lines: list[ClassifiedLine], opts: CleanOptions) -> None
         return
 
 
-def _written_again(lines: Sequence[ClassifiedLine], i: int) -> bool:
-    """The same line elsewhere on the page, not side by side with it (an image's description
-    and its caption, a logo's text twice, are side by side)."""
+def _written_again(lines: Sequence[ClassifiedLine], i: int, opts: CleanOptions) -> bool:
+    """The same line again within ``title_copy_reach`` lines, not side by side with it (an
+    image's description and its caption, a logo's text twice, are side by side). A page
+    writes its headline twice in its head (a sticky bar, an image's text, a breadcrumb);
+    copies far apart are a menu and the footer that repeats it."""
     near = {_nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)}
-    return any(_same_text(cl.text, lines[i].text) for j, cl in enumerate(lines) if j != i and j not in near)
+    reach = range(max(0, i - opts.title_copy_reach), min(len(lines), i + opts.title_copy_reach + 1))
+    return any(_same_text(lines[j].text, lines[i].text) for j in reach if j != i and j not in near)
 
 
 def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | None:

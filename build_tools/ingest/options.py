@@ -60,6 +60,10 @@ STANDFIRST_MIN_WORDS = 8
 # A byline under the title stands among this many lines after it, blank lines aside (right
 # under it, or under its standfirst).
 BYLINE_REACH = 2
+# A headline written twice in a page's head (a sticky bar, an image's text, then the
+# article's) has its copies at most this many lines apart: copies further apart are a menu
+# and the footer that repeats it (the Regards and Sciences et Avenir pages).
+TITLE_COPY_REACH = 10
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
@@ -95,6 +99,7 @@ class CleanOptions:
     byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
     comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
+    title_copy_reach: int = TITLE_COPY_REACH
 
 
 DEFAULT_OPTIONS = CleanOptions()
