@@ -75,6 +75,19 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
+def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+    assert author("Un titre", "Auteur : Kossivi Tiassou", PROSE) == "Kossivi Tiassou"
+    assert author("Un titre", "Auteur: Anna Kubišta", PROSE) == "Anna Kubišta"
+    assert author("Un titre", "Publié par Jeanne Martin", PROSE) == "Jeanne Martin"
+    assert author("Un titre", "Par\u00a0Matthieu Hy le 07 Mai 2020", PROSE) == "Matthieu Hy"
+    assert clean(lines("Un titre", "Par Nicolas Gutierrez C. le 14.09.2020 à 11h46", PROSE)).detected.date \
+        == dt.date(2020, 9, 14)
+    assert author("Un titre", "Auteur : il faut relire la loi", PROSE) is None
+    assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
+
+
 def test_title_without_byline_is_the_first_short_line() -> None:
     result = clean(lines("mardi 4 mars 2025", "", "Un titre sans signature.", "", PROSE))
     assert result.detected.title == "Un titre sans signature."

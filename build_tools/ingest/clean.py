@@ -55,15 +55,16 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
-# "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name)
+# "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
+# "Auteur : X", "Publié par X"
 BYLINE = re.compile(
     r"[■•▪►▶*]?\s*"
     r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête|analyse|enquête|décryptage"
-    r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait)\s+)?"
-    rf"(?i:par|by|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
+    r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
+    rf"(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?)"
     r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
-    r"|\s*[,|–—-]\s*\d.{0,100})?"
+    r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100})?"
     r"\s*[|–—-]?")
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
