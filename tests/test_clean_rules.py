@@ -186,6 +186,19 @@ def test_a_headline_written_twice_is_the_title_only_when_its_copies_are_near() -
     assert clean(page).detected.title == "Le grand virage de l'industrie"
 
 
+def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> None:
+    headlines = [f"Un autre article du site sur le thème numéro {n}" for n in range(1, 18)]
+    legal = ("Votre adresse nous sert à envoyer les newsletters qui vous intéressent. Conformément à la loi, "
+             "vous disposez d'un droit d'accès et de rectification aux données vous concernant.")
+    result = clean(lines("Le grand virage de l'industrie", PROSE, "Un intertitre de l'article", PROSE2,
+                         "Sur le même sujet", *headlines, legal))
+    kept = [cl.text for cl in result.lines if cl.cls.is_body]
+    assert kept == [PROSE, "Un intertitre de l'article", PROSE2, legal]  # the legal text: a sentence, kept
+    # Fewer lines between two paragraphs: a box inside the article, its headlines stay.
+    result = clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, *headlines[:5], legal))
+    assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2, *headlines[:5], legal]
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

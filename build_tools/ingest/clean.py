@@ -452,14 +452,31 @@ def _is_sentence(text: str, opts: CleanOptions) -> bool:
 
 
 def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int, int] | None:
-    """The article: from its first paragraph of prose to its last (with no prose, from its
-    first sentence to its last)."""
+    """The article: from its first paragraph of prose to the last of its main run
+    (``_main_run``: a footer's legal text or a comment after the boxes that close the page
+    is no paragraph of it), or, with no prose, from its first sentence to its last."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
     prose = _prose(lines, opts) \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
     if not prose:
         return None
-    return prose[0], _continued(lines, prose[-1], opts)
+    return prose[0], _continued(lines, _main_run(lines, prose, opts)[-1], opts)
+
+
+def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[int]:
+    """The article's run of prose: the paragraphs of prose, parted where more than
+    ``article_gap_max_lines`` lines that end no sentence stand between two (a page's boxes
+    of other articles, its menus), and the run with the most text. A sentence between two
+    paragraphs may be the article's (a list's item, a short paragraph): it parts nothing."""
+    runs = [[prose[0]]]
+    for before, after in itertools.pairwise(prose):
+        gap = sum(1 for cl in lines[before + 1:after]
+                  if cl.cls is not LineClass.BLANK and not (_is_text(cl) and _is_sentence(cl.text, opts)))
+        if gap > opts.article_gap_max_lines:
+            runs.append([after])
+        else:
+            runs[-1].append(after)
+    return max(runs, key=lambda run: sum(len(lines[i].text) for i in run))
 
 
 def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:

@@ -64,6 +64,11 @@ BYLINE_REACH = 2
 # article's) has its copies at most this many lines apart: copies further apart are a menu
 # and the footer that repeats it (the Regards and Sciences et Avenir pages).
 TITLE_COPY_REACH = 10
+# Two paragraphs of an article have at most this many lines that end no sentence between
+# them (headings, a photo and its caption, a box of links); past it, the prose that follows
+# is the page's (a footer's legal text, comments). On the corpus, 12 loses an essay's notes
+# after its boxes (La Vie des idées), 16 loses no line.
+ARTICLE_GAP_MAX_LINES = 16
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
@@ -100,6 +105,7 @@ class CleanOptions:
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
     comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
     title_copy_reach: int = TITLE_COPY_REACH
+    article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
 
 
 DEFAULT_OPTIONS = CleanOptions()
