@@ -194,6 +194,9 @@ def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> No
                          "Sur le même sujet", *headlines, legal))
     kept = [cl.text for cl in result.lines if cl.cls.is_body]
     assert kept == [PROSE, "Un intertitre de l'article", PROSE2, legal]  # the legal text: a sentence, kept
+    # A name alone under the page's last prose is no signature of the article: a box's name.
+    assert clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, "Sur le même sujet", *headlines, legal,
+                       "En Continu")).detected.author is None
     # Fewer lines between two paragraphs: a box inside the article, its headlines stay.
     result = clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, *headlines[:5], legal))
     assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2, *headlines[:5], legal]

@@ -359,8 +359,8 @@ def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") is the byline
     next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
-    right before the first paragraph of prose (under the title) or right after the last
-    (the signature), if it does not end with a full stop (as a caption's "Thierry Geerts
+    right before the first paragraph of prose (under the title) or right after the last of
+    the article's (``_main_run``: the signature), if it does not end with a full stop (as a caption's "Thierry Geerts
     CEO BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"). Names
     one under the other are the authors of one byline."""
     names = [i for i, cl in enumerate(lines)
@@ -369,7 +369,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
-    edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, prose[-1] + 1, 1)} if prose else set()
+    edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, _main_run(lines, prose, opts)[-1] + 1, 1)} \
+        if prose else set()
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
