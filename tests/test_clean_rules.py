@@ -202,6 +202,16 @@ def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> No
     assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2, *headlines[:5], legal]
 
 
+def test_the_date_is_the_article_s_not_that_of_a_box_further_down() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    box = ["Les plus lus", *[f"Un autre article du site, numéro {n}" for n in range(1, 9)], "18 février 2020"]
+    assert date("Le grand virage de l'industrie", PROSE, PROSE2, *box) is None
+    assert date("Le grand virage de l'industrie", PROSE, PROSE2, "Par Jeanne Martin", "AFP", "20 mai 2025 - 17h30",
+                *box) == dt.date(2025, 5, 20)  # the article's signature
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

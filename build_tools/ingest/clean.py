@@ -1020,10 +1020,17 @@ def _title_text(text: str, opts: CleanOptions) -> str:
     return text[m.end():]
 
 
-def _detected_meta(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> DetectedMeta:
+def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> DetectedMeta:
+    """The title, the author, the date and the source the page gives. The date stands in the
+    article's head, or among the ``signature_reach`` lines that close it (blank lines
+    aside): a date further down is another article's, in a box that closes the page."""
     title = source = None
     date = None
-    for cl in lines:
+    after = [i for i in range(span[1] + 1, len(lines)) if lines[i].cls is not LineClass.BLANK] if span else []
+    reach = after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
+    for at, cl in enumerate(lines):
+        if at > reach and cl.cls in (LineClass.DATELINE, LineClass.DATE):
+            continue
         form = unify_punctuation(cl.text)
         if cl.cls is LineClass.TITLE and title is None:
             title = _title_text(cl.text, opts)
@@ -1101,4 +1108,4 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
         elif cl.cls is not LineClass.BLANK:
             assert cl.reason is not None, cl
             removed.append(RemovedLine(cl.number, cl.text, cl.reason))
-    return CleanResult(tuple(lines), tuple(blocks), tuple(removed), _detected_meta(lines, opts))
+    return CleanResult(tuple(lines), tuple(blocks), tuple(removed), _detected_meta(lines, span, opts))

@@ -69,6 +69,10 @@ TITLE_COPY_REACH = 10
 # is the page's (a footer's legal text, comments). On the corpus, 12 loses an essay's notes
 # after its boxes (La Vie des idées), 16 loses no line.
 ARTICLE_GAP_MAX_LINES = 16
+# An article's closing signature (its author, "Publié le …", its source) stands among this
+# many lines after its last paragraph, blank lines aside (DW: the date 5 lines under it); a
+# date further down is another article's.
+SIGNATURE_REACH = 8
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
@@ -106,6 +110,7 @@ class CleanOptions:
     comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
     title_copy_reach: int = TITLE_COPY_REACH
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
+    signature_reach: int = SIGNATURE_REACH
 
 
 DEFAULT_OPTIONS = CleanOptions()
