@@ -212,6 +212,14 @@ def test_the_date_is_the_article_s_not_that_of_a_box_further_down() -> None:
                 *box) == dt.date(2025, 5, 20)  # the article's signature
 
 
+def test_a_list_of_tags_under_the_title_is_not_the_title() -> None:
+    title = "Deux ans et demi en Macronie : une condamnation et dix mises en examen"
+    standfirst = "On vous aurait bien fait un top 10, mais ils sont trop nombreux."
+    page = lines(title, "", standfirst, "", "La République en marche, Justice, Emmanuel Macron", "Vos réactions (11)",
+                 PROSE, PROSE2)
+    assert clean(page).detected.title == title
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

@@ -555,6 +555,13 @@ def _is_name(text: str) -> bool:
     return all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
 
+def _is_list_of_names(text: str) -> bool:
+    """Three names or more, apart by commas, each of a few words with a capital: a page's
+    tags ("La République en marche, Justice, Emmanuel Macron"), not a headline."""
+    items = [item.strip() for item in text.split(",")]
+    return len(items) >= 3 and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
+
+
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
     a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
@@ -631,7 +638,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
         plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
-        plain = [i for i in plain if not _is_name(lines[i].text)] or plain  # a site's or a banner's name last
+        plain = [i for i in plain if not _is_name(lines[i].text) and not _is_list_of_names(lines[i].text)] \
+            or plain  # a site's or a banner's name, a list of tags, last
         dated = [i for i in candidates
                  if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
         title = plain[-1] if plain else (dated[0] if dated else None)  # a sentence under its date, or no title
