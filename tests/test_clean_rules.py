@@ -220,6 +220,19 @@ def test_a_list_of_tags_under_the_title_is_not_the_title() -> None:
     assert clean(page).detected.title == title
 
 
+def test_many_lines_of_a_few_words_inside_the_article_are_a_menu_unless_announced() -> None:
+    countries = ["Afghanistan", "Afrique du Sud", "Åland", "Albanie", "Algérie", "Allemagne", "Andorre"]
+
+    def kept(*middle: str) -> list[str]:
+        result = clean(lines("Le grand virage de l'industrie", PROSE, *middle, PROSE2))
+        return [cl.text for cl in result.lines if cl.cls.is_body]
+
+    assert kept("Votre adresse électronique", "Prénom", "Nom", *countries) == [PROSE, PROSE2]
+    assert kept("Les pays concernés :", *countries) == [PROSE, "Les pays concernés :", *countries, PROSE2]
+    assert kept(*[f"• {country}" for country in countries]) == [PROSE, *[f"• {c}" for c in countries], PROSE2]
+    assert kept(*countries[:5]) == [PROSE, *countries[:5], PROSE2]  # a few: headings, as before
+
+
 def test_dateline_gives_date_and_source() -> None:
     result = clean(lines("Un titre", "Publié dans La Gazette le 07 - 02 - 2024", PROSE))
     assert result.detected.date == dt.date(2024, 2, 7)

@@ -870,6 +870,31 @@ def _repeated_title(lines: list[ClassifiedLine]) -> None:
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
 
 
+def _menus_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+    """Inside the article, many lines of a few words one right under the other (no blank
+    line between), none a sentence nor a bulleted item, and no line announcing them (« Les
+    pays concernés : »): a menu, a form's fields, the options of a list ("Afghanistan",
+    "Afrique du Sud", "Åland"…), not the article's headings."""
+    if span is None:
+        return
+
+    def item(cl: ClassifiedLine) -> bool:
+        return _is_text(cl) and _ITEM.match(cl.text) is None and _words(cl.text) <= opts.kicker_max_words \
+            and not _ends_with_terminal(cl.text) and not cl.text.rstrip().endswith(":")
+
+    inside = range(span[0], span[1] + 1)
+    for _, group in itertools.groupby(inside, key=lambda i: item(lines[i])):
+        run = list(group)
+        if not item(lines[run[0]]) or len(run) < opts.inner_menu_min_items:
+            continue
+        intro = _nearest(lines, run[0] - 1, -1)
+        if intro is not None and lines[intro].text.rstrip(CLOSING_MARKS).endswith(":"):
+            continue
+        for k in run:
+            lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.NAVIGATION,
+                               doubt=f"left out: one of {len(run)} lines of a few words, a menu inside the article")
+
+
 def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
     """Before the article's first paragraph of prose and after its last, a line that is not
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
@@ -1106,6 +1131,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _repeated_title(lines)
     _repeated_short_lines(lines, opts)
     _around(lines, span, opts)
+    _menus_inside(lines, span, opts)
     _editor_choices(lines, choices)
     _body(lines, opts)
     blocks: list[Block] = []

@@ -73,6 +73,9 @@ ARTICLE_GAP_MAX_LINES = 16
 # many lines after its last paragraph, blank lines aside (DW: the date 5 lines under it); a
 # date further down is another article's.
 SIGNATURE_REACH = 8
+# Inside the article, at least this many lines of a few words one right under the other,
+# none a sentence, are a menu or a form's fields, not the article's headings.
+INNER_MENU_MIN_ITEMS = 6
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
@@ -111,6 +114,7 @@ class CleanOptions:
     title_copy_reach: int = TITLE_COPY_REACH
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
+    inner_menu_min_items: int = INNER_MENU_MIN_ITEMS
 
 
 DEFAULT_OPTIONS = CleanOptions()
