@@ -360,9 +360,9 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") is the byline
     next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
     right before the first paragraph of prose (under the title) or right after the last of
-    the article's (``_main_run``: the signature), if it does not end with a full stop (as a caption's "Thierry Geerts
-    CEO BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"). Names
-    one under the other are the authors of one byline."""
+    the article's (``_main_run``: the signature), if it does not end with a full stop (as
+    a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a section's name:
+    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
