@@ -194,6 +194,11 @@ def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> No
                          "Sur le même sujet", *headlines, legal))
     kept = [cl.text for cl in result.lines if cl.cls.is_body]
     assert kept == [PROSE, "Un intertitre de l'article", PROSE2, legal]  # the legal text: a sentence, kept
+    # The article's closing words right under its last paragraph stay: « A suivre ».
+    for closing in ("A suivre", "(À suivre…)", "Affaire à suivre."):
+        result = clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, closing, "Partager :", "Twitter",
+                             "Sur le même sujet", *headlines, legal))
+        assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2, closing, legal]
     # A name alone under the page's last prose is no signature of the article: a box's name.
     assert clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, "Sur le même sujet", *headlines, legal,
                        "En Continu")).detected.author is None

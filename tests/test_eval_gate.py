@@ -4,10 +4,9 @@ The floors are the scores last measured (``python -m build_tools eval``), rounde
 They are raised when the cleaner gets better and never lowered: a change that loses an
 article line or lets more furniture through fails here, with the errors listed.
 
-The article lines are held line by line: on either split only the lines listed in
-``KNOWN_LOSSES`` may be lost, each with why, and the list only shrinks (a line kept again
-must be struck out of it). A line it lists on the test split was lost on a page added to
-that split after the rules were written, and says the target (none lost there) is not met."""
+The article lines are held line by line: on the test split none may be lost; on the
+development split only the lines listed in ``KNOWN_LOSSES``, each with why, and the list
+only shrinks (a line kept again must be struck out of it)."""
 
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from conftest import ROOT
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.889, "clutter_precision": 0.998,
             "title": 0.934, "author": 0.835, "date": 0.819},
-    "test": {"article_recall": 0.995, "clutter_recall": 0.781, "clutter_precision": 0.999,
+    "test": {"article_recall": 1.0, "clutter_recall": 0.781, "clutter_precision": 1.0,
              "title": 0.684, "author": 0.842, "date": 0.857},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
@@ -44,8 +43,6 @@ KNOWN_LOSSES: dict[str, str] = {
         "a pull quote's attribution: the interviewee's name alone, written again, read as a repeated line",
     "dev/grand-continent-migrations-francois-heran:59":
         "a pull quote's attribution: the interviewee's name alone, written again, read as a repeated line",
-    "test/guineenews-colonel-barry-vol-aggrave-video:96":
-        "« A suivre » closing the article, two words after its last paragraph, taken for the page's",
 }
 MIN_FILES = 40
 MIN_OUTLETS = 20

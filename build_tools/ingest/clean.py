@@ -76,6 +76,9 @@ DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?", _I)
 
+# The words an article whose story goes on closes with, right under its last paragraph:
+# « À suivre », « (à suivre…) », « Affaire à suivre ».
+CLOSING_WORDS = re.compile(r"\(?\s*(?:affaire\s+)?[àa]\s+suivre\s*(?:\.{1,3}|…)?\s*\)?\s*[.!]?", _I)
 COMMENT_HEADER = re.compile(
     r"(?:\d+\s+)?commentaires?\s*:?|(?:laisser|poster|ajouter|écrire|publier)\s+un\s+commentaire.*"
     r"|r[ée]agissez.*|r[ée]agir\s*:?", _I)
@@ -900,7 +903,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
     so is a short line with a phrase of furniture in it; inside the article, such a line is
     article text. A line of a few words just before the first paragraph stays: it may be
-    the article's first heading or its standfirst. Above the title, a line shorter than a
+    the article's first heading or its standfirst; so do the article's closing words right
+    under its last paragraph (``CLOSING_WORDS``: « À suivre »). Above the title, a line shorter than a
     paragraph is the page's (a site's motto, a kicker, a teaser: "Le Midi Libre - evénement -
     Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``). After the
     article, a sentence shorter than a paragraph right under a line left out there is that
@@ -910,6 +914,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         return
     first, last = span
     lead = _nearest(lines, first - 1, -1)
+    close = last + 1  # right under the last paragraph, no blank line between
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
@@ -920,6 +925,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                 and _NOT_IN_A_TITLE.search(cl.text) is None:
             # just before the first paragraph: a heading, a kicker, a standfirst
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
+        elif i == close and _is_text(cl) and CLOSING_WORDS.fullmatch(cl.text.strip()):
+            lines[i] = replace(cl, doubt="kept: the article's closing words, right under its last paragraph")
         elif first <= i <= last:
             if cl.rule is Rule.PROMPT:
                 lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
