@@ -88,6 +88,13 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
 
 
+def test_more_names_one_under_the_other_than_a_byline_gives_are_a_list_of_people() -> None:
+    menu = ["Auteurs", "Pierre Puchot", "Léo Guy-Denarcy", "Barbara Stiegler", "Mark Alizart", "Mathias Girel"]
+    result = clean(lines(*menu, "Pour le néolibéralisme, la retraite est un archaïsme", "Par Jeanne Martin", PROSE))
+    assert result.detected.author == "Jeanne Martin"
+    assert result.detected.author is not None and all(cl.cls is not LineClass.BYLINE for cl in result.lines[:6])
+
+
 def test_title_without_byline_is_the_first_short_line() -> None:
     result = clean(lines("mardi 4 mars 2025", "", "Un titre sans signature.", "", PROSE))
     assert result.detected.title == "Un titre sans signature."

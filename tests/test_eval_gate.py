@@ -19,7 +19,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.889, "clutter_precision": 0.998,
-            "title": 0.934, "author": 0.835, "date": 0.819},
+            "title": 0.934, "author": 0.842, "date": 0.819},
     "test": {"article_recall": 1.0, "clutter_recall": 0.781, "clutter_precision": 1.0,
              "title": 0.684, "author": 0.842, "date": 0.857},
 }

@@ -391,9 +391,23 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             while j in names_set:
                 bylines.add(j)
                 j += step
+    for run in _runs(sorted(bylines)):  # more names than a byline gives: a list of people, a menu
+        if len(run) > opts.byline_max_names:
+            bylines.difference_update(run)
     for i in bylines:
         doubt = "left out as the byline: a name alone at the article's edge" if i in by_place else None
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE, doubt=doubt)
+
+
+def _runs(indexes: Sequence[int]) -> list[list[int]]:
+    """Sorted indexes in runs of consecutive ones: [3, 4, 5, 9] gives [[3, 4, 5], [9]]."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _is_prose(text: str, opts: CleanOptions) -> bool:

@@ -76,6 +76,10 @@ SIGNATURE_REACH = 8
 # Inside the article, at least this many lines of a few words one right under the other,
 # none a sentence, are a menu or a form's fields, not the article's headings.
 INNER_MENU_MIN_ITEMS = 6
+# A byline names at most this many authors, one a line ("Luc Ferrandez", "Nathalie
+# Normandeau", "Paul Arcand"); more names one under the other are a list of people: a site's
+# menu of its authors (AOC: ten names under « Auteurs »), a team.
+BYLINE_MAX_NAMES = 4
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
@@ -115,6 +119,7 @@ class CleanOptions:
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
     inner_menu_min_items: int = INNER_MENU_MIN_ITEMS
+    byline_max_names: int = BYLINE_MAX_NAMES
 
 
 DEFAULT_OPTIONS = CleanOptions()
