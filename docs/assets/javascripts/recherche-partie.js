@@ -36,10 +36,9 @@ const methods = {
     if (number > last.search) last = { search: number, results: search.results };
     return search.results.map((result) => result.score);
   },
-  // The data of results of the latest search, by their rank in it; null if a newer one came.
-  data(number, ranks) {
-    if (number !== last.search) return null;
-    return Promise.all(ranks.map((rank) => last.results[rank].data()));
+  // The data of a result of the latest search, by its rank in it; null if a newer one came.
+  data(number, rank) {
+    return number === last.search ? last.results[rank].data() : null;
   },
 };
 

@@ -104,7 +104,7 @@
                 .sort((a, b) => b.score - a.score);
               return {
                 results: results.map(({ at, rank, score }) => ({
-                  score, data: () => parts[at]("data", number, [rank]).then((data) => data && data[0]),
+                  score, data: () => parts[at]("data", number, rank),
                 })),
               };
             },
