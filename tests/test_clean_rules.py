@@ -88,6 +88,24 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
 
 
+def test_a_byline_among_a_line_s_parts_gives_the_author_and_the_title_stands_near_it() -> None:
+    head = ["Suivre Regards sur Twitter", "S'abonner aux flux RSS de Regards", "Newsletter", "Politique", "Société",
+            "Monde", "Idées", "Contact", "Boutique", "CC"]
+    title = "Deux ans et demi en Macronie : une condamnation et dix mises en examen"
+    result = clean(lines(*head, "Accueil | Par Loïc Le Clerc | 30 septembre 2018", title, PROSE, PROSE2))
+    assert (result.detected.author, result.detected.date) == ("Loïc Le Clerc", dt.date(2018, 9, 30))
+    assert result.detected.title == title  # under its byline, not a headline of the menu far above it
+    assert clean(lines("Un titre", "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger", PROSE)).detected.author \
+        == "Martin Untersinger"
+    assert clean(lines("Un titre", "Accueil | Monde | Par ailleurs", PROSE)).detected.author is None
+
+
+def test_an_update_stamp_is_no_comment_s_signature() -> None:
+    page = lines("Le grand virage de l'industrie", PROSE, "Vos réactions (11)", "Article mis à jour le 7 janvier 2020.",
+                 PROSE2, PROSE2.replace("économistes", "analystes"))
+    assert all(cl.reason is not Reason.COMMENTS for cl in clean(page).lines[3:])
+
+
 def test_more_names_one_under_the_other_than_a_byline_gives_are_a_list_of_people() -> None:
     menu = ["Auteurs", "Pierre Puchot", "Léo Guy-Denarcy", "Barbara Stiegler", "Mark Alizart", "Mathias Girel"]
     result = clean(lines(*menu, "Pour le néolibéralisme, la retraite est un archaïsme", "Par Jeanne Martin", PROSE))

@@ -66,6 +66,22 @@ BYLINE = re.compile(
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100})?"
     r"\s*[|–—-]?")
+# A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
+# Le Clerc | 30 septembre 2018", "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par X".
+_PARTS = re.compile(rf"\s+[{re.escape(CUES.separators)}•]\s+") if CUES.separators else re.compile(r"\s+•\s+")
+
+
+def byline_match(text: str) -> re.Match[str] | None:
+    """The byline a line is (``BYLINE``), or the one among its parts set apart by separators
+    after the first (the match's places are the line's)."""
+    if m := BYLINE.fullmatch(text):
+        return m
+    starts = [0, *(sep.end() for sep in _PARTS.finditer(text))]
+    ends = [sep.start() for sep in _PARTS.finditer(text)] + [len(text)]
+    return next((m for start, end in zip(starts[1:], ends[1:], strict=True)
+                 if (m := BYLINE.fullmatch(text, start, end))), None)
+
+
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
@@ -79,9 +95,11 @@ DATELINE = re.compile(
 # The words an article whose story goes on closes with, right under its last paragraph:
 # « À suivre », « (à suivre…) », « Affaire à suivre ».
 CLOSING_WORDS = re.compile(r"\(?\s*(?:affaire\s+)?[àa]\s+suivre\s*(?:\.{1,3}|…)?\s*\)?\s*[.!]?", _I)
+# A comment section's heading: "3 commentaires :", "Commentaires (6)", "Vos réactions (11)",
+# "Laisser un commentaire", "Réagir".
 COMMENT_HEADER = re.compile(
-    r"(?:\d+\s+)?commentaires?\s*:?|(?:laisser|poster|ajouter|écrire|publier)\s+un\s+commentaire.*"
-    r"|r[ée]agissez.*|r[ée]agir\s*:?", _I)
+    r"(?:\d+\s+)?commentaires?\s*(?:\(\d+\))?\s*:?|(?:laisser|poster|ajouter|écrire|publier)\s+un\s+commentaire.*"
+    r"|r[ée]agissez.*|r[ée]agir\s*:?|(?:\d+\s+|vos\s+)?r[ée]actions?\s*(?:\(\d+\))?\s*:?", _I)
 COMMENT_CONTROLS = re.compile(r"(?:\s*(?:répondre|supprimer|signaler|j'aime|modifier)\s*)+", _I)
 MODERATION = re.compile(
     r"\bcommentaires?\b.*\b(?:supprimés?|modérés?|modération|vérifiés|hors[ -]sujet|n'engagen?t)\b", _I)
@@ -239,7 +257,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.SEPARATOR, LineClass.BOILERPLATE, Reason.SEPARATOR, _is_separator),
     LineRule(Rule.NEWS_TICKER, LineClass.BOILERPLATE, Reason.TICKER, _is_news_ticker),
     LineRule(Rule.SOURCE_LINE, LineClass.SOURCE, Reason.SOURCE, _fullmatch(SOURCE_LINE)),
-    LineRule(Rule.BYLINE, LineClass.BYLINE, Reason.BYLINE, _fullmatch(BYLINE)),
+    LineRule(Rule.BYLINE, LineClass.BYLINE, Reason.BYLINE, lambda text, _: byline_match(text) is not None),
     LineRule(Rule.DATELINE, LineClass.DATELINE, Reason.DATELINE, _is_dateline),
     LineRule(Rule.DATE_LINE, LineClass.DATE, Reason.DATE, _is_date_line),
     LineRule(Rule.COUNTER, LineClass.BOILERPLATE, Reason.MEDIA, _is_counter),
@@ -311,6 +329,11 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                            reason=Reason.COMMENTS)
 
 
+# The article's publication or update stamp ("Article mis à jour le 7 janvier 2020."), which
+# tells a date as a comment's signature does.
+_STAMP = re.compile(r"\b(?:publi[ée]e?|mise? (?:à jour|en ligne)|modifi[ée]e?)\b", _I)
+
+
 def _opens_comments(lines: list[ClassifiedLine], header: int, prose: list[int], opts: CleanOptions) -> bool:
     """Whether the comment header at ``header`` opens the comment section, where every line
     after it goes: the comments show themselves before the next paragraph of prose (a
@@ -324,7 +347,7 @@ def _opens_comments(lines: list[ClassifiedLine], header: int, prose: list[int], 
     for cl in lines[header + 1:after[0]]:
         if cl.rule is Rule.COMMENT_CONTROLS or cl.reason is Reason.MODERATION \
                 or (cl.cls is not LineClass.BLANK and len(cl.text) <= opts.comment_signature_max_chars
-                    and tells_when(cl.text)):
+                    and tells_when(cl.text) and _STAMP.search(cl.text) is None):
             return True
     return sum(len(lines[i].text) for i in after) < sum(len(lines[i].text) for i in prose if i < header)
 
@@ -625,8 +648,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     The title is a line that does not end with a full stop (or, if every line there does,
     the one nearest the byline, or else the first right under the page's date: a sentence
     under a menu is a photo's caption, and the page shows no title). With a byline or
-    dateline there, it is the last such line before it, or else the first after it (a date
-    above the headline), and the standfirst the single short sentence just after the byline
+    dateline there, it is the last such line among the ``title_byline_reach`` lines above it,
+    or else the first after it (a date above the headline), or else the last further up; and
+    the standfirst the single short sentence just after the byline
     or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other). But a
@@ -645,7 +669,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
         plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
         under = [i for i in header if i > meta and _is_headline(lines[i].text, opts, words=opts.title_min_words)]
-        pool = plain or under[:1] or before  # a headline under its date, when none is above
+        near = [i for i in plain if sum(lines[k].cls is not LineClass.BLANK for k in range(i, meta))
+                <= opts.title_byline_reach]
+        pool = near or under[:1] or plain or before  # a headline under its date, when none is above
         title: int | None = pool[-1] if pool else None
         after = [i for i in header if i > meta]
         if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
@@ -1042,7 +1068,8 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
     if first is None:
         return None
     cl = lines[first]
-    m = (NAME_ALONE if cl.rule is Rule.NAME_BYLINE else BYLINE).fullmatch(unify_punctuation(cl.text))
+    form = unify_punctuation(cl.text)
+    m = NAME_ALONE.fullmatch(form) if cl.rule is Rule.NAME_BYLINE else byline_match(form)
     if m is None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]

@@ -69,6 +69,12 @@ TITLE_COPY_REACH = 10
 # is the page's (a footer's legal text, comments). On the corpus, 12 loses an essay's notes
 # after its boxes (La Vie des idées), 16 loses no line.
 ARTICLE_GAP_MAX_LINES = 16
+# A title stands near its byline: above a byline, a headline among this many lines over it
+# (blank lines aside) is the title before one further up, which is the page's (a menu's
+# "Suivre Regards sur Twitter" over "Accueil | Par X | date" and the headline under it).
+# On the corpus, 4 is the least that finds every title above its byline (7sur7), and up to
+# 12 changes nothing.
+TITLE_BYLINE_REACH = 6
 # An article's closing signature (its author, "Publié le …", its source) stands among this
 # many lines after its last paragraph, blank lines aside (DW: the date 5 lines under it); a
 # date further down is another article's.
@@ -118,6 +124,7 @@ class CleanOptions:
     title_copy_reach: int = TITLE_COPY_REACH
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
+    title_byline_reach: int = TITLE_BYLINE_REACH
     inner_menu_min_items: int = INNER_MENU_MIN_ITEMS
     byline_max_names: int = BYLINE_MAX_NAMES
 
