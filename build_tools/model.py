@@ -69,6 +69,7 @@ class Rule(StrEnum):
     NAME_BYLINE = "name-byline"
     AROUND_ARTICLE = "around-article"
     REPEATED_LINE = "repeated-line"
+    DATED_LIST = "dated-list"  # items stamped newest first: other articles, a live feed
     CAPTION = "caption"  # a short sentence right above a photo's credit, or under an image's placeholder
     EDITOR_KEEP = "editor-keep"  # data/articles/<seed>.yml, keep
     EDITOR_REMOVE = "editor-remove"  # data/articles/<seed>.yml, remove

@@ -16,6 +16,7 @@ from build_tools.ingest.clean import classify_line, clean
 from build_tools.ingest.cues import Where, load_cues
 from build_tools.model import LineClass, Reason, SourceLine
 from build_tools.project import Paths
+from build_tools.text.dates import StampKind, stamp
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
 from conftest import ROOT
@@ -98,6 +99,20 @@ def test_a_byline_among_a_line_s_parts_gives_the_author_and_the_title_stands_nea
     assert clean(lines("Un titre", "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger", PROSE)).detected.author \
         == "Martin Untersinger"
     assert clean(lines("Un titre", "Accueil | Monde | Par ailleurs", PROSE)).detected.author is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("04.12.2019", (StampKind.DATE, (2019, 12, 4))),
+    ("Créé: 12.12.2019, 07h36", (StampKind.DATE, (2019, 12, 12))),
+    ("Publié le 1er août", (StampKind.DAY, (8, 1))),
+    ("10/11 [Communiqué] En pleine COP26", (StampKind.DAY, (11, 10))),
+    ("14:44 Accusations de viols : 14 militaires mis en cause", (StampKind.TIME, (14, 44))),
+    ("gabriel sempéré Le 11 septembre 2018 à 12:57", None),  # a name first: a comment's signature
+    ("12 h de grève", None),
+    ("25:70 au compteur", None),
+])
+def test_a_stamp_is_the_moment_a_line_opens_with(text: str, expected: object) -> None:
+    assert stamp(text) == expected
 
 
 def test_an_update_stamp_is_no_comment_s_signature() -> None:

@@ -41,7 +41,7 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import date_of_line, first_date, leading_date, parse_date, tells_when
+from ..text.dates import StampKind, date_of_line, first_date, leading_date, parse_date, stamp, tells_when
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
@@ -350,6 +350,41 @@ def _opens_comments(lines: list[ClassifiedLine], header: int, prose: list[int], 
                     and tells_when(cl.text) and _STAMP.search(cl.text) is None):
             return True
     return sum(len(lines[i].text) for i in after) < sum(len(lines[i].text) for i in prose if i < header)
+
+
+def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A list of other articles, or a live feed, after the article: items each stamped with
+    its date or time (``stamp``: "04.12.2019", "Publié le 2 août", "14:44 …"), at least
+    ``dated_list_min_items`` stamps of one kind, each within ``dated_item_max_lines`` lines
+    of the one before and none later than it (a page lists news newest first; an article's
+    chronology runs oldest first), two of them different. From its first stamp to its last,
+    its lines are left out. Only after a paragraph of prose that is not in it and opens with
+    no stamp: a live feed that is the page's article ("14:44 Les secours ont retrouvé…")
+    keeps its lines."""
+    prose = _prose(lines, opts)
+    stamps = [(i, found) for i, cl in enumerate(lines)
+              if cl.cls is not LineClass.BLANK and len(cl.text) <= opts.stamp_max_chars
+              and not (_is_text(cl) and _is_sentence(cl.text, opts)) and (found := stamp(cl.text)) is not None]
+    groups: list[list[tuple[int, tuple[StampKind, tuple[int, ...]]]]] = []
+    for i, found in stamps:
+        if groups:
+            at, (kind, key) = groups[-1][-1]
+            between = sum(lines[k].cls is not LineClass.BLANK for k in range(at + 1, i))
+            if found[0] is kind and found[1] <= key and between <= opts.dated_item_max_lines:
+                groups[-1].append((i, found))
+                continue
+        groups.append([(i, found)])
+    for group in groups:
+        first, last = group[0][0], group[-1][0]
+        if len(group) < opts.dated_list_min_items or len({key for _, (_, key) in group}) < 2 \
+                or not any(i < first and stamp(lines[i].text) is None for i in prose):
+            continue
+        reason = Reason.TICKER if group[0][1][0] is StampKind.TIME else Reason.RELATED
+        for k in range(first, last + 1):
+            cl = lines[k]
+            if _is_text(cl) or cl.cls in _META:
+                lines[k] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.DATED_LIST, reason=reason,
+                                   doubt=f"left out: in a list of {len(group)} items stamped newest first")
 
 
 def _continuations(lines: list[ClassifiedLine]) -> None:
@@ -1167,6 +1202,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     ``choices`` applied last)."""
     lines = [classify_line(line, opts) for line in source_lines]
     _comment_zone(lines, opts)
+    _dated_lists(lines, opts)
     _continuations(lines)
     _name_bylines(lines, opts)
     _list_items(lines, opts)

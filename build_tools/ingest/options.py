@@ -75,6 +75,16 @@ ARTICLE_GAP_MAX_LINES = 16
 # On the corpus, 4 is the least that finds every title above its byline (7sur7), and up to
 # 12 changes nothing.
 TITLE_BYLINE_REACH = 6
+# A page lists other articles (or a live feed's items) newest first, each stamped with its
+# date or time ("04.12.2019", "Publié le 2 août", "14:44 …"): at least this many stamps, one
+# kind of moment, none later than the one before, …
+DATED_LIST_MIN_ITEMS = 3
+# … each at most this many lines (blank lines aside) under the one before: an item is its
+# headline, a teaser, a kicker; …
+DATED_ITEM_MAX_LINES = 8
+# … and each stamp a line of at most this many characters that ends no sentence (an
+# article's "Le 6 août 2019, le député … a été condamné." opens with a date too).
+STAMP_MAX_CHARS = 100
 # An article's closing signature (its author, "Publié le …", its source) stands among this
 # many lines after its last paragraph, blank lines aside (DW: the date 5 lines under it); a
 # date further down is another article's.
@@ -125,6 +135,9 @@ class CleanOptions:
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
     title_byline_reach: int = TITLE_BYLINE_REACH
+    dated_list_min_items: int = DATED_LIST_MIN_ITEMS
+    dated_item_max_lines: int = DATED_ITEM_MAX_LINES
+    stamp_max_chars: int = STAMP_MAX_CHARS
     inner_menu_min_items: int = INNER_MENU_MIN_ITEMS
     byline_max_names: int = BYLINE_MAX_NAMES
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from enum import StrEnum
 
 from .normalize import fold
 
@@ -182,3 +183,44 @@ def date_label(iso: str) -> str:
     if len(parts) == 2:
         return f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}"
     return format_date(dt.date(*parts))
+
+
+# A day and a month without the year, as a list of articles stamps them: "Publié le 1er août",
+# "10/11 [Communiqué] …".
+_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_ALT})\b\.?"
+                        r"|(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})(?![/\d])", re.IGNORECASE)
+# The time a line opens with: "14:44 Accusations de viols…", "14:10", "07h36".
+_LEADING_TIME = re.compile(r"(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>\d{2})(?!\d)", re.IGNORECASE)
+
+
+class StampKind(StrEnum):
+    """What a stamp tells: a whole date, a day of a month (no year), a time of day."""
+
+    DATE = "date"
+    DAY = "day"
+    TIME = "time"
+
+
+def stamp(text: str) -> tuple[StampKind, tuple[int, ...]] | None:
+    """When a line opens with it, the moment it stamps, as a list of articles or a live feed
+    stamps each item: "04.12.2019", "Créé: 12.12.2019, 07h36", "Publié le 2 août", "14:44
+    Accusations de viols…", "10/11 [Communiqué] …"; its kind and a key that orders moments
+    of one kind. Before it, only the words a date line says ("Publié le", a weekday)."""
+    text = text.replace("\u00a0", " ")
+    if (found := leading_date(text)) is not None:
+        date = found[0]
+        return StampKind.DATE, (date.year, date.month, date.day)
+    for kind, pattern in ((StampKind.TIME, _LEADING_TIME), (StampKind.DAY, _DAY_MONTH)):
+        m = pattern.search(text)
+        if m is None or any(c.isalnum() for c in _DATE_WORDS.sub(" ", text[:m.start()])):
+            continue
+        if kind is StampKind.TIME:
+            hour, minute = int(m["hour"]), int(m["minute"])
+            if hour < 24 and minute < 60:
+                return kind, (hour, minute)
+        else:
+            month = int(m["nmonth"]) if m["nmonth"] else MONTHS[m["month"].lower()]
+            day = int(m["nday"] or m["day"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return kind, (month, day)
+    return None
