@@ -352,6 +352,28 @@ def _opens_comments(lines: list[ClassifiedLine], header: int, prose: list[int], 
     return sum(len(lines[i].text) for i in after) < sum(len(lines[i].text) for i in prose if i < header)
 
 
+def _button_rows(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A row of buttons: at least ``cue_run_min_lines`` lines one under the other (blank lines
+    aside), each a phrase of ``cues.yml`` under ``run`` ("Facebook", "Twitter", "LinkedIn")
+    or a line of furniture of the same reason ("Partager"); its lines are left out."""
+    def reason(cl: ClassifiedLine) -> Reason | None:
+        if cl.rule is Rule.FURNITURE:
+            return cl.reason
+        m = CUES.patterns[Where.RUN].fullmatch(unify_punctuation(cl.text).strip(_BULLETS).rstrip(" .:!…").strip()) \
+            if _is_text(cl) else None
+        return CUES.reason(m) if m else None
+
+    shown = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
+    for found, group in itertools.groupby(shown, key=lambda i: reason(lines[i])):
+        row = list(group)
+        if found is None or len(row) < opts.cue_run_min_lines or all(lines[i].rule is Rule.FURNITURE for i in row):
+            continue
+        for i in row:
+            if _is_text(lines[i]):
+                lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.FURNITURE, reason=found,
+                                   doubt=f"left out: one of a row of {len(row)} buttons")
+
+
 def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A list of other articles, or a live feed, after the article: items each stamped with
     its date or time (``stamp``: "04.12.2019", "Publié le 2 août", "14:44 …"), at least
@@ -1202,6 +1224,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     ``choices`` applied last)."""
     lines = [classify_line(line, opts) for line in source_lines]
     _comment_zone(lines, opts)
+    _button_rows(lines, opts)
     _dated_lists(lines, opts)
     _continuations(lines)
     _name_bylines(lines, opts)

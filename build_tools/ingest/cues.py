@@ -24,6 +24,7 @@ class Where(StrEnum):
     LINE = "line"  # the whole line is the phrase: removed wherever it stands
     START = "start"  # a short line begins with it: removed wherever it stands
     WITHIN = "within"  # a short line contains it, outside quotations: removed around the article only
+    RUN = "run"  # the whole line is the phrase, in a run of such lines: removed wherever the run stands
 
 
 SEPARATORS = "separators"  # the key of the breadcrumbs' separators, beside the reasons
@@ -74,7 +75,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             continue
         for where_name, phrases in by_where.items():
             if where_name not in set(Where):
-                problems.append(Problem(path, f"{where_name!r} is not line, start or within",
+                problems.append(Problem(path, f"{where_name!r} is not line, start, within or run",
                                         key=f"{reason_name}.{where_name}"))
                 continue
             for phrase in phrases:

@@ -75,6 +75,9 @@ ARTICLE_GAP_MAX_LINES = 16
 # On the corpus, 4 is the least that finds every title above its byline (7sur7), and up to
 # 12 changes nothing.
 TITLE_BYLINE_REACH = 6
+# A row of buttons (cues.yml, `run`: "Facebook", "Twitter", "LinkedIn"…) has at least this
+# many lines one under the other; a line alone may be an article's heading.
+CUE_RUN_MIN_LINES = 3
 # A page lists other articles (or a live feed's items) newest first, each stamped with its
 # date or time ("04.12.2019", "Publié le 2 août", "14:44 …"): at least this many stamps, one
 # kind of moment, none later than the one before, …
@@ -135,6 +138,7 @@ class CleanOptions:
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
     title_byline_reach: int = TITLE_BYLINE_REACH
+    cue_run_min_lines: int = CUE_RUN_MIN_LINES
     dated_list_min_items: int = DATED_LIST_MIN_ITEMS
     dated_item_max_lines: int = DATED_ITEM_MAX_LINES
     stamp_max_chars: int = STAMP_MAX_CHARS
