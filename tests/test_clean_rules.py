@@ -276,6 +276,9 @@ def test_many_lines_of_a_few_words_inside_the_article_are_a_menu_unless_announce
     assert kept("Les pays concernés :", *countries) == [PROSE, "Les pays concernés :", *countries, PROSE2]
     assert kept(*[f"• {country}" for country in countries]) == [PROSE, *[f"• {c}" for c in countries], PROSE2]
     assert kept(*countries[:5]) == [PROSE, *countries[:5], PROSE2]  # a few: headings, as before
+    # A form's field already left out among them counts in the run.
+    form = ["Orthographe", "Ponctuation", "Grammaire", "Technique", "Votre adresse email*", "Description de l'erreur*"]
+    assert kept(*form) == [PROSE, PROSE2]
 
 
 def test_dateline_gives_date_and_source() -> None:

@@ -18,9 +18,9 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.92, "clutter_precision": 0.997,
+    "dev": {"clutter_recall": 0.924, "clutter_precision": 0.997,
             "title": 0.929, "author": 0.832, "date": 0.812},
-    "test": {"article_recall": 1.0, "clutter_recall": 0.844, "clutter_precision": 1.0,
+    "test": {"article_recall": 1.0, "clutter_recall": 0.857, "clutter_precision": 1.0,
              "title": 0.675, "author": 0.85, "date": 0.875},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's

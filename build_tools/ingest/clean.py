@@ -974,7 +974,8 @@ def _menus_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
     """Inside the article, many lines of a few words one right under the other (no blank
     line between), none a sentence nor a bulleted item, and no line announcing them (« Les
     pays concernés : »): a menu, a form's fields, the options of a list ("Afghanistan",
-    "Afrique du Sud", "Åland"…), not the article's headings."""
+    "Afrique du Sud", "Åland"…), not the article's headings. Lines already left out among
+    them (a field's label, "Votre adresse email*") count in the run."""
     if span is None:
         return
 
@@ -983,14 +984,16 @@ def _menus_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
             and not _ends_with_terminal(cl.text) and not cl.text.rstrip().endswith(":")
 
     inside = range(span[0], span[1] + 1)
-    for _, group in itertools.groupby(inside, key=lambda i: item(lines[i])):
+    in_menu = [item(lines[i]) or lines[i].cls is LineClass.BOILERPLATE for i in inside]  # a field's label among them
+    for shown, group in itertools.groupby(inside, key=lambda i: in_menu[i - span[0]]):
         run = list(group)
-        if not item(lines[run[0]]) or len(run) < opts.inner_menu_min_items:
+        items = [k for k in run if item(lines[k])]
+        if not shown or not items or len(run) < opts.inner_menu_min_items:
             continue
         intro = _nearest(lines, run[0] - 1, -1)
         if intro is not None and lines[intro].text.rstrip(CLOSING_MARKS).endswith(":"):
             continue
-        for k in run:
+        for k in items:
             lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.NAVIGATION,
                                doubt=f"left out: one of {len(run)} lines of a few words, a menu inside the article")
 
