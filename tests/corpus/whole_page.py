@@ -45,8 +45,22 @@ def lines_of(text: str) -> list[str]:
     return lines
 
 
+# A page that says it is in ISO-8859-1 (or plain ASCII) is read as windows-1252, as browsers
+# read it (the WHATWG's Encoding standard): its bytes 0x80-0x9F are "€", "’", "“"…, not controls.
+AS_BROWSERS_READ = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "ascii": "windows-1252"}
+
+
+def decoded(raw: bytes) -> str:
+    """The page's text in its own charset, as a browser decodes it."""
+    guess = UnicodeDammit(raw, is_html=True)
+    charset = (guess.original_encoding or "utf-8").lower()
+    if charset in AS_BROWSERS_READ:
+        return raw.decode(AS_BROWSERS_READ[charset], errors="replace")
+    return guess.unicode_markup or ""
+
+
 def main(path: Path) -> None:
-    html = UnicodeDammit(path.read_bytes(), is_html=True).unicode_markup or ""  # in the page's own charset
+    html = decoded(path.read_bytes())
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         context = browser.new_context(java_script_enabled=False)
