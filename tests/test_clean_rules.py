@@ -76,6 +76,22 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
+def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
+    byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
+    menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",
+            "Encore un autre article du menu", "6 novembre 2018 à 18:26",
+            "Le journal du jour", "Politiques", "Sports", "Abonnement", "Contact", "Publicité", "Diplomatie"]
+    result = clean(lines(*menu, "Donald Trump et Xi Jinping, tentative de flirt en Floride", byline, PROSE, PROSE2))
+    assert (result.detected.author, result.detected.date) == ("Raphaël Balenieri et Frédéric Autran",
+                                                              dt.date(2017, 4, 5))
+    # The headline written first in a sticky bar over the menu: the date is the one by the byline.
+    title = "Donald Trump et Xi Jinping, tentative de flirt en Floride"
+    result = clean(lines(title, *menu, title, "Par Raphaël Balenieri", "5 avril 2017 à 19:26", PROSE, PROSE2))
+    assert result.detected.date == dt.date(2017, 4, 5)
+    result = clean(lines("Grève à Radio France", "Le Monde.fr avec AFP", "", "Publié le 12 avril 2015 à 22h23", PROSE))
+    assert result.detected.author == "Le Monde.fr avec AFP"
+
+
 def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author
@@ -113,6 +129,16 @@ def test_a_byline_among_a_line_s_parts_gives_the_author_and_the_title_stands_nea
 ])
 def test_a_stamp_is_the_moment_a_line_opens_with(text: str, expected: object) -> None:
     assert stamp(text) == expected
+
+
+def test_the_article_s_date_is_the_one_nearest_its_title_and_a_headline_over_it_the_title() -> None:
+    menu = ["Infos", "Sports", "Economie", "Regions", "Blogs"]
+    title = "Budget: l'effort de 2 milliards € confirmé"
+    standfirst = "Olivier Chastel rencontrera tous ses collègues lundi et mardi pour passer en revue leurs budgets"
+    result = clean(lines("13 janvier 2013", *menu, "DH Infos > Belgique", title, "(26/02/2012)", "© Christophe Bortels",
+                         standfirst, PROSE, PROSE2))
+    assert (result.detected.title, result.detected.date) == (title, dt.date(2012, 2, 26))
+    assert [cl.text for cl in result.lines if cl.cls.is_body] == [standfirst, PROSE, PROSE2]
 
 
 def test_an_update_stamp_is_no_comment_s_signature() -> None:

@@ -20,6 +20,7 @@ on a normalised copy (``textnorm``).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import statistics
@@ -82,10 +83,11 @@ def byline_match(text: str) -> re.Match[str] | None:
                  if (m := BYLINE.fullmatch(text, start, end))), None)
 
 
-# A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |"), next to a date line.
+# A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP"),
+# next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
-NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES})\s*[|–—-]?"
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:\s+(?i:avec)\s+{_NAMES})?)\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
@@ -705,10 +707,11 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     The title is a line that does not end with a full stop (or, if every line there does,
     the one nearest the byline, or else the first right under the page's date: a sentence
     under a menu is a photo's caption, and the page shows no title). With a byline or
-    dateline there, it is the last such line among the ``title_byline_reach`` lines above it,
-    or else the first after it (a date above the headline), or else the last further up; and
-    the standfirst the single short sentence just after the byline
-    or dateline;
+    dateline there (or a date line among the ``title_byline_reach`` lines over the text, a
+    headline above it: a date further up is the site's), it is the last such line among the
+    ``title_byline_reach`` lines above it, or else the first after it (a date above the
+    headline), or else the last further up; and the standfirst the single short sentence just
+    after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other). But a
     headline of more than a kicker's words right above the line chosen is the title, and
@@ -722,6 +725,13 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     menu = _menu_items(lines[:first], opts)
     header = [i for i in range(first) if _is_text(lines[i]) and i not in menu]
     meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE)), None)
+    if meta is None:  # the article's date right above its text, under its headline (a date further up is the site's)
+        closing = [i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK][:opts.title_byline_reach]
+        dated_at = next((i for i in closing if lines[i].cls is LineClass.DATE), None)
+        over = [i for i in range(dated_at or 0) if lines[i].cls is not LineClass.BLANK][-opts.title_byline_reach:]
+        if dated_at is not None and any(i in header and _is_headline(lines[i].text, opts, words=opts.title_min_words)
+                                        for i in over):
+            meta = dated_at
     if meta is not None:
         before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
         plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
@@ -1122,8 +1132,16 @@ _BLOCK_KIND = {
 }
 
 
+# Another author after the first one's role: "Par X, correspondant à Pékin et Y, correspondant à
+# New York".
+_ANOTHER_REPORTER = re.compile(rf"\s(?i:et|and)\s+(?P<name>{_NAMES})\s*,\s*"
+                               r"(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?)\b")
+
+
 def _author(lines: Sequence[ClassifiedLine]) -> str | None:
-    """The first byline's name(s); a byline written one name a line gives them all ("X, Y et Z")."""
+    """The first byline's name(s); a byline written one name a line gives them all ("X, Y et Z"),
+    and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
+    correspondant à New York")."""
     first = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
     if first is None:
         return None
@@ -1133,6 +1151,7 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
     if m is None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]
+    names += [more["name"] for more in _ANOTHER_REPORTER.finditer(cl.text, m.end("name"))]
     following = _nearest(lines, first + 1, 1) if cl.rule is Rule.NAME_BYLINE else None
     while following is not None and lines[following].rule is Rule.NAME_BYLINE:
         text = lines[following].text
@@ -1164,15 +1183,17 @@ def _title_text(text: str, opts: CleanOptions) -> str:
 def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> DetectedMeta:
     """The title, the author, the date and the source the page gives. The date stands in the
     article's head, or among the ``signature_reach`` lines that close it (blank lines
-    aside): a date further down is another article's, in a box that closes the page."""
+    aside): a date further down is another article's, in a box that closes the page; of
+    those, the one nearest the byline, or else the title."""
     title = source = None
-    date = None
+    dates: list[tuple[int, dt.date]] = []
     after = [i for i in range(span[1] + 1, len(lines)) if lines[i].cls is not LineClass.BLANK] if span else []
     reach = after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
     for at, cl in enumerate(lines):
         if at > reach and cl.cls in (LineClass.DATELINE, LineClass.DATE):
             continue
         form = unify_punctuation(cl.text)
+        found: dt.date | None = None
         if cl.cls is LineClass.TITLE and title is None:
             title = _title_text(cl.text, opts)
         elif cl.cls is LineClass.SOURCE and source is None:
@@ -1182,12 +1203,22 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             m = DATELINE.fullmatch(form)
             if m and m["source"] and source is None:
                 source = cl.text[m.start("source"):m.end("source")]
-            if m and date is None:
-                date = parse_date(m["date"])
-        elif cl.cls is LineClass.DATE and date is None:
-            date = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0])
-    if date is None:  # a byline that gives the date: "Par X, le 11 juin 2024 à 03h28"
-        date = next((d for cl in lines if cl.cls is LineClass.BYLINE and (d := first_date(cl.text))), None)
+            found = parse_date(m["date"]) if m else None
+        elif cl.cls is LineClass.DATE:
+            found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
+        if found is not None:
+            dates.append((at, found))
+    # The date line nearest the byline, or else the title: a date further away is the site's (« 13
+    # janvier 2013 » over its menus) or another article's; and if none stands near the byline, the
+    # date the byline gives ("Par X, le 11 juin 2024 à 03h28").
+    byline = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
+    heading = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
+    anchor = byline if byline is not None else heading
+    nearest = min(dates, key=lambda d: abs(d[0] - anchor)) if dates and anchor is not None \
+        else (dates[0] if dates else None)
+    given = first_date(lines[byline].text) if byline is not None else None
+    far = nearest is None or byline is None or abs(nearest[0] - byline) > opts.title_byline_reach
+    date = given if given is not None and far else (nearest[1] if nearest else None)
     if date is None:  # a line of the page's head that opens with the date: "17 juillet 2017 11:13; Act: …"
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
         date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
