@@ -101,6 +101,12 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
     assert author("Un titre", "Par\u00a0Matthieu Hy le 07 Mai 2020", PROSE) == "Matthieu Hy"
     assert clean(lines("Un titre", "Par Nicolas Gutierrez C. le 14.09.2020 à 11h46", PROSE)).detected.date \
         == dt.date(2020, 9, 14)
+    result = clean(lines("Un titre", "jeudi 13 juin 2019, par Attac France", PROSE))
+    assert (result.detected.author, result.detected.date) == ("Attac France", dt.date(2019, 6, 13))
+    assert author("Un titre", "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", PROSE) \
+        == "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+    assert clean(lines("Un titre", "Publié le 27 octobre 2023 à 15h01 Lecture 1 min.", PROSE)).detected.date \
+        == dt.date(2023, 10, 27)  # its reading time after it
     assert author("Un titre", "Auteur : il faut relire la loi", PROSE) is None
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
 

@@ -104,6 +104,8 @@ _DATE_WORDS = re.compile(
     r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|création|créée?|"
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
+# The reading time a date line may end with: "Publié le 27 octobre 2023 à 15h01 Lecture 1 min."
+_READING_TIME = re.compile(r"(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?\.?\s*$", re.IGNORECASE)
 
 
 # "Agence de presse Xinhua | 21. 06. 2025": who published it, then the date, apart by a mark.
@@ -146,7 +148,7 @@ def _date_alone(text: str) -> dt.date | None:
         rest = pattern.sub(lambda m: " " * len(m.group()), rest)
     if not found:
         return None
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _READING_TIME.sub(" ", rest)))
     if any(c.isalnum() for c in rest):
         return None
     return min(found)[1]
