@@ -76,6 +76,16 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
+def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> None:
+    def meta(line: str) -> tuple[str | None, dt.date | None]:
+        result = clean(lines("Jean-Paul Delevoye, monsieur retraites", line, PROSE, PROSE2))
+        return result.detected.author, result.detected.date
+
+    assert meta("Marie Merlet | lundi 9 décembre 2019 à 09h08") == ("Marie Merlet", dt.date(2019, 12, 9))
+    assert meta("Agence de presse Xinhua | 21. 06. 2025") == ("Xinhua", dt.date(2025, 6, 21))  # the agency's name
+    assert meta("French.china.org.cn | Mis à jour le 21-06-2025") == (None, dt.date(2025, 6, 21))  # a site's
+
+
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
     byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
     menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",
@@ -107,6 +117,8 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
         == "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
     assert clean(lines("Un titre", "Publié le 27 octobre 2023 à 15h01 Lecture 1 min.", PROSE)).detected.date \
         == dt.date(2023, 10, 27)  # its reading time after it
+    assert author("Un titre", "Ouest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49", PROSE) \
+        == "Patrick ANGEVIN"
     assert author("Un titre", "Auteur : il faut relire la loi", PROSE) is None
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
 

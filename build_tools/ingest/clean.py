@@ -42,14 +42,26 @@ from ..model import (
     Rule,
     SourceLine,
 )
-from ..text.dates import WRITTEN_DATE, StampKind, date_of_line, first_date, leading_date, parse_date, stamp, tells_when
+from ..text.dates import (
+    WRITTEN_DATE,
+    StampKind,
+    date_of_line,
+    first_date,
+    leading_date,
+    parse_date,
+    publisher_of_line,
+    stamp,
+    tells_when,
+)
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
 from .options import DEFAULT_OPTIONS, CleanOptions
 
 _I = re.IGNORECASE
 _UPPER = "A-ZÀ-ÖØ-ÝŒ"
-_NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff][\w.'-]*"  # a capital, or a Chinese character (no case)
+# A capital, or a Chinese character (no case), then letters; a full stop inside ("Le Monde.fr",
+# "J.-P.") or after an initial ("Nicolas Gutierrez C."), not after a word ("ANGEVIN. Publié le").
+_NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}])(?<!\w[{_UPPER}])\.)?"
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}"  # "France 24 FR"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
@@ -57,14 +69,15 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
-# "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)"
+# "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
+# "Ouest-France Recueilli par X. Publié le …"
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
-    r"(?i:(?:propos recueillis|texte|un article|une analyse|une enquête|analyse|enquête|décryptage"
-    r"|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
+    r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
+    r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
     rf"(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
-    r"(?:\s*[,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
+    r"(?:\s*[.,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100})?"
     r"\s*[|–—-]?")
@@ -1225,7 +1238,21 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
         date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
-    return DetectedMeta(title=title, author=_author(lines) or _agency(lines, source), date=date, source=source)
+    publisher = publisher_of_line(unify_punctuation(lines[nearest[0]].text)) if nearest else None
+    author = _author(lines) or _agency(lines, source) or _publisher_name(publisher)
+    return DetectedMeta(title=title, author=author, date=date, source=source)
+
+
+def _publisher_name(name: str | None) -> str | None:
+    """The name the article's date line gives beside the date, when the page has no byline: a
+    news agency's usual name ("Agence de presse Xinhua": Xinhua), or a person's ("Marie
+    Merlet"), not a site's ("French.china.org.cn")."""
+    if name is None:
+        return None
+    agency = CUES.agency(name) or CUES.agency(re.sub(r"^(?i:agence(?: de presse)?)\s+", "", name))
+    if agency is not None:
+        return agency
+    return name if NAME_ALONE.fullmatch(name) and _words(name) >= 2 and "." not in name else None
 
 
 # A rights notice at the end of a dispatch: "© 2025 Agence France-Presse".

@@ -120,16 +120,26 @@ def date_of_line(text: str) -> dt.date | None:
     a date beside the name of who published it, apart by a mark ("Agence de presse
     Xinhua | 21. 06. 2025", "French.china.org.cn | Mis à jour le 21-06-2025")."""
     date = _date_alone(text)
+    return date if date is not None else next((date for _, date in _published_by(text)), None)
+
+
+def publisher_of_line(text: str) -> str | None:
+    """Who published it, when a line gives a date beside a name ("Marie Merlet | lundi 9
+    décembre 2019 à 09h08", "Agence de presse Xinhua | 21. 06. 2025")."""
+    return None if _date_alone(text) is not None else next((name.strip() for name, _ in _published_by(text)), None)
+
+
+def _published_by(text: str) -> Iterable[tuple[str, dt.date]]:
     parts = _PUBLISHER_APART.split(text)
-    if date is not None or len(parts) != 2:
-        return date
+    if len(parts) != 2:
+        return
     for name, rest in (parts, parts[::-1]):
         if len(name.split()) <= PUBLISHER_MAX_WORDS and not any(c.isdigit() for c in name) \
                 and not name.rstrip().endswith((".", "!", "?", ":", "…")):
             date = _date_alone(rest)
             if date is not None:
-                return date
-    return None
+                yield name, date
+                return
 
 
 def _date_alone(text: str) -> dt.date | None:
