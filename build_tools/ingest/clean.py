@@ -397,9 +397,10 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     ``dated_list_min_items`` stamps of one kind, each within ``dated_item_max_lines`` lines
     of the one before and none later than it (a page lists news newest first; an article's
     chronology runs oldest first), two of them different. From its first stamp to its last,
-    its lines are left out. Only after a paragraph of prose that is not in it and opens with
-    no stamp: a live feed that is the page's article ("14:44 Les secours ont retrouvé…")
-    keeps its lines."""
+    its lines are left out. Only after the article's text: ``dated_list_after_paragraphs``
+    paragraphs of prose between its head (the last byline or date above the list) and the
+    list, none opening with a stamp; a live feed that is the page's article, under its head
+    and its standfirst ("14:44 Les secours ont retrouvé…"), keeps its lines."""
     prose = _prose(lines, opts)
     stamps = [(i, found) for i, cl in enumerate(lines)
               if cl.cls is not LineClass.BLANK and len(cl.text) <= opts.stamp_max_chars
@@ -415,8 +416,10 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         groups.append([(i, found)])
     for group in groups:
         first, last = group[0][0], group[-1][0]
+        head = max((i for i in range(first) if lines[i].cls in _META), default=-1)
+        written = [i for i in prose if head < i < first and stamp(lines[i].text) is None]
         if len(group) < opts.dated_list_min_items or len({key for _, (_, key) in group}) < 2 \
-                or not any(i < first and stamp(lines[i].text) is None for i in prose):
+                or len(written) < opts.dated_list_after_paragraphs:
             continue
         reason = Reason.TICKER if group[0][1][0] is StampKind.TIME else Reason.RELATED
         for k in range(first, last + 1):

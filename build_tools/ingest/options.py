@@ -85,6 +85,10 @@ DATED_LIST_MIN_ITEMS = 3
 # … each at most this many lines (blank lines aside) under the one before: an item is its
 # headline, a teaser, a kicker; …
 DATED_ITEM_MAX_LINES = 8
+# … after at least this many paragraphs of the article under its head (its byline, its
+# date): a live feed under a title and a standfirst is the page's article (Les Echos'
+# « Le fil info »), one after an article's paragraphs is not (Libération's « Direct »);
+DATED_LIST_AFTER_PARAGRAPHS = 2
 # … and each stamp a line of at most this many characters that ends no sentence (an
 # article's "Le 6 août 2019, le député … a été condamné." opens with a date too).
 STAMP_MAX_CHARS = 100
@@ -141,6 +145,7 @@ class CleanOptions:
     cue_run_min_lines: int = CUE_RUN_MIN_LINES
     dated_list_min_items: int = DATED_LIST_MIN_ITEMS
     dated_item_max_lines: int = DATED_ITEM_MAX_LINES
+    dated_list_after_paragraphs: int = DATED_LIST_AFTER_PARAGRAPHS
     stamp_max_chars: int = STAMP_MAX_CHARS
     inner_menu_min_items: int = INNER_MENU_MIN_ITEMS
     byline_max_names: int = BYLINE_MAX_NAMES
