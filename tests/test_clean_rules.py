@@ -84,6 +84,8 @@ def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> N
     assert meta("Marie Merlet | lundi 9 décembre 2019 à 09h08") == ("Marie Merlet", dt.date(2019, 12, 9))
     assert meta("Agence de presse Xinhua | 21. 06. 2025") == ("Xinhua", dt.date(2025, 6, 21))  # the agency's name
     assert meta("French.china.org.cn | Mis à jour le 21-06-2025") == (None, dt.date(2025, 6, 21))  # a site's
+    assert meta("Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour le 05.07.2011 à 22h09") \
+        == ("Le Monde.fr avec AFP", dt.date(2011, 7, 5))
 
 
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
@@ -299,6 +301,13 @@ def test_the_date_is_the_article_s_not_that_of_a_box_further_down() -> None:
     assert date("Le grand virage de l'industrie", PROSE, PROSE2, *box) is None
     assert date("Le grand virage de l'industrie", PROSE, PROSE2, "Par Jeanne Martin", "AFP", "20 mai 2025 - 17h30",
                 *box) == dt.date(2025, 5, 20)  # the article's signature
+
+
+def test_a_section_s_name_in_capitals_written_twice_is_not_the_title() -> None:
+    title = "Sophie Binet met en garde Emmanuel Macron sur la « gravité de la situation dans le pays »"
+    menu = ["LE GOÛT DU MONDE", "Le Monde passe à table", "Six recettes de street food à faire chez vous",
+            "LE GOÛT DU MONDE", "La mode à la féminité revendiquée d’Ulla Johnson"]
+    assert clean(lines(*menu, "POLITIQUE", title, PROSE, PROSE2)).detected.title == title
 
 
 def test_a_list_of_tags_under_the_title_is_not_the_title() -> None:

@@ -776,6 +776,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if title is None:
         return
     twice = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
+                  and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
     title = twice if twice is not None else _headline_above(lines, title, opts)
     title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
@@ -1248,14 +1249,14 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
 
 def _publisher_name(name: str | None) -> str | None:
     """The name the article's date line gives beside the date, when the page has no byline: a
-    news agency's usual name ("Agence de presse Xinhua": Xinhua), or a person's ("Marie
-    Merlet"), not a site's ("French.china.org.cn")."""
+    news agency's usual name ("Agence de presse Xinhua": Xinhua), or a name of two words or
+    more ("Marie Merlet", "Le Monde.fr avec AFP"), not a site's address ("French.china.org.cn")."""
     if name is None:
         return None
     agency = CUES.agency(name) or CUES.agency(re.sub(r"^(?i:agence(?: de presse)?)\s+", "", name))
     if agency is not None:
         return agency
-    return name if NAME_ALONE.fullmatch(name) and _words(name) >= 2 and "." not in name else None
+    return name if NAME_ALONE.fullmatch(name) and _words(name) >= 2 else None
 
 
 # A rights notice at the end of a dispatch: "© 2025 Agence France-Presse".

@@ -130,11 +130,16 @@ def publisher_of_line(text: str) -> str | None:
 
 
 def _published_by(text: str) -> Iterable[tuple[str, dt.date]]:
-    parts = _PUBLISHER_APART.split(text)
-    if len(parts) != 2:
+    """The name and the date of a line that gives both, apart by a mark: the name first, then
+    the dates ("Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour le …"), or the date
+    first, then the name. Not an embedded post's signature, whose name holds its account
+    ("David Sacks @DavidSacks – 16:52 UTC · 6 nov. 2025")."""
+    marks = list(_PUBLISHER_APART.finditer(text))
+    if not marks:
         return
-    for name, rest in (parts, parts[::-1]):
-        if len(name.split()) <= PUBLISHER_MAX_WORDS and not any(c.isdigit() for c in name) \
+    first, last = marks[0], marks[-1]
+    for name, rest in ((text[:first.start()], text[first.end():]), (text[last.end():], text[:last.start()])):
+        if len(name.split()) <= PUBLISHER_MAX_WORDS and not any(c.isdigit() or c == "@" for c in name) \
                 and not name.rstrip().endswith((".", "!", "?", ":", "…")):
             date = _date_alone(rest)
             if date is not None:
