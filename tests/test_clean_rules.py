@@ -86,6 +86,8 @@ def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> N
     assert meta("French.china.org.cn | Mis à jour le 21-06-2025") == (None, dt.date(2025, 6, 21))  # a site's
     assert meta("Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour le 05.07.2011 à 22h09") \
         == ("Le Monde.fr avec AFP", dt.date(2011, 7, 5))
+    assert meta("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") == ("AFP", dt.date(2015, 4, 30))
+    assert meta("AFP 30 avril 2015, une journée de deuil")[1] is None  # a sentence after the date
 
 
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:

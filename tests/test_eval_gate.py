@@ -19,9 +19,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.932, "clutter_precision": 0.997,
-            "title": 0.939, "author": 0.865, "date": 0.916},
+            "title": 0.939, "author": 0.865, "date": 0.93},
     "test": {"article_recall": 1.0, "clutter_recall": 0.857, "clutter_precision": 1.0,
-             "title": 0.7, "author": 0.85, "date": 0.875},
+             "title": 0.7, "author": 0.875, "date": 0.937},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,

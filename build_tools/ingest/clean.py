@@ -212,9 +212,22 @@ def _is_dateline(text: str, _: CleanOptions) -> bool:
 
 def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
-    has: a blog's stamp ("By 15 juillet 2025No Comments")."""
+    has: a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its agency
+    then its date (``agency_date``)."""
     stamp = leading_date(text)
-    return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words)
+    return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
+        or agency_date(text) is not None
+
+
+def agency_date(text: str) -> tuple[str, dt.date] | None:
+    """A dispatch's head: a news agency's name (``cues.yml``, ``agencies``), then a date line
+    ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)"); the agency's usual
+    name and the date."""
+    found = CUES.agency_at_start(text)
+    if found is None:
+        return None
+    date = date_of_line(text[found[1]:].lstrip(" ,:|–—-·•").replace("(", " ").replace(")", " "))
+    return (found[0], date) if date is not None else None
 
 
 def _is_short_label(text: str, opts: CleanOptions) -> bool:
@@ -1225,6 +1238,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             found = parse_date(m["date"]) if m else None
         elif cl.cls is LineClass.DATE:
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
+            found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
         if found is not None:
             dates.append((at, found))
     # The date line nearest the byline, or else the title: a date further away is the site's (« 13
@@ -1242,7 +1256,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
         date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
-    publisher = publisher_of_line(unify_punctuation(lines[nearest[0]].text)) if nearest else None
+    head = unify_punctuation(lines[nearest[0]].text) if nearest else None
+    publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines) or _agency(lines, source) or _publisher_name(publisher)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 

@@ -47,7 +47,12 @@ class Cues:
 
     def agency(self, text: str) -> str | None:
         """The usual name of the news agency that ``text`` starts with ("AFP. Note : …")."""
-        return next((name for name, forms in self.agencies.items() if forms.match(text)), None)
+        found = self.agency_at_start(text)
+        return found[0] if found else None
+
+    def agency_at_start(self, text: str) -> tuple[str, int] | None:
+        """The usual name of the news agency that ``text`` starts with, and where its name ends."""
+        return next(((name, m.end()) for name, forms in self.agencies.items() if (m := forms.match(text))), None)
 
 
 def load_cues(path: Path = CUES_FILE) -> Cues:
