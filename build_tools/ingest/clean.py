@@ -404,6 +404,37 @@ def _button_rows(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                                    doubt=f"left out: one of a row of {len(row)} buttons")
 
 
+def _blocks_written_twice(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A block of at least ``twice_block_min_lines`` lines one under the other (blank lines
+    aside), a paragraph of prose among them, that the page writes again elsewhere, line for
+    line: a box the page shows twice (a site's « about » text in its header and its footer,
+    an advertisement's slot), both copies left out. Not when fewer paragraphs of the
+    article's main run of prose than a block has stand outside them: a page saved twice
+    keeps its article."""
+    shown = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
+    texts = [_compared(lines[i].text) for i in shown]
+    prose = _prose(lines, opts)
+    main = set(_main_run(lines, prose, opts)) if prose else set()
+    prose_set = set(prose)
+    size = opts.twice_block_min_lines
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for k in range(len(shown) - size + 1):
+        starts.setdefault(tuple(texts[k:k + size]), []).append(k)
+    copied: set[int] = set()
+    for found in starts.values():
+        if len(found) < 2 or found[1] - found[0] < size:  # side by side: one block, not two
+            continue
+        blocks = [shown[k:k + size] for k in found]
+        if any(i in prose_set for i in blocks[0]):
+            copied.update(i for block in blocks for i in block)
+    if len(main - copied) < size:  # the article is what is written twice: the page saved twice
+        return
+    for i in sorted(copied):
+        if _is_text(lines[i]):
+            lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED,
+                               doubt="left out: in a block of lines the page writes twice")
+
+
 def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A list of other articles, or a live feed, after the article: items each stamped with
     its date or time (``stamp``: "04.12.2019", "Publié le 2 août", "14:44 …"), at least
@@ -1307,6 +1338,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     lines = [classify_line(line, opts) for line in source_lines]
     _comment_zone(lines, opts)
     _button_rows(lines, opts)
+    _blocks_written_twice(lines, opts)
     _dated_lists(lines, opts)
     _continuations(lines)
     _name_bylines(lines, opts)

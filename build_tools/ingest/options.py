@@ -78,6 +78,10 @@ TITLE_BYLINE_REACH = 6
 # A row of buttons (cues.yml, `run`: "Facebook", "Twitter", "LinkedIn"…) has at least this
 # many lines one under the other; a line alone may be an article's heading.
 CUE_RUN_MIN_LINES = 3
+# A block of at least this many lines one under the other that the page writes twice, line
+# for line, with a paragraph among them, is a box shown twice (CRIC's « about » text in its
+# header and its footer, Courrier international's advertisements), not the article.
+TWICE_BLOCK_MIN_LINES = 3
 # A page lists other articles (or a live feed's items) newest first, each stamped with its
 # date or time ("04.12.2019", "Publié le 2 août", "14:44 …"): at least this many stamps, one
 # kind of moment, none later than the one before, …
@@ -143,6 +147,7 @@ class CleanOptions:
     signature_reach: int = SIGNATURE_REACH
     title_byline_reach: int = TITLE_BYLINE_REACH
     cue_run_min_lines: int = CUE_RUN_MIN_LINES
+    twice_block_min_lines: int = TWICE_BLOCK_MIN_LINES
     dated_list_min_items: int = DATED_LIST_MIN_ITEMS
     dated_item_max_lines: int = DATED_ITEM_MAX_LINES
     dated_list_after_paragraphs: int = DATED_LIST_AFTER_PARAGRAPHS
