@@ -169,6 +169,13 @@ def test_an_update_stamp_is_no_comment_s_signature() -> None:
     assert all(cl.reason is not Reason.COMMENTS for cl in clean(page).lines[3:])
 
 
+def test_names_in_author_boxes_one_under_the_other_are_all_the_authors() -> None:
+    title = "Préparons proactivement l’Europe à la révolution de l’IA"
+    boxes = ["Aiman Ezzat", "Auteur", "Directeur général, Capgemini",
+             "Paul Hermelin", "Auteur", "Président du conseil d’administration, Capgemini"]
+    assert clean(lines("11/03/2024", title, *boxes, PROSE, PROSE2)).detected.author == "Aiman Ezzat et Paul Hermelin"
+
+
 def test_more_names_one_under_the_other_than_a_byline_gives_are_a_list_of_people() -> None:
     menu = ["Auteurs", "Pierre Puchot", "Léo Guy-Denarcy", "Barbara Stiegler", "Mark Alizart", "Mathias Girel"]
     result = clean(lines(*menu, "Pour le néolibéralisme, la retraite est un archaïsme", "Par Jeanne Martin", PROSE))

@@ -1201,8 +1201,9 @@ _ANOTHER_REPORTER = re.compile(rf"\s(?i:et|and)\s+(?P<name>{_NAMES})\s*,\s*"
                                r"(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?)\b")
 
 
-def _author(lines: Sequence[ClassifiedLine]) -> str | None:
+def _author(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> str | None:
     """The first byline's name(s); a byline written one name a line gives them all ("X, Y et Z"),
+    each name right under the one before or under its box's label and role,
     and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
     correspondant à New York")."""
     first = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
@@ -1215,13 +1216,19 @@ def _author(lines: Sequence[ClassifiedLine]) -> str | None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]
     names += [more["name"] for more in _ANOTHER_REPORTER.finditer(cl.text, m.end("name"))]
-    following = _nearest(lines, first + 1, 1) if cl.rule is Rule.NAME_BYLINE else None
-    while following is not None and lines[following].rule is Rule.NAME_BYLINE:
-        text = lines[following].text
-        m = NAME_ALONE.fullmatch(unify_punctuation(text))
-        if m and text[m.start("name"):m.end("name")] not in names:
-            names.append(text[m.start("name"):m.end("name")])
-        following = _nearest(lines, following + 1, 1)
+    if cl.rule is Rule.NAME_BYLINE:
+        shown = [i for i in range(first + 1, len(lines)) if lines[i].cls is not LineClass.BLANK]
+        gap = 0
+        for i in shown:  # the next names, each right under the one before or under its label and role
+            if lines[i].rule is not Rule.NAME_BYLINE:
+                gap += 1
+                if gap > opts.author_box_lines:
+                    break
+                continue
+            gap = 0
+            m = NAME_ALONE.fullmatch(unify_punctuation(lines[i].text))
+            if m and lines[i].text[m.start("name"):m.end("name")] not in names:
+                names.append(lines[i].text[m.start("name"):m.end("name")])
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
@@ -1289,7 +1296,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = _author(lines) or _agency(lines, source) or _publisher_name(publisher)
+    author = _author(lines, opts) or _agency(lines, source) or _publisher_name(publisher)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 

@@ -103,6 +103,10 @@ SIGNATURE_REACH = 8
 # Inside the article, at least this many lines of a few words one right under the other,
 # none a sentence, are a menu or a form's fields, not the article's headings.
 INNER_MENU_MIN_ITEMS = 6
+# Under each name of a byline written one name a line, an author's box may set this many
+# lines before the next name: its label and the author's role ("Aiman Ezzat", "Auteur",
+# "Directeur général, Capgemini", "Paul Hermelin").
+AUTHOR_BOX_LINES = 2
 # A byline names at most this many authors, one a line ("Luc Ferrandez", "Nathalie
 # Normandeau", "Paul Arcand"); more names one under the other are a list of people: a site's
 # menu of its authors (AOC: ten names under « Auteurs »), a team.
@@ -146,6 +150,7 @@ class CleanOptions:
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH
     title_byline_reach: int = TITLE_BYLINE_REACH
+    author_box_lines: int = AUTHOR_BOX_LINES
     cue_run_min_lines: int = CUE_RUN_MIN_LINES
     twice_block_min_lines: int = TWICE_BLOCK_MIN_LINES
     dated_list_min_items: int = DATED_LIST_MIN_ITEMS
