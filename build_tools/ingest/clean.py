@@ -86,11 +86,14 @@ BYLINE = re.compile(
 _PARTS = re.compile(rf"\s+[{re.escape(CUES.separators)}•]\s+") if CUES.separators else re.compile(r"\s+•\s+")
 
 
-def byline_match(text: str) -> re.Match[str] | None:
-    """The byline a line is (``BYLINE``), or the one among its parts set apart by separators
-    after the first (the match's places are the line's)."""
+def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
+    """The byline a line is (``BYLINE``), or, in a line of at most ``parts_max_chars`` (a
+    breadcrumb's length), the one among its parts set apart by separators after the first
+    (the match's places are the line's)."""
     if m := BYLINE.fullmatch(text):
         return m
+    if len(text) > parts_max_chars:
+        return None
     starts = [0, *(sep.end() for sep in _PARTS.finditer(text))]
     ends = [sep.start() for sep in _PARTS.finditer(text)] + [len(text)]
     return next((m for start, end in zip(starts[1:], ends[1:], strict=True)
@@ -205,6 +208,10 @@ def _is_moderation_notice(text: str, opts: CleanOptions) -> bool:
     return len(text) <= opts.notice_max_chars and MODERATION.search(text) is not None
 
 
+def _is_byline(text: str, opts: CleanOptions) -> bool:
+    return byline_match(text, opts.breadcrumb_max_chars) is not None
+
+
 def _is_dateline(text: str, _: CleanOptions) -> bool:
     m = DATELINE.fullmatch(text)
     return m is not None and parse_date(m["date"]) is not None
@@ -214,6 +221,8 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
     has: a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its agency
     then its date (``agency_date``)."""
+    if len(text) > opts.date_line_max_chars:  # a paragraph, never a date line
+        return False
     stamp = leading_date(text)
     return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
         or agency_date(text) is not None
@@ -287,7 +296,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.SEPARATOR, LineClass.BOILERPLATE, Reason.SEPARATOR, _is_separator),
     LineRule(Rule.NEWS_TICKER, LineClass.BOILERPLATE, Reason.TICKER, _is_news_ticker),
     LineRule(Rule.SOURCE_LINE, LineClass.SOURCE, Reason.SOURCE, _fullmatch(SOURCE_LINE)),
-    LineRule(Rule.BYLINE, LineClass.BYLINE, Reason.BYLINE, lambda text, _: byline_match(text) is not None),
+    LineRule(Rule.BYLINE, LineClass.BYLINE, Reason.BYLINE, _is_byline),
     LineRule(Rule.DATELINE, LineClass.DATELINE, Reason.DATELINE, _is_dateline),
     LineRule(Rule.DATE_LINE, LineClass.DATE, Reason.DATE, _is_date_line),
     LineRule(Rule.COUNTER, LineClass.BOILERPLATE, Reason.MEDIA, _is_counter),
@@ -413,20 +422,18 @@ def _blocks_written_twice(lines: list[ClassifiedLine], opts: CleanOptions) -> No
     keeps its article."""
     shown = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
     texts = [_compared(lines[i].text) for i in shown]
-    prose = _prose(lines, opts)
-    main = set(_main_run(lines, prose, opts)) if prose else set()
-    prose_set = set(prose)
     size = opts.twice_block_min_lines
     starts: dict[tuple[str, ...], list[int]] = {}
     for k in range(len(shown) - size + 1):
         starts.setdefault(tuple(texts[k:k + size]), []).append(k)
-    copied: set[int] = set()
-    for found in starts.values():
-        if len(found) < 2 or found[1] - found[0] < size:  # side by side: one block, not two
-            continue
-        blocks = [shown[k:k + size] for k in found]
-        if any(i in prose_set for i in blocks[0]):
-            copied.update(i for block in blocks for i in block)
+    twice = [[shown[k:k + size] for k in found] for found in starts.values()
+             if len(found) > 1 and found[1] - found[0] >= size]  # side by side: one block, not two
+    if not twice:
+        return
+    prose = _prose(lines, opts)
+    prose_set = set(prose)
+    copied = {i for blocks in twice if any(i in prose_set for i in blocks[0]) for block in blocks for i in block}
+    main = set(_main_run(lines, prose, opts)) if prose else set()
     if len(main - copied) < size:  # the article is what is written twice: the page saved twice
         return
     for i in sorted(copied):
@@ -445,7 +452,6 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     paragraphs of prose between its head (the last byline or date above the list) and the
     list, none opening with a stamp; a live feed that is the page's article, under its head
     and its standfirst ("14:44 Les secours ont retrouvé…"), keeps its lines."""
-    prose = _prose(lines, opts)
     stamps = [(i, found) for i, cl in enumerate(lines)
               if cl.cls is not LineClass.BLANK and len(cl.text) <= opts.stamp_max_chars
               and not (_is_text(cl) and _is_sentence(cl.text, opts)) and (found := stamp(cl.text)) is not None]
@@ -458,6 +464,8 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                 groups[-1].append((i, found))
                 continue
         groups.append([(i, found)])
+    groups = [group for group in groups if len(group) >= opts.dated_list_min_items]
+    prose = _prose(lines, opts) if groups else []
     for group in groups:
         first, last = group[0][0], group[-1][0]
         head = max((i for i in range(first) if lines[i].cls in _META), default=-1)
@@ -572,10 +580,14 @@ def _is_name_run(text: str) -> bool:
             and sum(word[:1].isupper() for word in words) > len(words) / 3)
 
 
+# A word: a run of what is not a space, with a letter or a figure in it.
+_WORD = re.compile(r"\S*?[^\W_]\S*")
+
+
 def _words(text: str) -> int:
     """The words of a line: what holds a letter or a figure, not the marks French writes
     apart ("Merci !" is one word)."""
-    return sum(any(c.isalnum() for c in word) for word in text.split())
+    return len(_WORD.findall(text))
 
 
 def _wraps(lines: Sequence[ClassifiedLine], i: int, opts: CleanOptions) -> bool:
@@ -1053,14 +1065,15 @@ def _menus_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
         return
 
     def item(cl: ClassifiedLine) -> bool:
-        return _is_text(cl) and _ITEM.match(cl.text) is None and _words(cl.text) <= opts.kicker_max_words \
-            and not _ends_with_terminal(cl.text) and not cl.text.rstrip().endswith(":")
+        return _is_text(cl) and _ITEM.match(cl.text) is None and not _ends_with_terminal(cl.text) \
+            and not cl.text.rstrip().endswith(":") and _words(cl.text) <= opts.kicker_max_words
 
     inside = range(span[0], span[1] + 1)
-    in_menu = [item(lines[i]) or lines[i].cls is LineClass.BOILERPLATE for i in inside]  # a field's label among them
+    items_at = {i for i in inside if item(lines[i])}
+    in_menu = [i in items_at or lines[i].cls is LineClass.BOILERPLATE for i in inside]  # a field's label among them
     for shown, group in itertools.groupby(inside, key=lambda i: in_menu[i - span[0]]):
         run = list(group)
-        items = [k for k in run if item(lines[k])]
+        items = [k for k in run if k in items_at]
         if not shown or not items or len(run) < opts.inner_menu_min_items:
             continue
         intro = _nearest(lines, run[0] - 1, -1)
@@ -1211,7 +1224,7 @@ def _author(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> str | None:
         return None
     cl = lines[first]
     form = unify_punctuation(cl.text)
-    m = NAME_ALONE.fullmatch(form) if cl.rule is Rule.NAME_BYLINE else byline_match(form)
+    m = NAME_ALONE.fullmatch(form) if cl.rule is Rule.NAME_BYLINE else byline_match(form, opts.breadcrumb_max_chars)
     if m is None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]

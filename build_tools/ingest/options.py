@@ -7,6 +7,9 @@ from dataclasses import dataclass
 # A line of at least this many characters is article prose: it starts the body and is
 # never taken for a title, a heading or a prompt.
 PARAGRAPH_MIN_CHARS = 140
+# A date line ("Publié le 2 août 2025 à 14h05 - Mis à jour le 3 août 2025 à 09h12", "AFP 30
+# avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") is at most this long.
+DATE_LINE_MAX_CHARS = 160
 # A title found in the text is at most this long.
 TITLE_MAX_CHARS = 200
 # A heading is a short line without final punctuation between paragraphs.
@@ -122,6 +125,7 @@ REPEATS_MIN = 3
 @dataclass(frozen=True)
 class CleanOptions:
     paragraph_min_chars: int = PARAGRAPH_MIN_CHARS
+    date_line_max_chars: int = DATE_LINE_MAX_CHARS
     title_max_chars: int = TITLE_MAX_CHARS
     heading_max_chars: int = HEADING_MAX_CHARS
     standfirst_max_chars: int = STANDFIRST_MAX_CHARS
