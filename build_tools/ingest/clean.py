@@ -248,9 +248,16 @@ def _is_short_label(text: str, opts: CleanOptions) -> bool:
 _BULLETS = " \t•·*►▶–—-|>"
 
 
+def _once(text: str) -> str:
+    """A button's text as it is once: its icon's name and its label run together are the same
+    text twice ("PartagerPartager", "Twitter Twitter")."""
+    return text[:len(text) // 2].strip() if _written_twice(text) else text
+
+
 def _furniture_line(text: str, _: CleanOptions) -> Reason | None:
-    """The whole line is a phrase of furniture (``cues.yml``, ``line``)."""
-    m = CUES.patterns[Where.LINE].fullmatch(text.strip(_BULLETS).rstrip(" .:!…").strip())
+    """The whole line is a phrase of furniture (``cues.yml``, ``line``), or such a phrase
+    written twice (an icon's name, then the button's label)."""
+    m = CUES.patterns[Where.LINE].fullmatch(_once(text.strip(_BULLETS).rstrip(" .:!…").strip()))
     return CUES.reason(m) if m else None
 
 
@@ -398,8 +405,10 @@ def _button_rows(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     def reason(cl: ClassifiedLine) -> Reason | None:
         if cl.rule is Rule.FURNITURE:
             return cl.reason
-        m = CUES.patterns[Where.RUN].fullmatch(unify_punctuation(cl.text).strip(_BULLETS).rstrip(" .:!…").strip()) \
-            if _is_text(cl) else None
+        if not _is_text(cl):
+            return None
+        form = unify_punctuation(cl.text).strip(_BULLETS).rstrip(" .:!…").strip()
+        m = CUES.patterns[Where.RUN].fullmatch(_once(form))
         return CUES.reason(m) if m else None
 
     shown = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
