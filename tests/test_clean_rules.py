@@ -123,6 +123,8 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
         == dt.date(2023, 10, 27)  # its reading time after it
     assert author("Un titre", "Ouest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49", PROSE) \
         == "Patrick ANGEVIN"
+    assert author("Un titre", "A Rennes, Camille Allain", PROSE) == "Camille Allain"  # where the reporter writes from
+    assert author("Un titre", "À Kinshasa, RDC", PROSE) is None  # a dateline's place, no one's name
     assert author("Un titre", "Auteur : il faut relire la loi", PROSE) is None
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
 

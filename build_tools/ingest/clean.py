@@ -70,12 +70,13 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
-# "Ouest-France Recueilli par X. Publié le …"
+# "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
     r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
-    rf"(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
+    rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
+    rf"\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*[.,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
