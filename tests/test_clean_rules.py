@@ -90,6 +90,15 @@ def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> N
     assert meta("AFP 30 avril 2015, une journée de deuil")[1] is None  # a sentence after the date
 
 
+def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author("Berne interdit désormais le chlorothalonil", PROSE, PROSE2 + " (ats/nxp)") == "ats"
+    assert author("Google à Bissen", PROSE, PROSE2, "(jt/L'essentiel)") == "jt"
+    assert author("Notre enquête", PROSE, PROSE2 + " (1/2)") is None  # a part's number
+
+
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
     byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
     menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",

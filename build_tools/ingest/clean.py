@@ -1319,8 +1319,28 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = _author(lines, opts) or _agency(lines, source) or _publisher_name(publisher)
+    author = _author(lines, opts) or _agency(lines, source) or _publisher_name(publisher) \
+        or _closing_credit(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
+
+
+# A dispatch's closing credit in brackets, who wrote it then the outlet or the editor who
+# handled it: "(ats/nxp)", "(jt/L'essentiel)".
+_CLOSING_CREDIT = re.compile(r"\(\s*(?P<who>[^\W\d_][\w'’-]{0,19})\s*/\s*[^()]{1,30}\)\s*$")  # not "(1/2)"
+
+
+def _closing_credit(lines: Sequence[ClassifiedLine]) -> str | None:
+    """Who the closing credit names, as the page writes it: the first credit after the
+    article's first paragraph, at the end of a paragraph of the article or on a line of its
+    own."""
+    first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), None)
+    if first is None:
+        return None
+    for cl in lines[first:]:
+        m = _CLOSING_CREDIT.search(cl.text)
+        if m is not None and (cl.cls.is_body or not cl.text[:m.start()].strip()):
+            return m["who"]
+    return None
 
 
 def _publisher_name(name: str | None) -> str | None:
