@@ -97,6 +97,7 @@ def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> N
     assert author("Berne interdit désormais le chlorothalonil", PROSE, PROSE2 + " (ats/nxp)") == "ats"
     assert author("Google à Bissen", PROSE, PROSE2, "(jt/L'essentiel)") == "jt"
     assert author("Notre enquête", PROSE, PROSE2 + " (1/2)") is None  # a part's number
+    assert author("Un titre", PROSE, "Fashion Week Paris : Yamamoto (automne/hiver)", PROSE2) is None  # a headline's
 
 
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:

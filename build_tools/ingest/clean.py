@@ -1331,15 +1331,16 @@ _CLOSING_CREDIT = re.compile(r"\(\s*(?P<who>[^\W\d_][\w'’-]{0,19})\s*/\s*[^()]
 
 def _closing_credit(lines: Sequence[ClassifiedLine]) -> str | None:
     """Who the closing credit names, as the page writes it: the first credit after the
-    article's first paragraph, at the end of a paragraph of the article or on a line of its
-    own."""
+    article's first paragraph, after the last sentence of a paragraph of the article or on a
+    line of its own (a headline's "Yamamoto (automne/hiver)" is no credit)."""
     first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), None)
     if first is None:
         return None
     for cl in lines[first:]:
         m = _CLOSING_CREDIT.search(cl.text)
-        if m is not None and (cl.cls.is_body or not cl.text[:m.start()].strip()):
-            return m["who"]
+        before = cl.text[:m.start()].rstrip() if m is not None else ""
+        if m is not None and (not before or (cl.cls.is_body and before.endswith((".", "!", "?", "…", "»")))):
+            return m["who"]  # on its own line, or after a paragraph's last sentence
     return None
 
 
