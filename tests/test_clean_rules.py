@@ -97,6 +97,8 @@ def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> N
     assert author("Berne interdit désormais le chlorothalonil", PROSE, PROSE2 + " (ats/nxp)") == "ats"
     assert author("Google à Bissen", PROSE, PROSE2, "(jt/L'essentiel)") == "jt"
     assert author("Notre enquête", PROSE, PROSE2 + " (1/2)") is None  # a part's number
+    assert author("Didier Reynders veut mettre les imams sous contrôle", "Belga", "", "Mis en ligne samedi 2 mars 2013",
+                  PROSE, PROSE2) == "Belga"  # an agency's name alone by the date
     assert author("Un titre", PROSE, "Fashion Week Paris : Yamamoto (automne/hiver)", PROSE2) is None  # a headline's
 
 

@@ -19,7 +19,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.94, "clutter_precision": 0.997,
-            "title": 0.939, "author": 0.89, "date": 0.93},
+            "title": 0.939, "author": 0.896, "date": 0.93},
     "test": {"article_recall": 1.0, "clutter_recall": 0.857, "clutter_precision": 1.0,
              "title": 0.7, "author": 0.875, "date": 0.937},
 }

@@ -521,8 +521,15 @@ def _trailing_teasers(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=prompt.reason)
 
 
+def _is_agency(text: str) -> bool:
+    """The line is a news agency's name and nothing else ("Belga")."""
+    found = CUES.agency_at_start(text.strip())
+    return found is not None and found[1] == len(text.strip())
+
+
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
-    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |") is the byline
+    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", or an agency's,
+    "Belga") is the byline
     next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
     right before the first paragraph of prose (under the title) or right after the last of
     the article's (``_main_run``: the signature), if it does not end with a full stop (as
@@ -530,7 +537,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
-             and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None and len(cl.text.split()) >= 2]
+             and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None
+             and (len(cl.text.split()) >= 2 or _is_agency(cl.text))]
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
