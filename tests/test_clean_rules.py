@@ -76,6 +76,14 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
+def test_an_update_stamp_alone_gives_no_publication_date() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    assert date("Verglas et neige sur nos routes", "Mise à jour : dimanche 24 février 2013 08h46", PROSE) is None
+    assert date("Un titre", "Publié le 2 août 2025 Mis à jour le 3 août 2025", PROSE) == dt.date(2025, 8, 2)
+
+
 def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> None:
     def meta(line: str) -> tuple[str | None, dt.date | None]:
         result = clean(lines("Jean-Paul Delevoye, monsieur retraites", line, PROSE, PROSE2))

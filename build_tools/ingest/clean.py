@@ -1281,6 +1281,11 @@ def _title_text(text: str, opts: CleanOptions) -> str:
     return text[m.end():]
 
 
+# A stamp of the update alone ("Mise à jour : dimanche 24 février 2013 08h46"): the page does
+# not say when the article was published.
+_UPDATE_ONLY = re.compile(r"\W*(?:mise? à jour|modifi[ée]e?|actualis[ée]e?)\b(?!.*\bpubli)", _I)
+
+
 def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> DetectedMeta:
     """The title, the author, the date and the source the page gives. The date stands in the
     article's head, or among the ``signature_reach`` lines that close it (blank lines
@@ -1305,7 +1310,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             if m and m["source"] and source is None:
                 source = cl.text[m.start("source"):m.end("source")]
             found = parse_date(m["date"]) if m else None
-        elif cl.cls is LineClass.DATE:
+        elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None:
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
         if found is not None:
