@@ -95,10 +95,12 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
         return m
     if len(text) > parts_max_chars:
         return None
-    starts = [0, *(sep.end() for sep in _PARTS.finditer(text))]
-    ends = [sep.start() for sep in _PARTS.finditer(text)] + [len(text)]
-    return next((m for start, end in zip(starts[1:], ends[1:], strict=True)
-                 if (m := BYLINE.fullmatch(text, start, end))), None)
+    marks = list(_PARTS.finditer(text))
+    if not marks:
+        return None
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return next((m for mark, end in zip(marks, ends, strict=True)
+                 if (m := BYLINE.fullmatch(text, mark.end(), end))), None)
 
 
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP"),
@@ -249,16 +251,18 @@ def _is_short_label(text: str, opts: CleanOptions) -> bool:
 _BULLETS = " \t•·*►▶–—-|>"
 
 
-def _once(text: str) -> str:
-    """A button's text as it is once: its icon's name and its label run together are the same
-    text twice ("PartagerPartager", "Twitter Twitter")."""
+def _as_cue(text: str) -> str:
+    """A line as its phrase of furniture is matched: without its bullets and final marks, and
+    once if it is written twice (a button's icon's name and its label run together:
+    "PartagerPartager", "Twitter Twitter")."""
+    text = text.strip(_BULLETS).rstrip(" .:!…").strip()
     return text[:len(text) // 2].strip() if _written_twice(text) else text
 
 
 def _furniture_line(text: str, _: CleanOptions) -> Reason | None:
     """The whole line is a phrase of furniture (``cues.yml``, ``line``), or such a phrase
     written twice (an icon's name, then the button's label)."""
-    m = CUES.patterns[Where.LINE].fullmatch(_once(text.strip(_BULLETS).rstrip(" .:!…").strip()))
+    m = CUES.patterns[Where.LINE].fullmatch(_as_cue(text))
     return CUES.reason(m) if m else None
 
 
@@ -408,8 +412,7 @@ def _button_rows(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             return cl.reason
         if not _is_text(cl):
             return None
-        form = unify_punctuation(cl.text).strip(_BULLETS).rstrip(" .:!…").strip()
-        m = CUES.patterns[Where.RUN].fullmatch(_once(form))
+        m = CUES.patterns[Where.RUN].fullmatch(_as_cue(unify_punctuation(cl.text)))
         return CUES.reason(m) if m else None
 
     shown = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
