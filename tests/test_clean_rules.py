@@ -185,6 +185,27 @@ def test_the_article_s_date_is_the_one_nearest_its_title_and_a_headline_over_it_
     assert [cl.text for cl in result.lines if cl.cls.is_body] == [standfirst, PROSE, PROSE2]
 
 
+def test_a_date_line_ending_with_its_comment_count_gives_the_date() -> None:
+    result = clean(lines("Mardi 24 janvier 2017 | Mise en ligne à 12h02 |  Commentaires (85)",
+                         "Certains rêvent d'un nouveau port à Anvers", PROSE, PROSE2))
+    assert result.detected.date == dt.date(2017, 1, 24)
+
+
+def test_the_article_starts_under_its_head_when_a_sign_in_box_s_prose_stands_far_above() -> None:
+    # The date line's headline is the one under it: the feed's link above it is no title.
+    box = ["Vous n'êtes pas encore membre ?",
+           "L'utilisation de Facebook sert uniquement à simplifier votre inscription "
+           "et aucune de vos activités ne sera partagée sur votre page sans votre accord."]
+    menu = ["Vidéos", "Débats", "Chroniques", "Éditoriaux", "Blogues", "Nos collaborateurs", "Votre opinion",
+            "Sports", "Hockey", "Soccer", "Tennis", "Golf", "Baseball", "Football", "Basketball", "Formule 1",
+            "RSS Mathias Brunet"]
+    title = "Certains rêvent d'un nouveau port à Anvers"
+    result = clean(lines(*box, *menu, "Mardi 24 janvier 2017", title, PROSE, PROSE2,
+                         PROSE2.replace("économistes", "analystes")))
+    assert (result.detected.title, result.detected.author) == (title, None)
+    assert next(cl.text for cl in result.lines if cl.cls.is_body) == PROSE
+
+
 def test_an_update_stamp_is_no_comment_s_signature() -> None:
     page = lines("Le grand virage de l'industrie", PROSE, "Vos réactions (11)", "Article mis à jour le 7 janvier 2020.",
                  PROSE2, PROSE2.replace("économistes", "analystes"))

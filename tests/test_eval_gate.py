@@ -18,9 +18,9 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.94, "clutter_precision": 0.997,
-            "title": 0.939, "author": 0.896, "date": 0.93},
-    "test": {"article_recall": 1.0, "clutter_recall": 0.857, "clutter_precision": 1.0,
+    "dev": {"clutter_recall": 0.954, "clutter_precision": 0.998,
+            "title": 0.918, "author": 0.877, "date": 0.922},
+    "test": {"article_recall": 1.0, "clutter_recall": 0.864, "clutter_precision": 1.0,
              "title": 0.7, "author": 0.875, "date": 0.937},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
@@ -51,6 +51,12 @@ KNOWN_LOSSES: dict[str, str] = {
         "an embedded tweet's text under a box of other articles, after the last paragraph",
     "dev/7sur7-kassovitz-morano-twitter:46":
         "an embedded tweet's signature after the article, read as a teaser of the box above it",
+    "dev/infocomcgt-caisse-de-solidarite-financiere:182":
+        "the title set in capitals by the page's style, among short lines taken for a menu: the "
+        "article's first heading, under it, is read as the title",
+    "dev/medium-recherche-loi-inegalitaire:6":
+        "a standfirst above two bracketed notes, one of which is read as the title; the page's date "
+        "is in English (« Dec 9, 2019 »)",
 }
 MIN_FILES = 40
 MIN_OUTLETS = 20

@@ -52,6 +52,7 @@ from ..text.dates import (
     publisher_of_line,
     stamp,
     tells_when,
+    time_alone,
 )
 from ..text.normalize import unify_punctuation
 from .cues import CUES, Where
@@ -220,12 +221,18 @@ def _is_dateline(text: str, _: CleanOptions) -> bool:
     return m is not None and parse_date(m["date"]) is not None
 
 
+# The count of comments a date line may end with, apart by a mark: "Mardi 24 janvier 2017 |
+# Mise en ligne à 12h02 | Commentaires (85)".
+_COMMENT_COUNT = re.compile(r"\s+[|·•–—-]\s+(?:commentaires?\s*\(\d+\)|\d+\s+commentaires?)\s*$", _I)
+
+
 def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
     has: a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its agency
-    then its date (``agency_date``)."""
+    then its date (``agency_date``). A count of comments after it, apart by a mark, aside."""
     if len(text) > opts.date_line_max_chars:  # a paragraph, never a date line
         return False
+    text = _COMMENT_COUNT.sub("", text)
     stamp = leading_date(text)
     return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
         or agency_date(text) is not None
@@ -366,11 +373,13 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     after (`_opens_comments`)."""
     prose = _prose(lines, opts)
     first = prose[0] if prose else -1
-    start = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > first
-                  and _opens_comments(lines, i, prose, opts)), None)
-    if start is None:
+    header = next((i for i, cl in enumerate(lines) if cl.rule is Rule.COMMENT_HEADER and i > first
+                   and _opens_comments(lines, i, prose, opts)), None)
+    signed = _signed_comments(lines, first, opts)
+    starts = [i for i in (None if header is None else header + 1, signed) if i is not None]
+    if not starts:
         return
-    for i in range(start + 1, len(lines)):
+    for i in range(min(starts), len(lines)):
         cl = lines[i]
         if cl.cls is LineClass.SOURCE:
             break
@@ -378,6 +387,52 @@ def _comment_zone(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             continue
         lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.COMMENT_SECTION,
                            reason=Reason.COMMENTS)
+
+
+def _signed_comments(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> int | None:
+    """Where a comment section with no heading starts: the first signature of a thread
+    after the article's first paragraph of prose. A signature is a commenter's name, a text
+    line of at most ``comment_name_max_words`` words that ends no sentence, right above the
+    comment's date or time alone, on a line of its own ("craftylandry", then "24 janvier
+    2017", "12h10"); a thread, signatures each within ``comment_max_lines`` lines of the one
+    before, at least ``comment_signatures_min`` of them followed by the comment's text, a
+    sentence not cut short, within ``comment_text_reach`` lines; the section starts at the
+    first of these (a box of the latest comments, each cut short, is no thread). An
+    article's own box of other articles (a title, its author, its date) has the next title
+    under each date, not a sentence; a live feed stamps its items with no name above."""
+    threads: list[list[tuple[int, bool]]] = []
+    for i in range(first + 1, len(lines)):
+        text = lines[i].text
+        if not _is_text(lines[i]) or len(text) > opts.comment_signature_max_chars \
+                or not 0 < _words(text) <= opts.comment_name_max_words or _when_alone(text) \
+                or text.rstrip(CLOSING_MARKS).endswith((".", "!", "?", "…", ":")):
+            continue
+        j = _nearest(lines, i + 1, 1)
+        stamped = False
+        while j is not None and _when_alone(lines[j].text):
+            stamped, j = True, _nearest(lines, j + 1, 1)
+        if not stamped:
+            continue
+        following = [] if j is None else \
+            [k for k in range(j, len(lines)) if lines[k].cls is not LineClass.BLANK][:opts.comment_text_reach]
+        signed = (i, any(_is_sentence(lines[k].text, opts) and not _cut_short(lines[k].text) for k in following))
+        if threads and sum(lines[k].cls is not LineClass.BLANK for k in range(threads[-1][-1][0] + 1, i)) \
+                <= opts.comment_max_lines:
+            threads[-1].append(signed)
+        else:
+            threads.append([signed])
+    return next((next(i for i, texted in thread if texted) for thread in threads
+                 if sum(texted for _, texted in thread) >= opts.comment_signatures_min), None)
+
+
+def _cut_short(text: str) -> bool:
+    """A text cut short by an ellipsis, as a box of the latest comments shows each."""
+    return text.rstrip(CLOSING_MARKS).endswith(("...", "…"))
+
+
+def _when_alone(text: str) -> bool:
+    """A line that gives a date or a time of day and nothing else."""
+    return date_of_line(text) is not None or time_alone(text)
 
 
 # The article's publication or update stamp ("Article mis à jour le 7 janvier 2020."), which
@@ -487,11 +542,25 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                 or len(written) < opts.dated_list_after_paragraphs:
             continue
         reason = Reason.TICKER if group[0][1][0] is StampKind.TIME else Reason.RELATED
+        last = _last_item_end(lines, [i for i, _ in group], opts)
         for k in range(first, last + 1):
             cl = lines[k]
             if _is_text(cl) or cl.cls in _META:
                 lines[k] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.DATED_LIST, reason=reason,
                                    doubt=f"left out: in a list of {len(group)} items stamped newest first")
+
+
+def _last_item_end(lines: Sequence[ClassifiedLine], stamps: Sequence[int], opts: CleanOptions) -> int:
+    """The last line of a stamped list: its last stamp, or, when each stamp is followed by as
+    many lines before the next (its item: "12h25", then the comment cut short), as many
+    lines after the last one, none of them a paragraph of prose."""
+    gaps = {sum(lines[k].cls is not LineClass.BLANK for k in range(a + 1, b)) for a, b in itertools.pairwise(stamps)}
+    if len(gaps) != 1 or (size := gaps.pop()) == 0:
+        return stamps[-1]
+    tail = [k for k in range(stamps[-1] + 1, len(lines)) if lines[k].cls is not LineClass.BLANK][:size]
+    if len(tail) < size or any(not _is_text(lines[k]) or _is_prose(lines[k].text, opts) for k in tail):
+        return stamps[-1]
+    return tail[-1]
 
 
 def _continuations(lines: list[ClassifiedLine]) -> None:
@@ -647,22 +716,37 @@ def _is_sentence(text: str, opts: CleanOptions) -> bool:
 
 
 def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int, int] | None:
-    """The article: from its first paragraph of prose to the last of its main run
-    (``_main_run``: a footer's legal text or a comment after the boxes that close the page
-    is no paragraph of it), or, with no prose, from its first sentence to its last."""
+    """The article: from its first paragraph of prose to the last of its main run, the run
+    of prose with the most text (``_prose_runs``: a footer's legal text or a comment after
+    the boxes that close the page is no paragraph of it), or, with no prose, from its first
+    sentence to its last. When a byline or a date line stands between the main run and the
+    run before it, the article starts with the main run: its head is there, and the prose
+    above is the page's (a sign-in box, a blurb about the site)."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
     prose = _prose(lines, opts) \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
     if not prose:
         return None
-    return prose[0], _continued(lines, _main_run(lines, prose, opts)[-1], opts)
+    runs = _prose_runs(lines, prose, opts)
+    main = _main_run(lines, prose, opts, runs)
+    start = prose[0]
+    if main[0] != start and any(lines[i].cls in _META for i in range(runs[runs.index(main) - 1][-1] + 1, main[0])):
+        start = main[0]  # the article's head stands between: the prose above is the page's (a sign-in box)
+    return start, _continued(lines, main[-1], opts)
 
 
-def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[int]:
-    """The article's run of prose: the paragraphs of prose, parted where more than
+def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions,
+              runs: list[list[int]] | None = None) -> list[int]:
+    """The article's run of prose (``_prose_runs``): the one with the most text."""
+    return max(runs or _prose_runs(lines, prose, opts), key=lambda run: sum(len(lines[i].text) for i in run))
+
+
+def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[list[int]]:
+    """The runs of prose: the paragraphs of prose, parted where more than
     ``article_gap_max_lines`` lines that end no sentence stand between two (a page's boxes
-    of other articles, its menus), and the run with the most text. A sentence between two
-    paragraphs may be the article's (a list's item, a short paragraph): it parts nothing."""
+    of other articles, its menus); the article's is the run with the most text. A sentence
+    between two paragraphs may be the article's (a list's item, a short paragraph): it
+    parts nothing."""
     runs = [[prose[0]]]
     for before, after in itertools.pairwise(prose):
         gap = sum(1 for cl in lines[before + 1:after]
@@ -671,7 +755,7 @@ def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOpti
             runs.append([after])
         else:
             runs[-1].append(after)
-    return max(runs, key=lambda run: sum(len(lines[i].text) for i in run))
+    return runs
 
 
 def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
@@ -1113,9 +1197,12 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     the article's first heading or its standfirst; so do the article's closing words right
     under its last paragraph (``CLOSING_WORDS``: « À suivre »). Above the title, a line shorter than a
     paragraph is the page's (a site's motto, a kicker, a teaser: "Le Midi Libre - evénement -
-    Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``). After the
-    article, a sentence shorter than a paragraph right under a line left out there is that
-    line's: another article's teaser under its headline. A page without a sentence keeps
+    Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``); so is a
+    paragraph of prose above the article's head when a run of furniture parts it from the
+    article's text (``_article_span``: a sign-in box, a blurb about the site). After the
+    article, a sentence shorter than a paragraph right under a line left out there (but a
+    time: a live feed's) is that line's: another article's teaser under its headline, an
+    author's blurb under the buttons of their networks. A page without a sentence keeps
     every line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
@@ -1123,9 +1210,14 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     lead = _nearest(lines, first - 1, -1)
     close = last + 1  # right under the last paragraph, no blank line between
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
+    page_prose = {i for i in _prose(lines, opts) if i < first}  # above the article's head (``_article_span``)
     for i, cl in enumerate(lines):
         words = len(cl.text.split())
-        if i < title and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars and not _is_standfirst(cl.text, opts):
+        if i in page_prose and _is_text(cl):
+            lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
+                               doubt="left out: prose above the article's head, apart from its text")
+        elif i < title and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars \
+                and not _is_standfirst(cl.text, opts):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: above the title")
         elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
@@ -1139,7 +1231,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                 lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
                                    doubt=f"kept: a phrase of furniture ({cl.reason}) inside the article")
         elif i > last and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars \
-                and (above := _nearest(lines, i - 1, -1)) is not None and lines[above].rule is Rule.AROUND_ARTICLE:
+                and (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls is LineClass.BOILERPLATE \
+                and stamp(lines[above].text) is None:  # a live feed's paragraph under its time
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: a sentence under another article's headline, after the article")
         elif _is_text(cl) and not _is_sentence(cl.text, opts):
@@ -1314,6 +1407,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                 source = cl.text[m.start("source"):m.end("source")]
             found = parse_date(m["date"]) if m else None
         elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None:
+            form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
         if found is not None:

@@ -117,6 +117,16 @@ BYLINE_MAX_NAMES = 4
 # A comment's signature, its author and when ("Par Bruno Gobin, le mercredi 15 mai 2019 à
 # 08h07", "(22 juin 2018 @11h13)"), is at most this long: a caption that tells a date is longer.
 COMMENT_SIGNATURE_MAX_CHARS = 80
+# A comment section with no heading shows itself by its signatures: at least this many
+# commenters' names, each right above its comment's date or time alone, then the comment's
+# text, a sentence within COMMENT_TEXT_REACH lines ("craftylandry", "24 janvier 2017",
+# "12h10", "@sylvainchartrand", "Tic Toc", "L'avantage de 9 matchs…"); a name is at most
+# COMMENT_NAME_MAX_WORDS words (an account's name, "Jean-Pierre Martin"); the signatures
+# of one thread are at most COMMENT_MAX_LINES lines apart (a comment's length).
+COMMENT_SIGNATURES_MIN = 3
+COMMENT_MAX_LINES = 40
+COMMENT_TEXT_REACH = 3
+COMMENT_NAME_MAX_WORDS = 3
 # A line written at least this many times on one page is a slide show's caption, whatever
 # its length: an article does not write a paragraph three times.
 REPEATS_MIN = 3
@@ -150,6 +160,10 @@ class CleanOptions:
     byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
     comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
+    comment_signatures_min: int = COMMENT_SIGNATURES_MIN
+    comment_text_reach: int = COMMENT_TEXT_REACH
+    comment_name_max_words: int = COMMENT_NAME_MAX_WORDS
+    comment_max_lines: int = COMMENT_MAX_LINES
     title_copy_reach: int = TITLE_COPY_REACH
     article_gap_max_lines: int = ARTICLE_GAP_MAX_LINES
     signature_reach: int = SIGNATURE_REACH

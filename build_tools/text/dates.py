@@ -186,6 +186,13 @@ def leading_date(text: str) -> tuple[dt.date, str] | None:
     return (date, text[m.end():]) if date is not None else None
 
 
+def time_alone(text: str) -> bool:
+    """Whether a line gives a time of day and nothing else: "12h10", "à 14:05", "08:57 UTC"."""
+    rest = text.replace("\u00a0", " ")
+    return len(rest) <= DATE_LINE_MAX_CHARS and _TIME.search(rest) is not None \
+        and not any(c.isalnum() for c in _DATE_WORDS.sub(" ", _TIME.sub(" ", rest)))
+
+
 def format_date(date: dt.date) -> str:
     """French display: "23 janvier 2025", "1er mars 2025"."""
     day = "1er" if date.day == 1 else str(date.day)
