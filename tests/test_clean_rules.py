@@ -324,6 +324,28 @@ def test_a_headline_written_twice_is_the_title_only_when_its_copies_are_near() -
     assert clean(page).detected.title == "Le grand virage de l'industrie"
 
 
+def test_a_menu_s_item_written_twice_far_above_the_head_is_not_the_title() -> None:
+    teasers = ["M le mag", "Le paradis de Beauduc menacé par la montée des eaux : « Ici, l'utopie est à la bonne "
+               "franquette »", "M le mag", "S'aimer comme on se quitte : « Il mettait des paillettes dans ma vie »"]
+    menu = ["Services", "Les ateliers du Monde", "Mots croisés", "Guides d'achat", "Boutique Le Monde", "Newsletters",
+            "Économie", "Europe"]
+    title = "Les sombres perspectives économiques de la Commission européenne"
+    assert clean(lines(*teasers, *menu, title, PROSE, PROSE2)).detected.title == title
+
+
+def test_a_standfirst_right_over_its_byline_is_the_article_s_beyond_a_box_of_buttons() -> None:
+    standfirst = ("L'institution abaisse ses prévisions pour 2019, avec un PIB à 1,4 % pour l'ensemble de "
+                  "l'Union européenne, et s'inquiète de la montée des périls commerciaux.")
+    buttons = ["Ajouter aux favoris", "Pour ajouter l'article à vos sélections", "identifiez-vous",
+               "Créer un compte", "Vous possédez déjà un compte ?", "Se connecter", "Partage désactivé",
+               "Envoyer par e-mail", "Partage désactivé", "Partager sur Facebook", "Partager sur X",
+               "Partager sur LinkedIn", "Imprimer", "Copier le lien", "Réagir", "Écouter", "Offrir"]
+    result = clean(lines("Europe", "Les sombres perspectives économiques de la Commission européenne", standfirst,
+                         "Par Cécile Ducourtieux", "Publié le 07 mai 2019 à 13h59", *buttons, PROSE, PROSE2,
+                         PROSE2.replace("économistes", "analystes")))
+    assert next(cl.text for cl in result.lines if cl.cls.is_body) == standfirst
+
+
 def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> None:
     headlines = [f"Un autre article du site sur le thème numéro {n}" for n in range(1, 18)]
     legal = ("Votre adresse nous sert à envoyer les newsletters qui vous intéressent. Conformément à la loi, "

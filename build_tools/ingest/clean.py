@@ -79,6 +79,7 @@ BYLINE = re.compile(
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
+    r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:\s*[.,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100})?"
@@ -720,8 +721,9 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     of prose with the most text (``_prose_runs``: a footer's legal text or a comment after
     the boxes that close the page is no paragraph of it), or, with no prose, from its first
     sentence to its last. When a byline or a date line stands between the main run and the
-    run before it, the article starts with the main run: its head is there, and the prose
-    above is the page's (a sign-in box, a blurb about the site)."""
+    run before it, more than ``title_byline_reach`` lines under that run, the article starts
+    with the main run: its head is there, and the prose above is the page's (a sign-in box,
+    a blurb about the site), where a standfirst stands right over its byline."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
     prose = _prose(lines, opts) \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
@@ -730,8 +732,12 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     runs = _prose_runs(lines, prose, opts)
     main = _main_run(lines, prose, opts, runs)
     start = prose[0]
-    if main[0] != start and any(lines[i].cls in _META for i in range(runs[runs.index(main) - 1][-1] + 1, main[0])):
-        start = main[0]  # the article's head stands between: the prose above is the page's (a sign-in box)
+    if main[0] != start:
+        above = runs[runs.index(main) - 1][-1]
+        head = next((i for i in range(above + 1, main[0]) if lines[i].cls in _META), None)
+        if head is not None and sum(lines[k].cls is not LineClass.BLANK for k in range(above + 1, head)) \
+                > opts.title_byline_reach:
+            start = main[0]  # the article's head stands between, apart from the prose above: the page's
     return start, _continued(lines, main[-1], opts)
 
 
@@ -936,7 +942,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = first
     if title is None:
         return
-    twice = next((i for i in header if _is_headline(lines[i].text, opts, words=opts.title_min_words)
+    closing = set([i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK][:opts.title_copy_reach])
+    twice = next((i for i in header if i in closing  # the head's: a menu's item written again is further up
+                  and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
     title = twice if twice is not None else _headline_above(lines, title, opts)
