@@ -942,8 +942,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = first
     if title is None:
         return
-    closing = set([i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK][:opts.title_copy_reach])
-    twice = next((i for i in header if i in closing  # the head's: a menu's item written again is further up
+    shown = [i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK]
+    last_lines = set(shown[:opts.title_copy_reach])
+    twice = next((i for i in header if i in last_lines  # the head's: a menu's item written again is further up
                   and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
