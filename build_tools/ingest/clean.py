@@ -297,9 +297,15 @@ def _prompt(text: str, opts: CleanOptions) -> Reason | None:
     return None
 
 
+# A breadcrumb whose arrows have no spaces around them, as a page's copy glues its links:
+# "Vous êtesAccueil»Prestataires»FileHost»Test de Mega : l'hébergeur…" (no « to close).
+GLUED_CRUMBS = re.compile(r"(?:[^«»›>]{1,60}[»›>]){2,}[^«»›>]{1,120}")
+
+
 def _is_breadcrumb(text: str, opts: CleanOptions) -> bool:
     return (len(text) <= opts.breadcrumb_max_chars and not _ends_with_terminal(text)
-            and BREADCRUMB.fullmatch(text) is not None and ATTRIBUTION.search(text) is None)
+            and (BREADCRUMB.fullmatch(text) is not None or GLUED_CRUMBS.fullmatch(text) is not None)
+            and ATTRIBUTION.search(text) is None)
 
 
 def _is_tag_line(text: str, opts: CleanOptions) -> bool:
