@@ -19,7 +19,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.955, "clutter_precision": 0.998,
-            "title": 0.929, "author": 0.883, "date": 0.922},
+            "title": 0.935, "author": 0.888, "date": 0.935},
     "test": {"article_recall": 1.0, "clutter_recall": 0.873, "clutter_precision": 1.0,
              "title": 0.725, "author": 0.875, "date": 0.937},
 }
@@ -55,8 +55,8 @@ KNOWN_LOSSES: dict[str, str] = {
         "the title set in capitals by the page's style, among short lines taken for a menu: the "
         "article's first heading, under it, is read as the title",
     "dev/medium-recherche-loi-inegalitaire:6":
-        "a standfirst above two bracketed notes, one of which is read as the title; the page's date "
-        "is in English (« Dec 9, 2019 »)",
+        "a standfirst with no full stop under the head's date, with two bracketed notes between it and "
+        "the first paragraph: taken for the page's",
 }
 MIN_FILES = 40
 MIN_OUTLETS = 20

@@ -613,7 +613,9 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     right before the first paragraph of prose (under the title) or right after the last of
     the article's (``_main_run``: the signature), if it does not end with a full stop (as
     a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a section's name:
-    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline."""
+    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline. More than
+    ``title_byline_reach`` lines under the article's last paragraph, a name by a date is
+    another article's author (a box of related articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None
@@ -621,14 +623,17 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
-    edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, _main_run(lines, prose, opts)[-1] + 1, 1)} \
-        if prose else set()
+    end = _main_run(lines, prose, opts)[-1] if prose else len(lines)
+    edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
+    # Further under the article, a name by a date is another article's author, in a box.
+    signed_until = ([k for k in range(end + 1, len(lines)) if lines[k].cls is not LineClass.BLANK]
+                    [:opts.title_byline_reach] or [end])[-1]
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
         near = [j for j in anchors if abs(j - i) <= 2 and all(
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
-        if near:
+        if near and i <= signed_until:
             bylines.add(i)
         elif i in edges and not lines[i].text.endswith(".") and any(c.islower() for c in lines[i].text):
             bylines.add(i)

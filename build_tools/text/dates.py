@@ -52,6 +52,16 @@ NUMERIC_DATE = re.compile(
     r"(?P<day>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})")
 
 
+# A date in English, as a platform's page writes it beside a French text (Medium): "Dec 9,
+# 2019", "December 9, 2019"; read only on a line that gives a date and nothing else.
+ENGLISH_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+ENGLISH_DATE = re.compile(
+    rf"\b(?P<month>{alternatives(ENGLISH_MONTHS)})\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})", re.IGNORECASE)
+
+
 # "02/11/23": a year of two figures, read in a line that gives a date and nothing else ("Publié
 # le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be anything.
 SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])")
@@ -105,7 +115,8 @@ _DATE_WORDS = re.compile(
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
 # The reading time a date line may end with: "Publié le 27 octobre 2023 à 15h01 Lecture 1 min."
-_READING_TIME = re.compile(r"(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?\.?\s*$", re.IGNORECASE)
+_READING_TIME = re.compile(r"(?:(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?\.?|\d+\s*min read)\s*$",
+                           re.IGNORECASE)
 
 
 # "Agence de presse Xinhua | 21. 06. 2025": who published it, then the date, apart by a mark.
@@ -153,6 +164,7 @@ def _date_alone(text: str) -> dt.date | None:
     rest = text.replace("\u00a0", " ")
     found: list[tuple[int, dt.date]] = []
     for pattern, month_of in ((ISO_DATE, int), (WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
+                              (ENGLISH_DATE, lambda m: ENGLISH_MONTHS[m.lower()]),
                               (NUMERIC_DATE, int), (SHORT_NUMERIC_DATE, int)):
         for m in pattern.finditer(rest):
             year = m["year"] if len(m["year"]) == 4 else str(CENTURY + int(m["year"]))
