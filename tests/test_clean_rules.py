@@ -346,6 +346,26 @@ def test_a_standfirst_right_over_its_byline_is_the_article_s_beyond_a_box_of_but
     assert next(cl.text for cl in result.lines if cl.cls.is_body) == standfirst
 
 
+def test_a_box_of_other_articles_above_the_text_gives_neither_title_nor_byline() -> None:
+    title = "Un troisième Français mort dans le séisme au Népal"
+    buttons = ["Facebook :Facebook", "Twitter :Twitter", "Google+ :Google+", "Envoyer :Mail",
+               "Imprimer cet articleImprimer", "Lire sur le readerMode zen"]
+    box = ["Sur le même sujet", "Reportage", "A Katmandou, exode sous pression", "Par Sébastien Farcis",
+           "interview", "Népal : «Plus les heures passent, moins on est utiles»", "Par Laurence Defranoux"]
+    result = clean(lines("Monde", title, "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", *buttons,
+                         "Laurent Fabius a accueilli jeudi matin un premier avion de rescapés.", *box, "",
+                         PROSE, PROSE2))
+    assert (result.detected.title, result.detected.author) == (title, "AFP")
+
+
+def test_a_byline_far_under_the_article_is_another_article_s() -> None:
+    boxes = ["Les plus lus", *[f"Un autre article du site, numéro {n}" for n in range(1, 9)],
+             "portrait Par Juliette Deborde"]
+    assert clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, *boxes)).detected.author is None
+    assert clean(lines("Le grand virage de l'industrie", PROSE, PROSE2, "Par Juliette Deborde")).detected.author \
+        == "Juliette Deborde"  # the article's signature, right under it
+
+
 def test_the_article_ends_where_its_prose_does_not_where_the_page_s_does() -> None:
     headlines = [f"Un autre article du site sur le thème numéro {n}" for n in range(1, 18)]
     legal = ("Votre adresse nous sert à envoyer les newsletters qui vous intéressent. Conformément à la loi, "

@@ -613,8 +613,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     right before the first paragraph of prose (under the title) or right after the last of
     the article's (``_main_run``: the signature), if it does not end with a full stop (as
     a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a section's name:
-    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline. More than
-    ``title_byline_reach`` lines under the article's last paragraph, a name by a date is
+    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline. Further
+    under the article than its signature may stand (``_signature_end``), a name by a date is
     another article's author (a box of related articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
@@ -625,9 +625,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
     end = _main_run(lines, prose, opts)[-1] if prose else len(lines)
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
-    # Further under the article, a name by a date is another article's author, in a box.
-    signed_until = ([k for k in range(end + 1, len(lines)) if lines[k].cls is not LineClass.BLANK]
-                    [:opts.title_byline_reach] or [end])[-1]
+    signed_until = _signature_end(lines, end, opts)  # further down, a name by a date is in a box
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
@@ -919,8 +917,14 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
-    header = [i for i in range(first) if _is_text(lines[i]) and i not in menu]
-    meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE)), None)
+    boxed = _related_box(lines, first, opts)
+    for i in boxed:  # another article's byline, in the box
+        if lines[i].cls in _META:
+            lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=Reason.RELATED,
+                               doubt="left out: in a box of other articles above the article")
+    header = [i for i in range(first) if _is_text(lines[i]) and i not in menu and i not in boxed]
+    meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE) and i not in boxed),
+                None)
     if meta is None:  # the article's date right above its text, under its headline (a date further up is the site's)
         closing = [i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK][:opts.title_byline_reach]
         dated_at = next((i for i in closing if lines[i].cls is LineClass.DATE), None)
@@ -948,7 +952,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             or plain  # a site's or a banner's name, a list of tags, last
         dated = [i for i in candidates
                  if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
-        title = plain[-1] if plain else (dated[0] if dated else None)  # a sentence under its date, or no title
+        headed = [i for i in plain  # a headline over its date (« AFP 30 avril 2015 à 07:19 »), buttons under it
+                  if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META]
+        title = (headed or plain)[-1] if plain else (dated[0] if dated else None)  # a sentence under its date
     if title is None and span is not None and _headline_opens(lines, first, opts):
         title = first
     if title is None:
@@ -969,6 +975,21 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+
+
+def _related_box(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> set[int]:
+    """The lines of a box of other articles above the article's first paragraph: under its
+    heading (« Sur le même sujet », « À lire aussi »), up to a blank line or a paragraph of
+    prose. Their headlines and bylines are the other articles' (« A Katmandou, exode sous
+    pression », « Par Sébastien Farcis »), never the article's title or byline."""
+    boxed: set[int] = set()
+    for i in range(first):
+        if lines[i].reason is Reason.RELATED and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START):
+            j = i + 1
+            while j < first and lines[j].cls is not LineClass.BLANK and not _is_prose(lines[j].text, opts):
+                boxed.add(j)
+                j += 1
+    return boxed
 
 
 def _headline_opens(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> bool:
@@ -1348,12 +1369,13 @@ _ANOTHER_REPORTER = re.compile(rf"\s(?i:et|and)\s+(?P<name>{_NAMES})\s*,\s*"
                                r"(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?)\b")
 
 
-def _author(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> str | None:
-    """The first byline's name(s); a byline written one name a line gives them all ("X, Y et Z"),
+def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> str | None:
+    """The first byline's name(s), up to line ``reach`` (``_signature_end``: one further down
+    is another article's); a byline written one name a line gives them all ("X, Y et Z"),
     each name right under the one before or under its box's label and role,
     and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
     correspondant à New York")."""
-    first = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
+    first = next((i for i, cl in enumerate(lines[:reach + 1]) if cl.cls is LineClass.BYLINE), None)
     if first is None:
         return None
     cl = lines[first]
@@ -1402,6 +1424,14 @@ def _title_text(text: str, opts: CleanOptions) -> str:
 _UPDATE_ONLY = re.compile(r"\W*(?:mise? à jour|modifi[ée]e?|actualis[ée]e?)\b(?!.*\bpubli)", _I)
 
 
+def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
+    """The last line where the article's signature may stand: ``signature_reach`` lines
+    under its last paragraph ``last`` (blank lines aside). A byline or a date further down
+    is another article's, in a box that closes the page."""
+    after = [i for i in range(last + 1, len(lines)) if lines[i].cls is not LineClass.BLANK]
+    return after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
+
+
 def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> DetectedMeta:
     """The title, the author, the date and the source the page gives. The date stands in the
     article's head, or among the ``signature_reach`` lines that close it (blank lines
@@ -1409,8 +1439,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     those, the one nearest the byline, or else the title."""
     title = source = None
     dates: list[tuple[int, dt.date]] = []
-    after = [i for i in range(span[1] + 1, len(lines)) if lines[i].cls is not LineClass.BLANK] if span else []
-    reach = after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
+    reach = _signature_end(lines, span[1], opts) if span else len(lines)
     for at, cl in enumerate(lines):
         if at > reach and cl.cls in (LineClass.DATELINE, LineClass.DATE):
             continue
@@ -1449,7 +1478,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = _author(lines, opts) or _agency(lines, source) or _publisher_name(publisher) \
+    author = _author(lines, reach, opts) or _agency(lines, source) or _publisher_name(publisher) \
         or _closing_credit(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
