@@ -747,7 +747,7 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
         if head is not None and sum(lines[k].cls is not LineClass.BLANK for k in range(above + 1, head)) \
                 > opts.title_byline_reach:
             start = main[0]  # the article's head stands between, apart from the prose above: the page's
-    return start, _continued(lines, main[-1], opts)
+    return start, _continued(lines, main[0], main[-1], opts)
 
 
 def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions,
@@ -773,12 +773,17 @@ def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOp
     return runs
 
 
-def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
+def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: CleanOptions) -> int:
     """The article's last line: after its last paragraph of prose, a sentence still belongs
     to it if the text lines up to it each end mid-sentence (":", ";", ","): a list that an
     introduction announces ("Les montants : " then "• Saint-Alexis : 812 142 $;" …); so do
     the items of an announced list (``_announced_list``), and a heading right above its
-    introduction."""
+    introduction; and in an article of sections (``section_headings_min`` headings between
+    its paragraphs), a heading right above a sentence of a standfirst's words ending with a
+    full stop: its last section ("Moins en profondeur", then its one sentence), where a box
+    has a teaser's question or a notice of a few words."""
+    sections = sum(_is_text(lines[k]) and _is_heading(lines[k].text, opts) and not _is_sentence(lines[k].text, opts)
+                   for k in range(start, last))
     end, i = last, _nearest(lines, last + 1, 1)
     while i is not None and _is_text(lines[i]):
         text = lines[i].text
@@ -786,7 +791,10 @@ def _continued(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -
         if _is_sentence(text, opts) or lines[i].rule is Rule.LIST_ITEM:
             end = i
         elif not text.rstrip(CLOSING_MARKS).endswith((":", ";", ",")) and not (
-                _is_heading(text, opts) and following is not None and _announced_list(lines, following, opts)):
+                _is_heading(text, opts) and following is not None and (
+                    _announced_list(lines, following, opts)
+                    or (sections >= opts.section_headings_min and _is_text(lines[following])
+                        and _is_standfirst(lines[following].text, opts)))):
             break
         i = following
     return end
@@ -799,7 +807,9 @@ _ITEM = re.compile(r"\s*[•·▪►▶*–—-]\s")
 def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOptions) -> list[int]:
     """The items of the list a line introduces: a text line of a few words ending with ":"
     ("Le pays a bâti une formidable infrastructure de défense numérique :"), then at least
-    two lines each starting with a bullet."""
+    two lines each starting with a bullet; or, right under a paragraph of prose ("La liste
+    des gagnants:"), at least two lines shorter than a paragraph one under the other, with
+    no blank line between ("MEILLEUR FILM: …", "MEILLEUR REALISATEUR: …")."""
     text = lines[intro].text
     if not _is_text(lines[intro]) or not text.rstrip(CLOSING_MARKS).endswith(":") \
             or _words(text) < opts.list_intro_min_words:
@@ -809,6 +819,13 @@ def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOpti
     while j is not None and _is_text(lines[j]) and _ITEM.match(lines[j].text):
         items.append(j)
         j = _nearest(lines, j + 1, 1)
+    if not items and (above := _nearest(lines, intro - 1, -1)) is not None and _is_text(lines[above]) \
+            and _is_prose(lines[above].text, opts):
+        j = _nearest(lines, intro + 1, 1)  # under a paragraph, a list with no bullets: lines one under the other
+        while j is not None and j < len(lines) and _is_text(lines[j]) \
+                and len(lines[j].text) < opts.paragraph_min_chars:
+            items.append(j)
+            j += 1
     return items if len(items) >= 2 else []
 
 

@@ -56,6 +56,10 @@ WRAPPED_MIN_CHARS = 40
 # A line that announces a list ("Le pays a bâti une formidable infrastructure de défense
 # numérique :") has at least this many words ("Rubriques :" announces a menu).
 LIST_INTRO_MIN_WORDS = 4
+# An article of sections has at least this many headings between its paragraphs; its last
+# section, a heading and a sentence after its last paragraph, is its own ("Moins en
+# profondeur", then one sentence), where a box after an article without sections is not.
+SECTION_HEADINGS_MIN = 2
 # A standfirst is a sentence of at least this many words, ending with a full stop: above
 # the title, such a line stays (the Luxemburger Wort sets its standfirst there), where a
 # slogan ("Sans paiement. Sans abonnement.") or a teaser's question goes.
@@ -156,6 +160,7 @@ class CleanOptions:
     twin_min_chars: int = TWIN_MIN_CHARS
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
+    section_headings_min: int = SECTION_HEADINGS_MIN
     repeats_min: int = REPEATS_MIN
     byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
