@@ -358,6 +358,25 @@ def test_a_box_of_other_articles_above_the_text_gives_neither_title_nor_byline()
     assert (result.detected.title, result.detected.author) == (title, "AFP")
 
 
+def test_a_headline_may_end_with_an_ellipsis_and_stand_over_its_date() -> None:
+    title = "Belfius fait déjà le buzz..."
+    box = ["Vidéo : Dexia devient Belfius", "Jos Clijsters (CEO) présente Belfius",
+           "Sondage: Le nom \"Belfius\", une bonne ou mauvaise idée ?"]
+    result = clean(lines("Verso", title, "(01/03/2012)", "© BELGA", *box, PROSE, PROSE2))
+    assert (result.detected.title, result.detected.date) == (title, dt.date(2012, 3, 1))
+
+
+def test_a_name_under_the_list_that_ends_the_article_is_its_signature() -> None:
+    winners = ['MEILLEUR FILM: "A perdre la raison" de Joachim Lafosse',
+               'MEILLEUR REALISATEUR: Joachim Lafosse pour "A perdre la raison"',
+               'MEILLEURE ACTRICE: Emilie Dequenne pour "A perdre la raison"']
+    page = lines("Joachim Lafosse triomphe aux Magritte", PROSE, PROSE2, "La liste des gagnants:", "", *winners, "",
+                 "Alain Lorfèvre", "© La Dernière Heure 2013")
+    result = clean(page)
+    assert result.detected.author == "Alain Lorfèvre"
+    assert [cl.text for cl in result.lines if cl.cls.is_body][-3:] == winners
+
+
 def test_a_byline_far_under_the_article_is_another_article_s() -> None:
     boxes = ["Les plus lus", *[f"Un autre article du site, numéro {n}" for n in range(1, 9)],
              "portrait Par Juliette Deborde"]

@@ -623,7 +623,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
-    end = _main_run(lines, prose, opts)[-1] if prose else len(lines)
+    main = _main_run(lines, prose, opts) if prose else []
+    end = _continued(lines, main[0], main[-1], opts) if main else len(lines)
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
     signed_until = _signature_end(lines, end, opts)  # further down, a name by a date is in a box
     bylines: set[int] = set()
@@ -908,8 +909,10 @@ def _menu_items(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> set[int]
 
 def _is_headline(text: str, opts: CleanOptions, *, words: int) -> bool:
     """A line that may be a title (``_may_be_title``) and does not end with a full stop, as
-    a caption or a standfirst does."""
-    return _may_be_title(text, opts, words=words) and not text.rstrip(CLOSING_MARKS).endswith((".", "…"))
+    a caption or a standfirst does; it may end with an ellipsis ("Belfius fait déjà le
+    buzz...")."""
+    core = text.rstrip(CLOSING_MARKS)
+    return _may_be_title(text, opts, words=words) and (not core.endswith((".", "…")) or core.endswith(("...", "…")))
 
 
 def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
@@ -1568,8 +1571,8 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _blocks_written_twice(lines, opts)
     _dated_lists(lines, opts)
     _continuations(lines)
-    _name_bylines(lines, opts)
     _list_items(lines, opts)
+    _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
     _captions(lines, opts)
