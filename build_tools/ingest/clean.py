@@ -105,11 +105,11 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
                  if (m := BYLINE.fullmatch(text, mark.end(), end))), None)
 
 
-# A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP"),
-# next to a date line.
+# A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP",
+# "Aurore Peignois, avec l'AFP."), next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
-NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:\s+(?i:avec)\s+{_NAMES})?)\s*[|–—-]?"
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
