@@ -358,6 +358,14 @@ def test_a_box_of_other_articles_above_the_text_gives_neither_title_nor_byline()
     assert (result.detected.title, result.detected.author) == (title, "AFP")
 
 
+def test_a_box_s_lines_apart_by_blank_lines_give_no_title() -> None:
+    title = "De quel bois sont faits vos cadets au boulot ?"
+    page = lines("Mise à jour : samedi 17 mars 2012 08h23", title, "Mail", "Print", "", "LINKS", "",
+                 "Nico le petit comique et 4 autres collègues que nous connaissons tous", "",
+                 "5 ruses pour en obtenir plus de ses collègues", PROSE, PROSE2)
+    assert clean(page).detected.title == title
+
+
 def test_a_headline_may_end_with_an_ellipsis_and_stand_over_its_date() -> None:
     title = "Belfius fait déjà le buzz..."
     box = ["Vidéo : Dexia devient Belfius", "Jos Clijsters (CEO) présente Belfius",

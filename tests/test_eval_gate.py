@@ -19,7 +19,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.954, "clutter_precision": 0.998,
-            "title": 0.937, "author": 0.887, "date": 0.939},
+            "title": 0.943, "author": 0.887, "date": 0.939},
     "test": {"article_recall": 1.0, "clutter_recall": 0.873, "clutter_precision": 1.0,
              "title": 0.725, "author": 0.875, "date": 0.937},
 }

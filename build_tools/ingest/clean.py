@@ -999,16 +999,18 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
 def _related_box(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> set[int]:
     """The lines of a box of other articles above the article's first paragraph: under its
-    heading (« Sur le même sujet », « À lire aussi »), up to a blank line or a paragraph of
-    prose. Their headlines and bylines are the other articles' (« A Katmandou, exode sous
-    pression », « Par Sébastien Farcis »), never the article's title or byline."""
+    heading (« Sur le même sujet », « À lire aussi », « LINKS »), the ``title_byline_reach``
+    lines that follow (blank lines aside), up to a paragraph of prose. Their headlines and
+    bylines are the other articles' (« A Katmandou, exode sous pression », « Par Sébastien
+    Farcis »), never the article's title or byline."""
     boxed: set[int] = set()
     for i in range(first):
         if lines[i].reason is Reason.RELATED and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START):
-            j = i + 1
-            while j < first and lines[j].cls is not LineClass.BLANK and not _is_prose(lines[j].text, opts):
+            shown = [j for j in range(i + 1, first) if lines[j].cls is not LineClass.BLANK]
+            for j in shown[:opts.title_byline_reach]:
+                if _is_prose(lines[j].text, opts):
+                    break
                 boxed.add(j)
-                j += 1
     return boxed
 
 
