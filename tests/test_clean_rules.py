@@ -191,6 +191,15 @@ def test_a_date_line_ending_with_its_comment_count_gives_the_date() -> None:
     assert result.detected.date == dt.date(2017, 1, 24)
 
 
+def test_a_date_opening_the_line_before_a_photo_s_caption_is_the_article_s() -> None:
+    for line, date in (("12/06/12 - 09h27  © Photonews.", dt.date(2012, 6, 12)),
+                       ("11/05/12 - 10h38  La brochure \"Migreren naar Vlaanderen\". © Capture d'écran.",
+                        dt.date(2012, 5, 11))):
+        assert clean(lines("Comment être un bon Flamand ?", "Par: Céline Bayet", line, PROSE, PROSE2)
+                     ).detected.date == date
+    assert clean(lines("Le grand virage de l'industrie", "Le 3/4/25 tout va bien, dit-il", PROSE)).detected.date is None
+
+
 def test_the_article_starts_under_its_head_when_a_sign_in_box_s_prose_stands_far_above() -> None:
     # The date line's headline is the one under it: the feed's link above it is no title.
     box = ["Vous n'êtes pas encore membre ?",

@@ -18,8 +18,8 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.954, "clutter_precision": 0.998,
-            "title": 0.943, "author": 0.887, "date": 0.939},
+    "dev": {"clutter_recall": 0.955, "clutter_precision": 0.997,
+            "title": 0.934, "author": 0.885, "date": 0.954},
     "test": {"article_recall": 1.0, "clutter_recall": 0.873, "clutter_precision": 1.0,
              "title": 0.725, "author": 0.875, "date": 0.937},
 }
@@ -54,6 +54,26 @@ KNOWN_LOSSES: dict[str, str] = {
     "dev/infocomcgt-caisse-de-solidarite-financiere:182":
         "the title set in capitals by the page's style, among short lines taken for a menu: the "
         "article's first heading, under it, is read as the title",
+    "dev/7sur7-petages-de-plomb-tennis:23":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:28":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:30":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:32":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:34":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:36":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:38":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:40":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:42":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
+    "dev/7sur7-petages-de-plomb-tennis:44":
+        "a list of ten videos under the article's one paragraph, one line each, taken for a box of other articles",
     "dev/medium-recherche-loi-inegalitaire:6":
         "a standfirst with no full stop under the head's date, with two bracketed notes between it and "
         "the first paragraph: taken for the page's",

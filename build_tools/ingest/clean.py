@@ -230,13 +230,16 @@ _COMMENT_COUNT = re.compile(r"\s+[|·•–—-]\s+(?:commentaires?\s*\(\d+\)|\d
 def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
     has: a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its agency
-    then its date (``agency_date``). A count of comments after it, apart by a mark, aside."""
+    then its date (``agency_date``); or a date then the photo's caption with its credit,
+    run together ("11/05/12 - 10h38  La brochure … © Capture d'écran."). A count of comments
+    after it, apart by a mark, aside."""
     if len(text) > opts.date_line_max_chars:  # a paragraph, never a date line
         return False
     text = _COMMENT_COUNT.sub("", text)
     stamp = leading_date(text)
     return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
-        or agency_date(text) is not None
+        or agency_date(text) is not None \
+        or (stamp is not None and CREDIT.fullmatch(stamp[1].strip()) is not None)  # then its photo's caption
 
 
 def agency_date(text: str) -> tuple[str, dt.date] | None:
@@ -1270,7 +1273,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
-    lead = _nearest(lines, first - 1, -1)
+    lead = _lead(lines, first, opts)
     close = last + 1  # right under the last paragraph, no blank line between
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     page_prose = {i for i in _prose(lines, opts) if i < first}  # above the article's head (``_article_span``)
@@ -1304,6 +1307,19 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                                doubt=doubt)
         elif cl.rule is Rule.PROMPT and words >= opts.title_min_words:
             lines[i] = replace(cl, doubt=f"left out: a phrase of furniture ({cl.reason}) around the article")
+
+
+def _lead(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> int | None:
+    """The line just before the article's first paragraph of prose, over the short sentences
+    that may open its text ("Découvrez ci-dessous un point de la situation…", then two
+    sentences): a heading, a kicker or a standfirst; never a banner's name over those
+    sentences ("Bannière Actu Lomé")."""
+    lead = _nearest(lines, first - 1, -1)
+    while lead is not None and _is_text(lines[lead]) and _is_sentence(lines[lead].text, opts):
+        lead = _nearest(lines, lead - 1, -1)
+        if lead is not None and _is_name(lines[lead].text):
+            return None
+    return lead
 
 
 def _is_standfirst(text: str, opts: CleanOptions) -> bool:

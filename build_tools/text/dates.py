@@ -187,14 +187,17 @@ def leading_date(text: str) -> tuple[dt.date, str] | None:
     the date, only the words a date line says ("Publié le", a weekday) or "By"."""
     text = text.replace("\u00a0", " ")
     found = [m for pattern in (ISO_DATE, WRITTEN_DATE, NUMERIC_DATE) if (m := pattern.search(text))]
+    if (opening := SHORT_NUMERIC_DATE.match(text, len(text) - len(text.lstrip()))) is not None:
+        found.append(opening)  # a year of two figures, only where the line opens with it: "12/06/12 - 09h27 …"
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
     before = _DATE_WORDS.sub(" ", re.sub(r"\b(?i:by)\b", " ", text[:m.start()]))
     if any(c.isalnum() for c in before):
         return None
-    month = m["month"]
-    date = _make(m["year"], int(month) if month.isdigit() else MONTHS[month.lower()], m["day"])
+    month, year = m["month"], m["year"]
+    year = year if len(year) == 4 else str(CENTURY + int(year))
+    date = _make(year, int(month) if month.isdigit() else MONTHS[month.lower()], m["day"])
     return (date, text[m.end():]) if date is not None else None
 
 
