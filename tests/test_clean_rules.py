@@ -191,6 +191,18 @@ def test_a_date_line_ending_with_its_comment_count_gives_the_date() -> None:
     assert result.detected.date == dt.date(2017, 1, 24)
 
 
+def test_a_box_s_teaser_over_the_article_s_head_is_the_page_s() -> None:
+    teaser = ("Le cancérologue français Dominique Belpomme est invité par l'université de Liège à Gembloux "
+              "pour y présenter ses travaux sur les effets des pesticides sur la santé des agriculteurs.")
+    title = "La Grèce doit être plus convaincante"
+    page = lines("la sélection", "Belpomme : « On peut se passer des pesticides »article bloqué", "", teaser, "",
+                 "actu", "Monde", "Tweet", title, "Aurore Peignois, avec l'AFP.",
+                 "Lundi 8 octobre 2012, 00h12 | mis à jour Mardi 9 octobre 2012, 06h28", PROSE, PROSE2)
+    result = clean(page)
+    assert result.detected.title == title
+    assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2]
+
+
 def test_a_date_opening_the_line_before_a_photo_s_caption_is_the_article_s() -> None:
     for line, date in (("12/06/12 - 09h27  © Photonews.", dt.date(2012, 6, 12)),
                        ("11/05/12 - 10h38  La brochure \"Migreren naar Vlaanderen\". © Capture d'écran.",

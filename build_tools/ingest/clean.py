@@ -751,7 +751,25 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
         if head is not None and sum(lines[k].cls is not LineClass.BLANK for k in range(above + 1, head)) \
                 > opts.title_byline_reach:
             start = main[0]  # the article's head stands between, apart from the prose above: the page's
+    start = _under_head(lines, prose, start, main[-1], opts)
     return start, _continued(lines, main[0], main[-1], opts)
+
+
+def _under_head(lines: Sequence[ClassifiedLine], prose: list[int], start: int, last: int, opts: CleanOptions) -> int:
+    """Where the article starts when a box's teaser opens its run of prose: a paragraph right
+    under another article's link (a line left out as a related article's), then the
+    article's head, a headline and its byline or date line, then its text (Le Soir's « la
+    sélection » over the article): under the head."""
+    above = _nearest(lines, start - 1, -1)
+    if above is None or lines[above].reason is not Reason.RELATED:
+        return start
+    head = next((i for i in range(start + 1, last) if lines[i].cls in _META), None)
+    if head is None or any(start < i < head for i in prose):
+        return start
+    headline = next((i for i in range(head - 1, start, -1) if _is_text(lines[i])
+                     and _is_headline(lines[i].text, opts, words=opts.title_min_words)), None)
+    after = [i for i in prose if i > head]
+    return after[0] if headline is not None and len(after) >= 2 else start
 
 
 def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions,
