@@ -106,10 +106,13 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
 
 
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP",
-# "Aurore Peignois, avec l'AFP."), next to a date line.
+# "Aurore Peignois, avec l'AFP.", names apart by commas: "Bernard Demonty, Pascal Lorent"),
+# next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
-NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
+                        rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
