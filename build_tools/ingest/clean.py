@@ -304,8 +304,9 @@ def _prompt(text: str, opts: CleanOptions) -> Reason | None:
 
 
 # A breadcrumb whose arrows have no spaces around them, as a page's copy glues its links:
-# "Vous êtesAccueil»Prestataires»FileHost»Test de Mega : l'hébergeur…" (no « to close).
-GLUED_CRUMBS = re.compile(r"(?:[^«»›>]{1,60}[»›>]){2,}[^«»›>]{1,120}")
+# "Vous êtesAccueil»Prestataires»FileHost»Test de Mega : l'hébergeur…" (no « to close, no
+# < of markup written as text: "Un titre <script>alert('titre')</script> piégé").
+GLUED_CRUMBS = re.compile(r"(?:[^«»›<>]{1,60}[»›>]){2,}[^«»›<>]{1,120}")
 
 
 def _is_breadcrumb(text: str, opts: CleanOptions) -> bool:
