@@ -111,7 +111,9 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
 # The words of a credit or a caption are no one's first name ("Capture Le Chat").
 _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
-NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
+# A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
+_DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
+NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
                         rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
@@ -614,14 +616,14 @@ def _is_agency(text: str) -> bool:
 
 
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
-    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", or an agency's,
-    "Belga") is the byline
-    next to a date line, a dateline or a "Par" left alone, blank lines aside; and so it is
-    right before the first paragraph of prose (under the title) or right after the last of
-    the article's (``_main_run``: the signature), if it does not end with a full stop (as
-    a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a section's name:
-    "NEWS FINANCIÈRES"). Names one under the other are the authors of one byline. Further
-    under the article than its signature may stand (``_signature_end``), a name by a date is
+    """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", a newsroom's desk,
+    "Rédaction en ligne", or an agency's, "Belga") is the byline next to a date line, a
+    dateline or a "Par" left alone, blank lines aside; and so it is right before the first
+    paragraph of prose (under the title) or right after the article's last line (its
+    signature), if it does not end with a full stop (as a caption's "Thierry Geerts CEO
+    BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"), but an
+    agency's ("AFP"). Names one under the other are the authors of one byline. Further under
+    the article than its signature may stand (``_signature_end``), a name by a date is
     another article's author (a box of related articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
@@ -641,7 +643,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
         if near and i <= signed_until:
             bylines.add(i)
-        elif i in edges and not lines[i].text.endswith(".") and any(c.islower() for c in lines[i].text):
+        elif i in edges and not lines[i].text.endswith(".") \
+                and (any(c.islower() for c in lines[i].text) or _is_agency(lines[i].text)):
             bylines.add(i)
             by_place.add(i)
     names_set = set(names)
@@ -1171,16 +1174,21 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                                    doubt="left out: the caption of the image described on the line before")
 
 
+# A sentence's end followed by another sentence on the same line.
+_SENTENCES = re.compile(rf"[.!?…]\s+[«\"{_UPPER}]")
+
+
 def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A photo's caption sits right above its credit ("Keystone", "© X pour Le Point", or a
     caption that ends with its credit): a sentence shorter than a paragraph, written on the
     line just before a line left out as a caption (or a blank line above it), and set apart
-    from the text above it (a blank line or furniture before it), is that photo's caption.
-    Kept if a text line runs straight into it: on a page that writes no blank line between
-    its paragraphs, nothing tells a caption from a short paragraph. Likewise a line of a
-    caption's length right under an image's placeholder or number, the two set apart from
-    the text around them (a paragraph's length at the page's end, with nothing after it,
-    stays)."""
+    from the text above it (a blank line or furniture before it), is that photo's caption;
+    but when the credit has its caption before it ("Michel Daerden © Belga"), a line of two
+    sentences or more above it is the article's standfirst. Kept if a text line runs
+    straight into it: on a page that writes no blank line between its paragraphs, nothing
+    tells a caption from a short paragraph. Likewise a line of a caption's length right
+    under an image's placeholder or number, the two set apart from the text around them (a
+    paragraph's length at the page's end, with nothing after it, stays)."""
     for i in range(len(lines) - 1):
         below = lines[i + 1]
         if lines[i].reason is not Reason.IMAGE or not _is_text(below) or len(below.text) > opts.caption_max_chars:
@@ -1196,7 +1204,9 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         if a is None or a < i - 2:
             continue
         above = lines[a]
-        if lines[i].reason is not Reason.CAPTION or not _is_text(above) \
+        captioned = "©" in lines[i].text and lines[i].text.split("©")[0].strip() != "" \
+            and _SENTENCES.search(above.text) is not None  # "Michel Daerden © Belga" under a standfirst
+        if lines[i].reason is not Reason.CAPTION or not _is_text(above) or captioned \
                 or len(above.text) >= opts.paragraph_min_chars \
                 or not above.text.rstrip(CLOSING_MARKS).endswith((".", "…")):
             continue
