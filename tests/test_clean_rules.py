@@ -203,6 +203,14 @@ def test_a_box_s_teaser_over_the_article_s_head_is_the_page_s() -> None:
     assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2]
 
 
+def test_a_widget_s_line_over_an_update_stamp_is_no_title_and_a_source_in_small_letters_signs() -> None:
+    title = "Une centaine de nageurs pour la 45e édition de la traversée hivernale de la Meuse à Huy"
+    page = lines("Ici: Accueil » Belgique", "31 km de bouchons", "Mise à jour : dimanche 26 février 2012 13h07", "",
+                 title, "facebook", "twitter", "partager", "envoyer", "imprimer", "Source: belga", "Video", "",
+                 PROSE, PROSE2)
+    assert (clean(page).detected.title, clean(page).detected.author) == (title, "Belga")
+
+
 def test_a_date_opening_the_line_before_a_photo_s_caption_is_the_article_s() -> None:
     for line, date in (("12/06/12 - 09h27  © Photonews.", dt.date(2012, 6, 12)),
                        ("11/05/12 - 10h38  La brochure \"Migreren naar Vlaanderen\". © Capture d'écran.",

@@ -141,14 +141,15 @@ BREADCRUMB = re.compile(rf"{_SEGMENT}{{1,60}}(?:\s{_MARKS}\s?{_SEGMENT}{{1,100}}
 TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # A caption's photo credit at its end ("… (Dado Ruvic/REUTERS)", "… Photo AFP", "… — Photo : X",
 # "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP",
-# "… | Source : Getty Images", "… au Bénin. @PR": a handle after the sentence),
+# "… | Source : Getty Images", "… au Bénin. @PR": a handle after the sentence, "… (capture
+# d'écran: Standard TV)"),
 # or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
     r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
-    r"|\((?i:photos?|crédits?(?: photo)?|illustration|source)\b[^()]{0,60}\)"
+    r"|\((?i:photos?|crédits?(?: photo)?|illustration|source|capture d'écran)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
     r"|.*[.!?»]\s*@\w+")
@@ -244,7 +245,7 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     stamp = leading_date(text)
     return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
         or agency_date(text) is not None \
-        or (stamp is not None and CREDIT.fullmatch(stamp[1].strip()) is not None)  # then its photo's caption
+        or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None)  # then a caption
 
 
 def agency_date(text: str) -> tuple[str, dt.date] | None:
@@ -1001,7 +1002,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         dated = [i for i in candidates
                  if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
         headed = [i for i in plain  # a headline over its date (« AFP 30 avril 2015 à 07:19 »), buttons under it
-                  if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META]
+                  if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META
+                  and _UPDATE_ONLY.match(unify_punctuation(lines[below].text)) is None]  # not a widget's update
         title = (headed or plain)[-1] if plain else (dated[0] if dated else None)  # a sentence under its date
     if title is None and span is not None and _headline_opens(lines, first, opts):
         title = first
@@ -1590,9 +1592,10 @@ _RIGHTS = re.compile(r"©\s*(?:\d{4}\s+)?")
 
 
 def _agency(lines: Sequence[ClassifiedLine], source: str | None) -> str | None:
-    """A dispatch without a byline is the agency's that its source line, or else its
+    """A dispatch without a byline is the agency's that its source line (its name as the
+    agency writes it, or the whole line's value in any case: "Source: belga"), or else its
     rights notice after the last paragraph, names (``cues.yml``, ``agencies``)."""
-    if source is not None and (agency := CUES.agency(source)) is not None:
+    if source is not None and (agency := CUES.agency(source) or CUES.agency_named(source)) is not None:
         return agency
     last = max((i for i, cl in enumerate(lines) if cl.cls.is_body), default=len(lines))
     for cl in lines[last + 1:]:

@@ -50,6 +50,13 @@ class Cues:
         found = self.agency_at_start(text)
         return found[0] if found else None
 
+    def agency_named(self, text: str) -> str | None:
+        """The usual name of the news agency that ``text`` is, whatever its case: a source
+        line's value written in small letters ("Source: belga")."""
+        value = text.strip(" .")
+        return next((name for name, forms in self.agencies.items()
+                     if re.fullmatch(forms.pattern, value, re.IGNORECASE)), None)
+
     def agency_at_start(self, text: str) -> tuple[str, int] | None:
         """The usual name of the news agency that ``text`` starts with, and where its name ends."""
         return next(((name, m.end()) for name, forms in self.agencies.items() if (m := forms.match(text))), None)
