@@ -13,8 +13,8 @@ from .normalize import fold
 MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                "septembre", "octobre", "novembre", "décembre")
 # The abbreviations French sites write (followed by a dot in running text), by month number.
-MONTH_ABBREVIATIONS = {"janv": 1, "jan": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
-                       "oct": 10, "nov": 11, "déc": 12}
+MONTH_ABBREVIATIONS = {"janv": 1, "jan": 1, "févr": 2, "fév": 2, "mar": 3, "avr": 4, "juil": 7, "aoû": 8,
+                       "sept": 9, "sep": 9, "oct": 10, "nov": 11, "déc": 12}  # "mar", "aoû": actu.fr's three letters
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -60,6 +60,12 @@ ENGLISH_MONTHS = {name: number for number, names in enumerate(
      ("dec", "december")), start=1) for name in names}
 ENGLISH_DATE = re.compile(
     rf"\b(?P<month>{alternatives(ENGLISH_MONTHS)})\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})", re.IGNORECASE)
+
+
+# "27 Mar 20": a written date with a year of two figures, read only in a line that gives a
+# date and nothing else ("Publié le 27 Mar 20 à 9:21", actu.fr).
+SHORT_WRITTEN_DATE = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}})(?!\d)", re.IGNORECASE)
 
 
 # "02/11/23": a year of two figures, read in a line that gives a date and nothing else ("Publié
@@ -165,6 +171,7 @@ def _date_alone(text: str) -> dt.date | None:
     found: list[tuple[int, dt.date]] = []
     for pattern, month_of in ((ISO_DATE, int), (WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
                               (ENGLISH_DATE, lambda m: ENGLISH_MONTHS[m.lower()]),
+                              (SHORT_WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
                               (NUMERIC_DATE, int), (SHORT_NUMERIC_DATE, int)):
         for m in pattern.finditer(rest):
             year = m["year"] if len(m["year"]) == 4 else str(CENTURY + int(m["year"]))
