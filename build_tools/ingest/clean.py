@@ -753,7 +753,9 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     runs = _prose_runs(lines, prose, opts)
     main = _main_run(lines, prose, opts, runs)
     start = prose[0]
-    if main[0] != start:
+    while start != main[0] and _is_consent(lines[start].text):  # a consent notice over the page
+        start = next(i for i in prose if i > start)
+    if main[0] != prose[0]:
         above = runs[runs.index(main) - 1][-1]
         head = next((i for i in range(above + 1, main[0]) if lines[i].cls in _META), None)
         if head is not None and sum(lines[k].cls is not LineClass.BLANK for k in range(above + 1, head)) \
@@ -761,6 +763,13 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
             start = main[0]  # the article's head stands between, apart from the prose above: the page's
     start = _under_head(lines, prose, start, main[-1], opts)
     return start, _continued(lines, main[0], main[-1], opts)
+
+
+def _is_consent(text: str) -> bool:
+    """A cookie consent notice, however long ("Nous utilisons les témoins de navigation
+    (cookies) afin d'opérer…"): a phrase of ``cues.yml``'s ``consent-banner``."""
+    return any(CUES.reason(m) is Reason.CONSENT
+               for m in CUES.patterns[Where.WITHIN].finditer(unify_punctuation(text)))
 
 
 def _under_head(lines: Sequence[ClassifiedLine], prose: list[int], start: int, last: int, opts: CleanOptions) -> int:
