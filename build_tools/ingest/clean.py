@@ -744,7 +744,9 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     sentence to its last. When a byline or a date line stands between the main run and the
     run before it, more than ``title_byline_reach`` lines under that run, the article starts
     with the main run: its head is there, and the prose above is the page's (a sign-in box,
-    a blurb about the site), where a standfirst stands right over its byline."""
+    a blurb about the site), where a standfirst stands right over its byline. A cookie
+    notice as long as a paragraph, outside the main run, starts nothing (``_is_consent``);
+    nor does a box's teaser over the article's head (``_under_head``)."""
     text = [i for i, cl in enumerate(lines) if _is_text(cl)]
     prose = _prose(lines, opts) \
         or [i for i in text if _is_sentence(lines[i].text, opts)]
