@@ -25,7 +25,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import (
@@ -431,7 +431,7 @@ def _signed_comments(lines: Sequence[ClassifiedLine], first: int, opts: CleanOpt
         if not stamped:
             continue
         following = [] if j is None else \
-            [k for k in range(j, len(lines)) if lines[k].cls is not LineClass.BLANK][:opts.comment_text_reach]
+            _shown(lines, range(j, len(lines)))[:opts.comment_text_reach]
         signed = (i, any(_is_sentence(lines[k].text, opts) and not _cut_short(lines[k].text) for k in following))
         if threads and sum(lines[k].cls is not LineClass.BLANK for k in range(threads[-1][-1][0] + 1, i)) \
                 <= opts.comment_max_lines:
@@ -574,7 +574,7 @@ def _last_item_end(lines: Sequence[ClassifiedLine], stamps: Sequence[int], opts:
     gaps = {sum(lines[k].cls is not LineClass.BLANK for k in range(a + 1, b)) for a, b in itertools.pairwise(stamps)}
     if len(gaps) != 1 or (size := gaps.pop()) == 0:
         return stamps[-1]
-    tail = [k for k in range(stamps[-1] + 1, len(lines)) if lines[k].cls is not LineClass.BLANK][:size]
+    tail = _shown(lines, range(stamps[-1] + 1, len(lines)))[:size]
     if len(tail) < size or any(not _is_text(lines[k]) or _is_prose(lines[k].text, opts) for k in tail):
         return stamps[-1]
     return tail[-1]
@@ -986,9 +986,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     meta = next((i for i in range(first) if lines[i].cls in (LineClass.BYLINE, LineClass.DATELINE) and i not in boxed),
                 None)
     if meta is None:  # the article's date right above its text, under its headline (a date further up is the site's)
-        closing = [i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK][:opts.title_byline_reach]
+        closing = _shown(lines, range(first - 1, -1, -1))[:opts.title_byline_reach]
         dated_at = next((i for i in closing if lines[i].cls is LineClass.DATE), None)
-        over = [i for i in range(dated_at or 0) if lines[i].cls is not LineClass.BLANK][-opts.title_byline_reach:]
+        over = _shown(lines, range(dated_at or 0))[-opts.title_byline_reach:]
         if dated_at is not None and any(i in header and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                                         for i in over):
             meta = dated_at
@@ -1020,7 +1020,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = first
     if title is None:
         return
-    shown = [i for i in range(first - 1, -1, -1) if lines[i].cls is not LineClass.BLANK]
+    shown = _shown(lines, range(first - 1, -1, -1))
     last_lines = set(shown[:opts.title_copy_reach])
     twice = next((i for i in header if i in last_lines  # the head's: a menu's item written again is further up
                   and _is_headline(lines[i].text, opts, words=opts.title_min_words)
@@ -1047,7 +1047,7 @@ def _related_box(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions
     boxed: set[int] = set()
     for i in range(first):
         if lines[i].reason is Reason.RELATED and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START):
-            shown = [j for j in range(i + 1, first) if lines[j].cls is not LineClass.BLANK]
+            shown = _shown(lines, range(i + 1, first))
             for j in shown[:opts.title_byline_reach]:
                 if _is_prose(lines[j].text, opts):
                     break
@@ -1077,7 +1077,7 @@ def _byline_under_title(lines: list[ClassifiedLine], opts: CleanOptions) -> None
     at = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
     if at is None or any(cl.cls is LineClass.BYLINE for cl in lines):
         return
-    following = [i for i in range(at + 1, len(lines)) if lines[i].cls is not LineClass.BLANK][:opts.byline_reach]
+    following = _shown(lines, range(at + 1, len(lines)))[:opts.byline_reach]
     for i in following:
         cl = lines[i]
         if cl.cls is LineClass.STANDFIRST:
@@ -1103,6 +1103,11 @@ def _written_again(lines: Sequence[ClassifiedLine], i: int, opts: CleanOptions) 
     near = {_nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)}
     reach = range(max(0, i - opts.title_copy_reach), min(len(lines), i + opts.title_copy_reach + 1))
     return any(_same_text(lines[j].text, lines[i].text) for j in reach if j != i and j not in near)
+
+
+def _shown(lines: Sequence[ClassifiedLine], indexes: Iterable[int]) -> list[int]:
+    """The lines among ``indexes`` that are not blank, in their order."""
+    return [i for i in indexes if lines[i].cls is not LineClass.BLANK]
 
 
 def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | None:
@@ -1263,7 +1268,7 @@ def _repeated_title(lines: list[ClassifiedLine]) -> None:
     if at is None:
         return
     title = lines[at].text
-    for i, j in itertools.pairwise([k for k in range(at) if lines[k].cls is not LineClass.BLANK]):
+    for i, j in itertools.pairwise(_shown(lines, range(at))):
         if lines[i].rule is Rule.REPEATED_LINE and _is_text(lines[j]) and lines[i].text == lines[j].text:
             lines[j] = replace(lines[j], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION)
     for i, cl in enumerate(lines):
@@ -1469,7 +1474,7 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
     names = [cl.text[m.start("name"):m.end("name")]]
     names += [more["name"] for more in _ANOTHER_REPORTER.finditer(cl.text, m.end("name"))]
     if cl.rule is Rule.NAME_BYLINE:
-        shown = [i for i in range(first + 1, len(lines)) if lines[i].cls is not LineClass.BLANK]
+        shown = _shown(lines, range(first + 1, len(lines)))
         gap = 0
         for i in shown:  # the next names, each right under the one before or under its label and role
             if lines[i].rule is not Rule.NAME_BYLINE:
@@ -1511,7 +1516,7 @@ def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOption
     """The last line where the article's signature may stand: ``signature_reach`` lines
     under its last paragraph ``last`` (blank lines aside). A byline or a date further down
     is another article's, in a box that closes the page."""
-    after = [i for i in range(last + 1, len(lines)) if lines[i].cls is not LineClass.BLANK]
+    after = _shown(lines, range(last + 1, len(lines)))
     return after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
 
 
