@@ -31,6 +31,10 @@ def read(site: Path, article: dict[str, Any]) -> Any:
     return etree.parse(str(site / "tei" / f"{article['slug']}.xml"))
 
 
+def register(site: Path) -> Any:
+    return etree.parse(str(site / "tei" / "registre.xml"))
+
+
 def text_without_notes(element: Any) -> str:
     """The element's text as a reader reads it: the notes' text left out, their tails kept."""
     return text_without(element, f"{TEI}note")
@@ -43,10 +47,12 @@ def by_id(document: Any) -> dict[str, Any]:
 def test_every_article_has_a_tei_file_valid_against_the_schema(built_site: Path) -> None:
     schema = etree.RelaxNG(etree.parse(str(TEI_SCHEMA)))
     articles = export(built_site)["articles"]
-    assert sorted(p.stem for p in (built_site / "tei").glob("*.xml")) == sorted(a["slug"] for a in articles)
+    assert sorted(p.stem for p in (built_site / "tei").glob("*.xml")) == sorted(
+        [a["slug"] for a in articles] + ["registre"])
     for article in articles:
         document = read(built_site, article)
         assert schema.validate(document), (article["slug"], str(schema.error_log.last_error))
+    assert schema.validate(register(built_site)), str(schema.error_log.last_error)
 
 
 def test_the_header_says_where_the_text_comes_from(built_site: Path) -> None:
@@ -74,7 +80,7 @@ def test_the_tei_text_is_the_article_word_for_word(built_site: Path) -> None:
 
 def test_every_name_term_and_note_is_marked_and_points_to_its_description(built_site: Path) -> None:
     record = export(built_site)
-    wikidata = {e["id"]: e["wikidata"] for e in record["entities"]}
+    entries = by_id(register(built_site))
     for article in record["articles"]:
         document = read(built_site, article)
         elements = by_id(document)
@@ -82,19 +88,15 @@ def test_every_name_term_and_note_is_marked_and_points_to_its_description(built_
         terms: Counter[tuple[str, str, str]] = Counter()
         for block in article["blocks"]:
             for element in elements[block["id"]].iter():
-                ref = (element.get("ref") or "").removeprefix("#")
+                ref = element.get("ref") or ""
                 if element.tag in {TEI + n for n in NAMES}:
-                    marked[(block["id"], ref.removeprefix("entite-"), element.text)] += 1
+                    marked[(block["id"], ref.removeprefix("registre.xml#entite-"), element.text)] += 1
                 elif element.tag == f"{TEI}term":
-                    terms[(block["id"], ref.removeprefix("terme-"), element.text)] += 1
-                if ref:
-                    assert ref in elements, (article["slug"], ref)  # it points inside the file
+                    terms[(block["id"], ref.removeprefix("registre.xml#terme-"), element.text)] += 1
+                if ref:  # it points to an entry of the register, beside the file
+                    assert ref.removeprefix("registre.xml#") in entries, (article["slug"], ref)
         assert marked == Counter((m["block"], m["entity"], m["text"]) for m in article["mentions"])
         assert terms == Counter((t["block"], t["term"], t["text"]) for t in article["terms"])
-        for entity in {m["entity"] for m in article["mentions"]}:
-            entry = elements[f"entite-{entity}"]
-            idno = entry.find(f".//{TEI}idno[@type='wikidata']")
-            assert (idno.text if idno is not None else None) == wikidata[entity]
         for number, note in enumerate(article["notes"], start=1):
             element = elements[f"note-{note['id']}"]
             assert element.get("n") == str(number)
@@ -102,6 +104,25 @@ def test_every_name_term_and_note_is_marked_and_points_to_its_description(built_
             if note["block"]:
                 assert element.getparent().get(XML_ID) == note["block"] or any(
                     a.get(XML_ID) == note["block"] for a in element.iterancestors())
+
+
+def test_the_register_describes_every_entity_and_term_once(built_site: Path) -> None:
+    record = export(built_site)
+    document = register(built_site)
+    entries = by_id(document)
+    ids = [element.get(XML_ID) for element in document.iter() if element.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+    for entity in record["entities"]:
+        entry = entries[f"entite-{entity['id']}"]
+        assert [e.text for e in entry.iter() if e.tag.removeprefix(TEI) in {*NAMES, "label", "objectName"}
+                and e.getparent().tag != f"{TEI}note"][:1] == [entity["name"]]
+        idno = entry.find(f".//{TEI}idno[@type='wikidata']")
+        assert (idno.text if idno is not None else None) == entity["wikidata"]
+        assert entry.find(f"{TEI}note").text == entity["description"]
+    for term in record["glossary"]:
+        label = entries[f"terme-{term['id']}"]
+        assert label.text == term["term"]
+        assert label.getnext().text == term["definition"]
 
 
 def test_left_out_lines_are_listed_and_reader_comments_only_counted(built_site: Path) -> None:

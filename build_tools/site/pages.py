@@ -45,7 +45,7 @@ from .paths import (
     uses_page,
 )
 from .render import Renderer
-from .tei import TeiWriter, tei_path
+from .tei import TEI_REGISTER, TeiWriter, tei_path
 from .views import (
     INLINE_TEMPLATE,
     SOURCES_ARTICLES_SHOWN,
@@ -120,7 +120,7 @@ class Pages:
         jobs: dict[str, Callable[[], str | None]] = {
             HOME: lambda: render("home.md.j2", articles=views.latest(HOME) if views.large else views.items(HOME),
                                  large=views.large, count=len(self.articles), most_cited=views.most_cited(),
-                                 books=self.books()),
+                                 books=self.books(), tei_register=TEI_REGISTER),
             ARTICLES_INDEX: lambda: render("articles-index.md.j2", articles=[] if views.large else
                                            views.items(ARTICLES_INDEX), pages=views.month_pages,
                                            by_year=views.months_by_year(), url=_short_url_from(ARTICLES_INDEX),
@@ -139,6 +139,7 @@ class Pages:
             SOURCES_PAGE: lambda: render("sources.md.j2", outlets=views.outlet_views(), unsourced=views.unsourced(),
                                          shown=SOURCES_ARTICLES_SHOWN),
             NAV_FILE: self.navigation,
+            TEI_REGISTER: self.tei.register,
         }
         for month in views.month_pages:
             jobs[month_page(month.month, month.number)] = functools.partial(self.month_page, month)
