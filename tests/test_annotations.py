@@ -68,19 +68,6 @@ def test_hovering_an_annotation_shows_its_description(built_site: Path, site_url
     popover(page).wait_for(state="hidden")
 
 
-@pytest.mark.parametrize("kind", ["mention", "terme"])
-def test_a_second_link_to_the_same_entry_shows_the_same_description(built_site: Path, site_url: str,
-                                                                    open_reader: OpenReader, kind: str) -> None:
-    page = open_reader(site_url).open(ARTICLE)
-    hrefs = page.locator(KINDS[kind]).evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    again = next(i for i, href in enumerate(hrefs) if href in hrefs[:i])
-    link = page.locator(KINDS[kind]).nth(again)
-    link.scroll_into_view_if_needed()
-    link.hover()
-    popover(page).wait_for()
-    assert expected_text(built_site, page, kind, link) in popover(page).inner_text()
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_tap_opens_the_annotation_and_a_second_tap_follows_it(built_site: Path, site_url: str,
                                                                 open_reader: OpenReader, kind: str) -> None:

@@ -145,21 +145,17 @@ class LinkReferences:
     Python-Markdown's inline patterns scan one after another; as a reference, the paragraph
     stays short, and a target linked several times with the same title is defined once.
     (Python-Markdown converts an article of a large edition in about a third less time.)
-    A link with no title is written inline: it is short.
-
-    A page describes a target once, on its first link: the next links to it have no title,
-    and the popovers (annotations.js) take theirs from the first. Written on every link, the
-    descriptions were 44 % of an article page's text in a large edition (13 KB of 29 KB)."""
+    A link with no title is written inline: it is short."""
 
     def __init__(self) -> None:
         self._labels: dict[str, str] = {}  # label by definition: target and title
 
     def link(self, text: str | SafeMarkdown, href: str, title: str | None = None) -> SafeMarkdown:
-        target = f"<{safe_href(href)}> {_link_title(title)}" if title else ""
-        if not title or target in self._labels:
+        if not title:
             return md_link(text, href)
-        self._labels[target] = str(len(self._labels) + 1)
-        return safe_markdown(f"[{_link_text(text)}][{self._labels[target]}]")
+        target = f"<{safe_href(href)}> {_link_title(title)}"
+        label = self._labels.setdefault(target, str(len(self._labels) + 1))
+        return safe_markdown(f"[{_link_text(text)}][{label}]")
 
     def definitions(self) -> str:
         """The definitions of the references made, one per line, in the order made."""

@@ -7,9 +7,8 @@
      elsewhere or on « Fermer » closes it.
    The popover sits under the line of the word (above it when there is more room there), never
    over it; a screen reader hears its text as the link's description, and the link's state
-   (aria-expanded); after a tap it reads the popover, which takes the focus. Without
-   JavaScript the descriptions stay in the titles of the first links to each entity or term.
-   The texts a reader reads are French, as in the templates. */
+   (aria-expanded); after a tap it reads the popover, which takes the focus. Without JavaScript the descriptions stay in the links' titles. The texts a
+   reader reads are French, as in the templates. */
 (() => {
   "use strict";
 
@@ -49,14 +48,9 @@
   /* ---- What a word says ------------------------------------------------------------------- */
 
   // Each word keeps its description aside: its title would show a second, native tooltip.
-  // A page gives the description on the first link to an entity or a term only (LinkReferences
-  // in build_tools/site/markdown.py): the next links to it take that one.
-  const described = new Map();
   function prepare(link) {
     if (link.dataset.description !== undefined) return;
-    const href = link.getAttribute("href");
-    if (link.title && !described.has(href)) described.set(href, link.title);
-    link.dataset.description = link.title || described.get(href) || "";
+    link.dataset.description = link.getAttribute("title") || "";
     link.removeAttribute("title");
     link.setAttribute("aria-expanded", "false");
     link.setAttribute("aria-controls", popover.id);
