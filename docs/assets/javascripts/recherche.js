@@ -1,5 +1,5 @@
 /* The edition's search: Pagefind's index (build_tools/publish/search.py) in Material's search
-   box (templates/theme/partials/search.html).
+   box, which this script writes into the header.
 
    Each result shows its title, its kind (article, entity, glossary term, page) and the
    sentence found, words marked; an entity or a term, its description; an article, one
@@ -9,9 +9,52 @@
 (() => {
   "use strict";
 
-  const dialog = document.querySelector("[data-recherche]");
+  // The dialog, in Material's markup and classes, so that it looks like Material's search in the
+  // header, light and dark, but without data-md-component="search": this script runs it on
+  // Pagefind's index, not Material's. Written here rather than into every page, where it served
+  // only this script: it was 1.9 KB of each page, 6 MB of an edition of 600 articles. Material's
+  // own scripts start their components on DOMContentLoaded, after this one has run.
+  const icon = (path) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="${path}"/></svg>`;
+  const MAGNIFY = "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 " +
+    "6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5";
+  const BACK = "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z";
+  const CLEAR = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
+  const DIALOG = `<div class="md-search" role="dialog" aria-label="Recherche dans l’édition" data-recherche>
+  <label class="md-search__overlay" for="__search"></label>
+  <div class="md-search__inner" role="search">
+    <form class="md-search__form" name="search">
+      <input type="text" class="md-search__input" name="query" aria-label="Rechercher dans l’édition"
+             placeholder="Rechercher" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false"
+             aria-controls="recherche-resultats" aria-describedby="recherche-etat" data-recherche-champ>
+      <label class="md-search__icon md-icon" for="__search">${icon(MAGNIFY)}${icon(BACK)}</label>
+      <nav class="md-search__options" aria-label="Recherche">
+        <button type="reset" class="md-search__icon md-icon" title="Effacer" aria-label="Effacer la recherche"
+                tabindex="-1">${icon(CLEAR)}</button>
+      </nav>
+    </form>
+    <div class="md-search__output">
+      <div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>
+        <div class="md-search-result">
+          <details class="recherche-filtres" data-recherche-filtres>
+            <summary>Filtrer les résultats</summary>
+            <div></div>
+          </details>
+          <div class="md-search-result__meta" id="recherche-etat" role="status" aria-live="polite"
+               data-recherche-etat>Tapez un mot ou une expression</div>
+          <ol class="md-search-result__list" id="recherche-resultats" aria-label="Résultats" data-recherche-liste></ol>
+        </div>
+      </div>
+    </div>
+  </div>
+</div>`;
+
+  // The header's search button (templates/theme/partials/header.html), and the toggle Material
+  // opens the search with.
+  const opener = document.querySelector("label.md-header__button[for='__search']");
   const toggle = document.getElementById("__search");
-  if (!dialog || !toggle) return;
+  if (!opener || !toggle) return;
+  opener.insertAdjacentHTML("afterend", DIALOG);
+  const dialog = opener.nextElementSibling;
   const field = dialog.querySelector("[data-recherche-champ]");
   const form = field.form;
   const list = dialog.querySelector("[data-recherche-liste]");
