@@ -247,6 +247,16 @@ def test_two_seeds_with_the_same_slug_are_named(project: Path) -> None:
     assert "003_e3939c65c73ab86d.txt" in str(err.value) and "002_ba99f5c80d44e674.txt" in str(err.value)
 
 
+def test_a_page_name_of_the_edition_s_own_is_refused_and_never_made_from_a_title(project: Path) -> None:
+    (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").write_text("slug: registre\n", "utf-8")
+    with pytest.raises(InputError, match=r"003_e3939c65c73ab86d.*'registre' is the edition's own"):
+        build(Paths.at(project))
+    (project / "data" / "articles" / "003_e3939c65c73ab86d.yml").write_text("title: Index\n", "utf-8")
+    edition, _ = build(Paths.at(project))
+    assert "index-article" in {a.slug for a in edition.articles}
+    assert (project / "docs" / "tei" / "index-article.xml").exists()
+
+
 def test_metadata_errors_name_file_line_and_key(project: Path) -> None:
     path = project / "data" / "articles" / "002_ba99f5c80d44e674.yml"
     path.write_text("slug: musk\ndate: 2025-02-30\n", "utf-8")

@@ -71,7 +71,7 @@ def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] =
     if not result.blocks:
         warnings.append(f"{seed.rel_path}: no article text left after cleaning")
     article = Article(
-        seed=seed, slug=meta.slug or slugify(title), title=title, title_origin=origin,
+        seed=seed, slug=meta.slug or _unreserved(slugify(title)), title=title, title_origin=origin,
         author=meta.author or found.author, date=meta.date or found.date,
         source=meta.source or found.source, publisher=meta.publisher,
         original_url=meta.original_url, clean=result, genre=meta.genre, meta_path=meta.path, pins=meta.pins,
@@ -126,10 +126,24 @@ def load_articles(paths: Paths) -> tuple[list[Article], list[str]]:
     return articles, [warning for one in loaded for warning in one.warnings]
 
 
+# Names an article's files cannot take: they are the edition's own (articles/index.md, the
+# list of the articles; tei/registre.xml, the register of the TEI files).
+RESERVED_SLUGS = frozenset({"index", "registre"})
+
+
+def _unreserved(slug: str) -> str:
+    """A page name made from a title, never one of the edition's own (a title « Index »)."""
+    return f"{slug}-article" if slug in RESERVED_SLUGS else slug
+
+
 def _same_slugs(articles: list[Article]) -> list[Problem]:
     by_slug: dict[str, Article] = {}
     problems = []
     for article in articles:
+        if article.slug in RESERVED_SLUGS:
+            problems.append(Problem(article.seed.rel_path, f"the page name (slug) {article.slug!r} is the "
+                                    "edition's own (the list of articles, the TEI register)",
+                                    hint=f"set a different 'slug:' in data/articles/{article.seed.stem}.yml"))
         if (other := by_slug.get(article.slug)) is not None:
             problems.append(Problem(article.seed.rel_path,
                                     f"same page name (slug) {article.slug!r} as {other.seed.rel_path}",
