@@ -110,6 +110,27 @@ def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> N
     assert author("Un titre", PROSE, "Fashion Week Paris : Yamamoto (automne/hiver)", PROSE2) is None  # a headline's
 
 
+def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    credit = " (Reportage de Caroline Valetkevitch, édition de Lance Tupper et David Gregorio)"
+    assert author("Les puces portent la Bourse", PROSE, PROSE2 + credit) == "Caroline Valetkevitch"
+    assert author("Un titre", PROSE, PROSE2 + " (Reportage Jean Dupont ; version française Claude Chendjou)") \
+        == "Jean Dupont"
+    standfirst = ("Entre Martigny et Brigue, des instituts de recherche emploient beaucoup de scientifiques. A Sion, "
+                  "le campus s’agrandit et un nouveau pôle verra le jour en 2022. Par Ghislaine Bloch et Jean Buchs")
+    assert author("Le Valais, terreau fertile de l’innovation", standfirst, PROSE, PROSE2) \
+        == "Ghislaine Bloch et Jean Buchs"
+    # Every line stays the article's.
+    assert [b.text for b in clean(lines("Un titre", standfirst, PROSE, PROSE2 + credit)).blocks][-1] == PROSE2 + credit
+    # Not a credit: a name in a sentence, a credit in a paragraph the article goes on after, a single word.
+    assert author("Un titre", "Le président a été reçu samedi par Emmanuel Macron", PROSE, PROSE2) is None
+    assert author("Un titre", PROSE + credit, PROSE2) is None
+    assert author("Un titre", PROSE2 + " Par Macron", PROSE) is None
+    assert author("Un titre", PROSE, "Le ministre l’a dit (par la voix de Jean Dupont)") is None
+
+
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
     byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
     menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",

@@ -1566,9 +1566,38 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = _author(lines, reach, opts) or _agency(lines, source) or _publisher_name(publisher) \
-        or _closing_credit(lines)
+    author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
+        or _publisher_name(publisher) or _closing_credit(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
+
+
+# The reporters a dispatch credits in brackets after its last sentence, then who edited or
+# translated it: "(Reportage de Caroline Valetkevitch, édition de Lance Tupper)", "(Reportage
+# Jean Dupont ; version française Claude Chendjou)", "(Par X et Y)".
+_REPORTED_BY = re.compile(
+    rf"\(\s*(?i:(?:reportage|texte|article|propos\s+recueillis)(?:\s+(?:de|par|d['’]))?|par)\s*(?<=\s|['’])"
+    rf"(?P<name>{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}})"
+    r"(?:\s*(?:[,;]|\s(?i:à|avec|pour)\s)[^()]{0,160})?\)\s*$")
+# A byline run into the end of the standfirst, after its last sentence: "… en 2022. Par
+# Ghislaine Bloch et Jean-Philippe Buchs".
+_BY_AFTER_SENTENCE = re.compile(rf"[.!?…»]\s+(?i:par)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}})\s*$")
+
+
+def _credit_in_text(lines: Sequence[ClassifiedLine]) -> str | None:
+    """The author an article with no byline credits in its own text: a byline run into the
+    end of its first paragraph, or the reporters a dispatch credits in brackets after the last
+    sentence of its last paragraph. The line stays the article's, word for word."""
+    body = [cl for cl in lines if cl.cls.is_body and cl.cls is not LineClass.HEADING]
+    if not body:
+        return None
+    first, last = body[0].text, body[-1].text
+    if (m := _BY_AFTER_SENTENCE.search(unify_punctuation(first))) and _words(m["name"]) >= 2:
+        return first[m.start("name"):m.end("name")]
+    m = _REPORTED_BY.search(unify_punctuation(last))
+    before = last[:m.start()].rstrip() if m else ""
+    if m and (not before or before.endswith((".", "!", "?", "…", "»"))):
+        return last[m.start("name"):m.end("name")]
+    return None
 
 
 # A dispatch's closing credit in brackets, who wrote it then the outlet or the editor who
