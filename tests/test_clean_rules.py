@@ -110,6 +110,24 @@ def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> N
     assert author("Un titre", PROSE, "Fashion Week Paris : Yamamoto (automne/hiver)", PROSE2) is None  # a headline's
 
 
+def test_a_run_of_excerpts_cut_short_is_no_article_however_long() -> None:
+    teasers = ["Bilbo, comme tous les Hobbits, coule des jours heureux dans la Comté. Mais un jour, un magicien vient "
+               "frapper à sa porte avec une troupe de nains qui…",
+               "Los Angeles, 1949. Un parrain impitoyable de la mafia règne sur la ville et récolte les profits de la "
+               "drogue, des armes, du jeu et de la prostitution, avec la protection de policiers et de juges qui…",
+               "Une famille passe ses vacances d'hiver au bord de la mer, quand une vague immense venue du large "
+               "emporte tout sur son passage, les hôtels comme les maisons des pêcheurs, et sépare les…"]
+    others = [f"Un autre titre du site, numéro {n}" for n in range(1, 18)]  # a box of links: the runs part
+    page = ["Le nouveau nom de la banque fait déjà le buzz", PROSE, "", "Haut de la page", "Autres Informations",
+            *others, "Actuellement au cinéma", "Le Hobbit", teasers[0], "Gangster Squad", teasers[1], "The Impossible",
+            teasers[2]]
+    result = clean(lines(*page))
+    assert [b.text for b in result.blocks] == [PROSE]
+    assert {r.text for r in result.removed} >= set(teasers)
+    # Alone on the page, such a run is the text.
+    assert [b.text for b in clean(lines("Un titre", *teasers)).blocks] == teasers
+
+
 def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

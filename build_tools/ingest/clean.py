@@ -793,8 +793,13 @@ def _under_head(lines: Sequence[ClassifiedLine], prose: list[int], start: int, l
 
 def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions,
               runs: list[list[int]] | None = None) -> list[int]:
-    """The article's run of prose (``_prose_runs``): the one with the most text."""
-    return max(runs or _prose_runs(lines, prose, opts), key=lambda run: sum(len(lines[i].text) for i in run))
+    """The article's run of prose (``_prose_runs``): the one with the most text, but not a
+    run of excerpts each cut short by an ellipsis (a box of other articles' or films' teasers,
+    « Bilbo Baggins … coule des jours heureux dans la Comté. Mais il est… ») while another is
+    written out."""
+    runs = runs or _prose_runs(lines, prose, opts)
+    whole = [run for run in runs if len(run) < 2 or not all(_cut_short(lines[i].text) for i in run)]
+    return max(whole or runs, key=lambda run: sum(len(lines[i].text) for i in run))
 
 
 def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[list[int]]:
@@ -1316,10 +1321,10 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     Doucement, mais sûrement !"), unless it is a standfirst (``_is_standfirst``); so is a
     paragraph of prose above the article's head when a run of furniture parts it from the
     article's text (``_article_span``: a sign-in box, a blurb about the site). After the
-    article, a sentence shorter than a paragraph right under a line left out there (but a
-    time: a live feed's) is that line's: another article's teaser under its headline, an
-    author's blurb under the buttons of their networks. A page without a sentence keeps
-    every line: nothing tells the article from the rest."""
+    article, a sentence shorter than a paragraph, or an excerpt cut short by an ellipsis,
+    right under a line left out there (but a time: a live feed's) is that line's: another
+    article's teaser under its headline, an author's blurb under the buttons of their networks.
+    A page without a sentence keeps every line: nothing tells the article from the rest."""
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
@@ -1346,7 +1351,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             if cl.rule is Rule.PROMPT:
                 lines[i] = replace(cl, cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
                                    doubt=f"kept: a phrase of furniture ({cl.reason}) inside the article")
-        elif i > last and _is_text(cl) and len(cl.text) < opts.paragraph_min_chars \
+        elif i > last and _is_text(cl) and (len(cl.text) < opts.paragraph_min_chars or _cut_short(cl.text)) \
                 and (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls is LineClass.BOILERPLATE \
                 and stamp(lines[above].text) is None:  # a live feed's paragraph under its time
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
