@@ -128,6 +128,25 @@ def test_a_run_of_excerpts_cut_short_is_no_article_however_long() -> None:
     assert [b.text for b in clean(lines("Un titre", *teasers)).blocks] == teasers
 
 
+def test_a_cookie_notice_at_the_end_of_the_page_is_no_article_however_long() -> None:
+    notice = ["Soucieux de la protection de vos données personnelles, nous vous informons que sur ce site, l’éditeur "
+              "et des tiers utilisent des cookies pour mesurer l’audience, partager du contenu et vous proposer des "
+              "services adaptés à vos centres d’intérêt. Ces cookies sont déposés sur votre appareil lors de votre "
+              "visite, et certains d’entre eux nécessitent votre accord préalable, que vous donnez ou refusez ici.",
+              "Partage avec les réseaux sociaux : pour vous permettre de partager du contenu sur les réseaux sociaux "
+              "et autres plateformes présents sur notre site, et de suivre leur usage, pendant treize mois au plus.",
+              "Sur ce site, des cookies sont déposés par l’éditeur et des tiers. En dehors de ceux qui sont "
+              "strictement nécessaires au fonctionnement du site, ils ne le sont qu’avec votre accord, que vous "
+              "pouvez retirer à tout moment depuis la page de gestion des cookies, en bas de chacune des pages de ce "
+              "site et de ses applications."]
+    others = [f"Un autre titre du site, numéro {n}" for n in range(1, 18)]  # a box of links: the runs part
+    result = clean(lines("Le bulletin blanc, un vote qui ne compte pas", PROSE, PROSE2, "", *others, *notice))
+    kept = [b.text for b in result.blocks]
+    # The article ends with its text: the links under it are the page's. (The notice's paragraphs,
+    # sentences as long as an article's after it, stay: the cleaner keeps prose when unsure.)
+    assert kept[:2] == [PROSE, PROSE2] and not set(kept) & set(others)
+
+
 def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

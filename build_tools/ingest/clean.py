@@ -793,12 +793,13 @@ def _under_head(lines: Sequence[ClassifiedLine], prose: list[int], start: int, l
 
 def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions,
               runs: list[list[int]] | None = None) -> list[int]:
-    """The article's run of prose (``_prose_runs``): the one with the most text, but not a
-    run of excerpts each cut short by an ellipsis (a box of other articles' or films' teasers,
-    « Bilbo Baggins … coule des jours heureux dans la Comté. Mais il est… ») while another is
-    written out."""
+    """The article's run of prose (``_prose_runs``): the one with the most text, but not,
+    while another run is written out, a run of excerpts each cut short by an ellipsis (a box
+    of other articles' or films' teasers, « Bilbo Baggins … coule des jours heureux dans la
+    Comté. Mais il est… ») nor a cookie notice, most of whose paragraphs are (``_is_consent``)."""
     runs = runs or _prose_runs(lines, prose, opts)
-    whole = [run for run in runs if len(run) < 2 or not all(_cut_short(lines[i].text) for i in run)]
+    whole = [run for run in runs if not (len(run) >= 2 and all(_cut_short(lines[i].text) for i in run))
+             and not 2 * sum(_is_consent(lines[i].text) for i in run) > len(run)]
     return max(whole or runs, key=lambda run: sum(len(lines[i].text) for i in run))
 
 
