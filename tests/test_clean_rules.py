@@ -147,6 +147,20 @@ def test_a_cookie_notice_at_the_end_of_the_page_is_no_article_however_long() -> 
     assert kept[:2] == [PROSE, PROSE2] and not set(kept) & set(others)
 
 
+def test_a_box_between_two_paragraphs_takes_its_short_lines_and_leaves_the_article_s() -> None:
+    prose3 = ("Les autorités locales ont annoncé de nouvelles mesures pour soutenir les familles touchées, dont une "
+              "aide d'urgence versée dès le mois prochain.")
+    page = ["Un titre d'article assez long pour être un titre", PROSE,
+            "Abonnez-vous", "Newsletter International", "Merci de saisir votre adresse e-mail", "OK",
+            "Votre e-mail, avec votre consentement, est utilisé par le journal pour recevoir notre newsletter.",
+            "Le récit des témoins", PROSE2,
+            "LIRE AUSSI :", "» Le fil des événements de jeudi :", "Publicité", prose3]
+    kept = [b.text for b in clean(lines(*[x for text in page for x in (text, "")])).blocks]
+    # The box's name and button go with it; the heading under it, and a line between two boxes
+    # of different kinds (a « Lire aussi », an ad), stay the article's.
+    assert kept == [PROSE, "Le récit des témoins", PROSE2, "» Le fil des événements de jeudi :", prose3]
+
+
 def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

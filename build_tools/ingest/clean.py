@@ -1311,6 +1311,30 @@ def _menus_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
                                doubt=f"left out: one of {len(run)} lines of a few words, a menu inside the article")
 
 
+def _boxes_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+    """Inside the article, between two of its paragraphs, a box the page set there: two lines
+    of furniture of one kind or more (« Abonnez-vous », « Merci de saisir votre adresse
+    e-mail », « Votre e-mail, avec votre consentement… »), and, between the first of them and
+    the last, the lines shorter than a paragraph are the box's (its name, « Newsletter International », its
+    button, « OK »). A paragraph of prose there stays the article's, and so does a heading
+    under the box's last line, over the paragraph it opens."""
+    if span is None:
+        return
+    paragraphs = [i for i in range(span[0], span[1] + 1) if _is_text(lines[i]) and _is_prose(lines[i].text, opts)]
+    for above, below in itertools.pairwise(paragraphs):
+        furniture: dict[Reason, list[int]] = {}
+        for i in range(above + 1, below):
+            kind = lines[i].reason
+            if lines[i].cls is LineClass.BOILERPLATE and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START) \
+                    and kind is not None:
+                furniture.setdefault(kind, []).append(i)
+        for reason, box in furniture.items():  # one box, one kind: a « Lire aussi » and an ad are two
+            for k in range(box[0] + 1, box[-1]):
+                if _is_text(lines[k]) and len(lines[k].text) < opts.paragraph_min_chars:
+                    lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=reason,
+                                       doubt="left out: in a box of the page between two paragraphs of the article")
+
+
 def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
     """Before the article's first paragraph of prose and after its last, a line that is not
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
@@ -1687,6 +1711,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _repeated_short_lines(lines, opts)
     _around(lines, span, opts)
     _menus_inside(lines, span, opts)
+    _boxes_inside(lines, span, opts)
     _editor_choices(lines, choices)
     _body(lines, opts)
     blocks: list[Block] = []
