@@ -531,8 +531,9 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A list of other articles, or a live feed, after the article: items each stamped with
     its date or time (``stamp``: "04.12.2019", "Publié le 2 août", "14:44 …"), at least
     ``dated_list_min_items`` stamps of one kind, each within ``dated_item_max_lines`` lines
-    of the one before and none later than it (a page lists news newest first; an article's
-    chronology runs oldest first), two of them different. From its first stamp to its last,
+    of the one before, not oldest first (a page lists news newest first, or in no order, as
+    Libération's « 07.04.17 », « 03.04.17 », « 08.04.17 »; an article's chronology runs
+    oldest first), two of them different. From its first stamp to its last,
     its lines are left out. Only after the article's text: ``dated_list_after_paragraphs``
     paragraphs of prose between its head (the last byline or date above the list) and the
     list, none opening with a stamp; a live feed that is the page's article, under its head
@@ -543,13 +544,15 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     groups: list[list[tuple[int, tuple[StampKind, tuple[int, ...]]]]] = []
     for i, found in stamps:
         if groups:
-            at, (kind, key) = groups[-1][-1]
+            at, (kind, _) = groups[-1][-1]
             between = sum(lines[k].cls is not LineClass.BLANK for k in range(at + 1, i))
-            if found[0] is kind and found[1] <= key and between <= opts.dated_item_max_lines:
+            if found[0] is kind and between <= opts.dated_item_max_lines:
                 groups[-1].append((i, found))
                 continue
         groups.append([(i, found)])
-    groups = [group for group in groups if len(group) >= opts.dated_list_min_items]
+    # Not a chronology: an article's runs oldest first; a page's list, newest first or in no order.
+    groups = [group for group in groups if len(group) >= opts.dated_list_min_items
+              and not all(a[1][1] <= b[1][1] for a, b in itertools.pairwise(group))]
     prose = _prose(lines, opts) if groups else []
     for group in groups:
         first, last = group[0][0], group[-1][0]
@@ -564,7 +567,7 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             cl = lines[k]
             if _is_text(cl) or cl.cls in _META:
                 lines[k] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.DATED_LIST, reason=reason,
-                                   doubt=f"left out: in a list of {len(group)} items stamped newest first")
+                                   doubt=f"left out: in a list of {len(group)} stamped items, not oldest first")
 
 
 def _last_item_end(lines: Sequence[ClassifiedLine], stamps: Sequence[int], opts: CleanOptions) -> int:

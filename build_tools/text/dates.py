@@ -68,9 +68,11 @@ SHORT_WRITTEN_DATE = re.compile(
     rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}})(?!\d)", re.IGNORECASE)
 
 
-# "02/11/23": a year of two figures, read in a line that gives a date and nothing else ("Publié
-# le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be anything.
-SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})(?![\d/])")
+# "02/11/23", "07.04.17": a year of two figures, read in a line that gives a date and nothing
+# else ("Publié le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be anything;
+# with full stops, only with two figures each ("1.2.3" numbers a section).
+SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?=\d{1,2}/\d{1,2}/|\d\d\.\d\d\.)(?P<day>\d{1,2})(?P<sep>[/.])"
+                                r"(?P<month>\d{1,2})(?P=sep)(?P<year>\d{2})(?![\d/]|\.\d)")
 CENTURY = 2000
 
 
