@@ -18,7 +18,7 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.974, "clutter_precision": 0.997,
+    "dev": {"clutter_recall": 0.975, "clutter_precision": 0.997,
             "title": 0.944, "author": 0.883, "date": 0.959},
     "test": {"article_recall": 1.0, "clutter_recall": 0.893, "clutter_precision": 1.0,
              "title": 0.725, "author": 0.875, "date": 0.937},
