@@ -263,7 +263,9 @@ def test_the_home_page_offers_both_books(built_site: Path) -> None:
 
     home = BeautifulSoup((built_site / "index.html").read_text("utf-8"), "html.parser")
     offered = {a["href"]: a.get_text() for a in home.select("p.emporter a")}
-    assert offered == {"edition.epub": "livre numérique (EPUB)", "edition.pdf": "PDF à imprimer"}
+    assert offered == {"edition.epub": "livre numérique (EPUB)", "edition.pdf": "PDF à imprimer",
+                       "tei/registre.xml": "registre TEI de l’édition"}  # and the TEI files' register
+    assert (built_site / "tei" / "registre.xml").is_file()
     assert zipfile.ZipFile(built_site / "edition.epub").read("mimetype") == b"application/epub+zip"
     assert (built_site / "edition.pdf").read_bytes().startswith(b"%PDF-")
 
