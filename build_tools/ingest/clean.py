@@ -773,8 +773,7 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
 def _is_consent(text: str) -> bool:
     """A cookie consent notice, however long ("Nous utilisons les témoins de navigation
     (cookies) afin d'opérer…"): a phrase of ``cues.yml``'s ``consent-banner``."""
-    return any(CUES.reason(m) is Reason.CONSENT
-               for m in CUES.patterns[Where.WITHIN].finditer(unify_punctuation(text)))
+    return CUES.has_within(Reason.CONSENT, unify_punctuation(text))
 
 
 def _under_head(lines: Sequence[ClassifiedLine], prose: list[int], start: int, last: int, opts: CleanOptions) -> int:
@@ -800,10 +799,18 @@ def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOpti
     while another run is written out, a run of excerpts each cut short by an ellipsis (a box
     of other articles' or films' teasers, « Bilbo Baggins … coule des jours heureux dans la
     Comté. Mais il est… ») nor a cookie notice, most of whose paragraphs are (``_is_consent``)."""
-    runs = runs or _prose_runs(lines, prose, opts)
-    whole = [run for run in runs if not (len(run) >= 2 and all(_cut_short(lines[i].text) for i in run))
-             and not 2 * sum(_is_consent(lines[i].text) for i in run) > len(run)]
-    return max(whole or runs, key=lambda run: sum(len(lines[i].text) for i in run))
+    runs = sorted(runs or _prose_runs(lines, prose, opts), key=lambda run: -sum(len(lines[i].text) for i in run))
+
+    def notice(run: list[int]) -> bool:  # most of its paragraphs a cookie notice's: stop at the first half that is not
+        others = 0
+        for i in run:
+            others += not _is_consent(lines[i].text)
+            if 2 * others >= len(run):
+                return False
+        return True
+
+    return next((run for run in runs if not (len(run) >= 2 and all(_cut_short(lines[i].text) for i in run))
+                 and not notice(run)), runs[0])
 
 
 def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[list[int]]:

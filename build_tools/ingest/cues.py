@@ -40,6 +40,14 @@ class Cues:
     reasons: dict[str, Reason]  # group name: reason
     separators: str = ""
     agencies: dict[str, re.Pattern[str]] = field(default_factory=dict)  # usual name: its forms
+    within: dict[Reason, re.Pattern[str]] = field(default_factory=dict)  # the ``within`` phrases of one reason
+
+    def has_within(self, reason: Reason, text: str) -> bool:
+        """Whether ``text`` holds a ``within`` phrase of ``reason``, wherever it stands: one
+        reason's phrases alone, where the cleaner asks about that reason only (a cookie notice
+        however long), faster than all the phrases together."""
+        pattern = self.within.get(reason)
+        return pattern is not None and pattern.search(text) is not None
 
     def reason(self, match: re.Match[str]) -> Reason:
         assert match.lastgroup is not None
@@ -66,6 +74,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     data = yaml.safe_load(path.read_text("utf-8"))
     problems: list[Problem] = []
     parts: dict[Where, list[str]] = {where: [] for where in Where}
+    within: dict[Reason, list[str]] = {}
     reasons: dict[str, Reason] = {}
     data = dict(data or {})
     separators = data.pop(SEPARATORS, None) or []
@@ -100,10 +109,13 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 group = f"c{len(reasons)}"
                 reasons[group] = reason
                 parts[Where(where_name)].append(f"(?P<{group}>{phrase})")
+                if where_name == Where.WITHIN:
+                    within.setdefault(reason, []).append(f"(?:{phrase})")
     if problems:
         raise InputError(problems)
     return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
-                 for where, alternatives in parts.items()}, reasons, "".join(separators), agencies)
+                 for where, alternatives in parts.items()}, reasons, "".join(separators), agencies,
+                {reason: re.compile("|".join(phrases), re.IGNORECASE) for reason, phrases in within.items()})
 
 
 CUES = load_cues()
