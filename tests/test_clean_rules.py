@@ -161,6 +161,23 @@ def test_a_box_between_two_paragraphs_takes_its_short_lines_and_leaves_the_artic
     assert kept == [PROSE, "Le récit des témoins", PROSE2, "» Le fil des événements de jeudi :", prose3]
 
 
+def test_a_headline_over_a_standfirst_cut_short_is_the_title() -> None:
+    title = "Stade Rennais: Le Portugais Paulo Fonseca pour remplacer Christian Gourcuff?"
+    standfirst = "FOOTBALL Le club breton recherche un technicien étranger..."
+    result = clean(lines("Accueil", "Sport", "Football", title, "", standfirst, "", "Jeremy Goujon", "",
+                         "Publié le 22/10/17 à 19h49", "", PROSE, PROSE2))
+    assert result.detected.title == title
+    assert [b.text for b in result.blocks] == [standfirst, PROSE, PROSE2]
+
+
+def test_the_signatures_of_embedded_tweets_are_no_copies_of_each_other() -> None:
+    signature = "— Téléfoot (@telefoot_TF1) June 1, 2018"
+    tweets = ["Les Bleus s'échauffent sous les applaudissements du public niçois pic.twitter.com/abc",
+              "Premier but de la soirée pour les Bleus, sur une frappe lointaine pic.twitter.com/def"]
+    page = ["Les Bleus s'ambiancent avant le match", PROSE, tweets[0], signature, PROSE2, tweets[1], signature, PROSE]
+    assert [b.text for b in clean(lines(*page)).blocks].count(signature) == 2
+
+
 def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

@@ -4,9 +4,10 @@ The floors are the scores last measured (``python -m build_tools eval``), rounde
 They are raised when the cleaner gets better and never lowered: a change that loses an
 article line or lets more furniture through fails here, with the errors listed.
 
-The article lines are held line by line: on the test split none may be lost; on the
-development split only the lines listed in ``KNOWN_LOSSES``, each with why, and the list
-only shrinks (a line kept again must be struck out of it)."""
+The article lines are held line by line: only the lines listed in ``KNOWN_LOSSES`` may be
+lost, each with why, and the list only shrinks (a line kept again must be struck out of
+it). On the test split it lists only what pages added to the split lost on arrival, which no
+rule may be fitted to: the test split says how the cleaner does on pages it has not seen."""
 
 from __future__ import annotations
 
@@ -19,14 +20,19 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.975, "clutter_precision": 0.997,
-            "title": 0.944, "author": 0.883, "date": 0.959},
-    "test": {"article_recall": 1.0, "clutter_recall": 0.893, "clutter_precision": 1.0,
-             "title": 0.725, "author": 0.875, "date": 0.937},
+            "title": 0.945, "author": 0.885, "date": 0.96},
+    "test": {"article_recall": 0.982, "clutter_recall": 0.922, "clutter_precision": 0.997,
+             "title": 0.727, "author": 0.886, "date": 0.941},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
 # or is read as the title of a page that shows none.
 KNOWN_LOSSES: dict[str, str] = {
+    # Test pages added on 2026-12-04, scored on arrival (a live page whose « Sommaire » lists
+    # its headings above the text: each heading, inside the text, taken for that list's copy).
+    **{f"test/le-figaro-ukraine-russie-campagne-2025:{line}":
+       "a live page's heading, listed first in its table of contents, left out as a repeated line"
+       for line in (58, 64, 68, 76, 80)},
     "dev/journal-des-citoyens-ia-entreprises-laurentides:4":
         "a page that shows no title: the line under the author's list of posts is read as the title",
     "dev/comment-du-pourquoi-133-google-french-tech:5":

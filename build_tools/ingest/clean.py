@@ -1143,8 +1143,9 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     shorter than the line chosen (a standfirst is longer than its title) or written on the
     line just before it, with no blank line between (the title's block), or wherever it
     stands when the line chosen has fewer words than a title (a section's name between the
-    headline and the byline: "Éducation"). A kicker above a title has fewer words, and a
-    line apart and longer above a title is the page's, not the article's; a line chosen in
+    headline and the byline: "Éducation") or is cut short by an ellipsis (« FOOTBALL Le club
+    breton recherche un technicien étranger... », a standfirst's beginning). A kicker above a
+    title has fewer words, and a line apart and longer above a title is the page's, not the article's; a line chosen in
     a headline's form ("Salon WeTech : la technologie…") under a line that is not stays the
     title: the line above is a kicker of more words."""
     above = _nearest(lines, chosen - 1, -1)
@@ -1155,8 +1156,8 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     if _HEADLINE_FORM.search(lines[chosen].text) and not _HEADLINE_FORM.search(lines[above].text):
         return chosen
     if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1 \
-            or _words(lines[chosen].text) < opts.title_min_words:
-        return above
+            or _words(lines[chosen].text) < opts.title_min_words or _cut_short(lines[chosen].text):
+        return above  # (a standfirst cut short by an ellipsis may be shorter than its title)
     return chosen
 
 
@@ -1250,17 +1251,25 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
                            doubt="left out as a caption: a short sentence right above a photo's credit")
 
 
+# An embedded tweet's signature, which a page without the tweet's script shows under its text:
+# "— Téléfoot (@telefoot_TF1) June 1, 2018". Two tweets of one account on one day sign alike.
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\S.{0,40}\d{4}")
+
+
 def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A text line shorter than a paragraph written again further down the page, apart from
     its first copy (a slide show writes each caption again under each image), or a line of
     any length written ``repeats_min`` times or more, each copy apart from the one before by
     lines that are no paragraph (an image's number, its credit): the later copies are left
-    out, the first stays in the text, so nothing of the article is lost."""
+    out, the first stays in the text, so nothing of the article is lost. An embedded tweet's
+    signature is no copy: each signs its own tweet."""
     seen: dict[str, int] = {}
     last: dict[str, int] = {}
     copies = Counter(_compared(cl.text) for cl in lines if _is_text(cl))
     for i, cl in enumerate(lines):
         if not _is_text(cl):
+            continue
+        if _TWEET_SIGNATURE.fullmatch(cl.text.strip()):
             continue
         key = _compared(cl.text)
         first = seen.setdefault(key, i)
