@@ -1145,9 +1145,9 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     stands when the line chosen has fewer words than a title (a section's name between the
     headline and the byline: "Éducation") or is cut short by an ellipsis (« FOOTBALL Le club
     breton recherche un technicien étranger... », a standfirst's beginning). A kicker above a
-    title has fewer words, and a line apart and longer above a title is the page's, not the article's; a line chosen in
-    a headline's form ("Salon WeTech : la technologie…") under a line that is not stays the
-    title: the line above is a kicker of more words."""
+    title has fewer words, and a line apart and longer above a title is the page's, not the
+    article's; a line chosen in a headline's form ("Salon WeTech : la technologie…") under a
+    line that is not stays the title: the line above is a kicker of more words."""
     above = _nearest(lines, chosen - 1, -1)
     if above is None or not _is_text(lines[above]) \
             or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1) \
@@ -1334,8 +1334,8 @@ def _boxes_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
     """Inside the article, between two of its paragraphs, a box the page set there: two lines
     of furniture of one kind or more (« Abonnez-vous », « Merci de saisir votre adresse
     e-mail », « Votre e-mail, avec votre consentement… »), and, between the first of them and
-    the last, the lines shorter than a paragraph are the box's (its name, « Newsletter International », its
-    button, « OK »). A paragraph of prose there stays the article's, and so does a heading
+    the last, the lines shorter than a paragraph are the box's (its name, « Newsletter
+    International », its button, « OK »). A paragraph of prose there stays the article's, and so does a heading
     under the box's last line, over the paragraph it opens."""
     if span is None:
         return
