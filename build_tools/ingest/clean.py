@@ -1632,6 +1632,11 @@ _REPORTED_BY = re.compile(
 _BY_AFTER_SENTENCE = re.compile(rf"[.!?…»]\s+(?i:par)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}})\s*$")
 
 
+def _closes_a_sentence(text: str) -> bool:
+    """Whether a credit after ``text`` stands after a paragraph's last sentence (or alone)."""
+    return not text or text.endswith((".", "!", "?", "…", "»"))
+
+
 def _credit_in_text(lines: Sequence[ClassifiedLine]) -> str | None:
     """The author an article with no byline credits in its own text: a byline run into the
     end of its first paragraph, or the reporters a dispatch credits in brackets after the last
@@ -1643,8 +1648,7 @@ def _credit_in_text(lines: Sequence[ClassifiedLine]) -> str | None:
     if (m := _BY_AFTER_SENTENCE.search(unify_punctuation(first))) and _words(m["name"]) >= 2:
         return first[m.start("name"):m.end("name")]
     m = _REPORTED_BY.search(unify_punctuation(last))
-    before = last[:m.start()].rstrip() if m else ""
-    if m and (not before or before.endswith((".", "!", "?", "…", "»"))):
+    if m and _closes_a_sentence(last[:m.start()].rstrip()):
         return last[m.start("name"):m.end("name")]
     return None
 
@@ -1664,7 +1668,7 @@ def _closing_credit(lines: Sequence[ClassifiedLine]) -> str | None:
     for cl in lines[first:]:
         m = _CLOSING_CREDIT.search(cl.text)
         before = cl.text[:m.start()].rstrip() if m is not None else ""
-        if m is not None and (not before or (cl.cls.is_body and before.endswith((".", "!", "?", "…", "»")))):
+        if m is not None and (not before or (cl.cls.is_body and _closes_a_sentence(before))):
             return m["who"]  # on its own line, or after a paragraph's last sentence
     return None
 
