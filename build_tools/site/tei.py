@@ -119,6 +119,10 @@ def _in_register(xml_id: str) -> str:
     return f"{REGISTER_FILE}#{xml_id}"
 
 
+def _language(header: ET.Element) -> None:
+    _el(_el(_el(header, "profileDesc"), "langUsage"), "language", "français", ident="fr")
+
+
 def _written(root: ET.Element) -> str:
     _indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -161,7 +165,7 @@ class TeiWriter:
         self._responsibility(title_stmt)
         self._publication(file_desc, TEI_REGISTER)
         _el(_el(file_desc, "sourceDesc"), "p", REGISTER_SOURCE)
-        _el(_el(_el(header, "profileDesc"), "langUsage"), "language", "français", ident="fr")
+        _language(header)
         glossary = _el(_el(_el(root, "text"), "body"), "div", type="glossary")
         _el(glossary, "head", "Glossaire")
         terms = sorted(self.registers.glossary, key=lambda t: t.id)
@@ -201,8 +205,7 @@ class TeiWriter:
             self._note(source, placed, numbers)
         encoding = _el(header, "encodingDesc")
         _el(_el(encoding, "editorialDecl"), "p", EDITORIAL_DECLARATION)
-        profile = _el(header, "profileDesc")
-        _el(_el(profile, "langUsage"), "language", "français", ident="fr")
+        _language(header)
 
     def _responsibility(self, title_stmt: ET.Element) -> None:
         resp = _el(title_stmt, "respStmt", **{XML_ID: "edition"})
