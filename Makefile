@@ -1,10 +1,12 @@
-# Every target sets itself up: a fresh machine needs only Python >= 3.11, git and make.
+# Every target sets itself up: a fresh machine needs only Python >= 3.11, Node.js with npm, git
+# and make.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-extras
 NODE   := node_modules/.installed
+SEARCH := node_modules/.installed-pagefind
 HOST   ?= 127.0.0.1:8000
 # The engine that builds the site from mkdocs.yml: properdocs (the default), mkdocs or zensical.
 ENGINE ?= properdocs
@@ -18,12 +20,12 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: build serve test lint pages bench lock clean
 
 # Generate the pages, build them with $(ENGINE), index the search, write the EPUB and the PDF.
-build: $(ENGINE_READY) ## Build the whole site into site/ (ENGINE=properdocs|mkdocs|zensical)
+build: $(ENGINE_READY) $(SEARCH) ## Build the whole site into site/ (ENGINE=properdocs|mkdocs|zensical)
 	$(BIN)/python -m build_tools publish --engine $(ENGINE) site
 
 # MkDocs and ProperDocs rebuild only the pages whose Markdown changed (--dirty; the generator
 # rewrites only those); Zensical always rebuilds.
-serve: $(ENGINE_READY) ## Preview at http://127.0.0.1:8000 with live reload (ENGINE=…)
+serve: $(ENGINE_READY) $(SEARCH) ## Preview at http://127.0.0.1:8000 with live reload (ENGINE=…)
 	$(BIN)/python -m build_tools serve --engine $(ENGINE) --dev-addr $(HOST)
 
 pages: $(STAMP) ## Only generate the Markdown pages into docs/
@@ -31,7 +33,7 @@ pages: $(STAMP) ## Only generate the Markdown pages into docs/
 
 # Matcher against flashtext and pyahocorasick, builds of 300 and 600 synthetic articles, mkdocs
 # serve's reload: about two minutes; the results go in BENCHMARKS.md.
-bench: $(EXTRAS) ## Measure the matcher and the builds (JSON on stdout)
+bench: $(EXTRAS) $(SEARCH) ## Measure the matcher and the builds (JSON on stdout)
 	$(BIN)/python -m build_tools bench --json
 
 test: $(EXTRAS) $(NODE) lint ## Every test
@@ -56,11 +58,17 @@ $(EXTRAS): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,engines,suggest,bench]'
 	touch $@
 
-# The browser and HTML tests' tools: axe-core and vnu.jar, pinned in package-lock.json.
+# Pagefind, which indexes the search (its 1.6 is on npm only: BENCHMARKS.md, "Search"), pinned
+# in package-lock.json with the tests' tools, which a build does not install.
+$(SEARCH): package.json package-lock.json
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# The browser and HTML tests' tools too: axe-core and vnu.jar. Pagefind comes with them.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's is used.
 $(NODE): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
-	touch $@
+	touch $@ $(SEARCH)
 
 lock: ## Refresh constraints.txt from a clean install of the current ranges
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -187,6 +187,14 @@ def test_search_works_under_a_sub_path_and_nothing_leaves_the_site(under_a_path:
     assert reader.errors == []
 
 
+def test_the_index_is_made_by_the_pagefind_the_project_pins(built_site: Path) -> None:
+    """package-lock.json pins Pagefind (npm has 1.6, PyPI stops at 1.5.2): the build runs that
+    one, not another found on the machine."""
+    pinned = json.loads((ROOT / "package-lock.json").read_text("utf-8"))["packages"]["node_modules/pagefind"]
+    entry = json.loads((built_site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["version"] == pinned["version"]
+
+
 def test_elided_words_are_split_for_the_index_and_nothing_else() -> None:
     assert split_elisions("l’OTAN, d'Europe, qu’il, jusqu’au, L’Occident") == \
         "l’ OTAN, d' Europe, qu’ il, jusqu’ au, L’ Occident"

@@ -41,11 +41,13 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from ..registers.glossary import Term
 from ..site.paths import GLOSSARY_PAGE, page_url
 
+# Pagefind's command: the one package-lock.json pins (``make build`` installs it with npm), or
+# another named by the variable Pagefind's own tools read.
+PAGEFIND = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pagefind"
+PAGEFIND_SETTING = "PAGEFIND_BINARY_PATH"
 LANGUAGE = "fr"
 BUNDLE = "pagefind"  # the folder of the site the index is written to
 RECORDS = "_termes"  # in the staged copy, the glossary's records
@@ -181,11 +183,12 @@ def parts(sizes: dict[Path, int], budget: int = PART_BYTES) -> list[list[Path]]:
 
 def _write(staged: Path, bundle: Path, chunk: int) -> int:
     """Pagefind's command on ``staged``, its index written to ``bundle`` in parts of ``chunk``
-    locations; the pages indexed. (Not its Python client: Pagefind 1.5.2 answers it before its
-    last files are on disk, then is stopped, and a file may be left empty.)"""
-    pagefind = get_executable()
-    if pagefind is None:
-        raise RuntimeError("Pagefind is not installed: make build installs it (the pagefind[bin] package)")
+    locations; the pages indexed. (Not its Python client: in Pagefind 1.5.2 it answered before its
+    last files were on disk, then was stopped, and a file could be left empty.)"""
+    pagefind = Path(os.environ.get(PAGEFIND_SETTING) or PAGEFIND)
+    if not pagefind.is_file():
+        raise RuntimeError(f"Pagefind is not installed ({pagefind}): make build installs it with npm (Node.js), "
+                           f"or {PAGEFIND_SETTING} names its command")
     command = [str(pagefind), "--site", str(staged), "--output-path", str(bundle),
                "--force-language", LANGUAGE, "--quiet"]
     for selector in NOT_TEXT:
