@@ -157,12 +157,43 @@ def test_the_keyboard_opens_and_closes_the_search(site_url: str, open_reader: Op
     assert box.input_value() == ""  # the key that opened it is not typed
 
 
+def test_the_next_results_come_when_the_reader_asks_for_them(site_url: str, open_reader: OpenReader) -> None:
+    reader = open_reader(site_url)
+    page = search(reader, "Chine")
+    status = page.locator("[data-recherche-etat]")
+    total = int(status.inner_text().split()[0])
+    assert total > 10
+    first = result_paths(reader, page)
+    assert len(first) == 5 and status.inner_text() == f"{total} résultats, les 5 premiers ci-dessous"
+    more = page.locator("[data-recherche-plus]")
+    assert more.inner_text() == "Afficher les 5 résultats suivants"
+    # The keyboard reaches it from the last result, and goes on from the first new one.
+    for _ in range(40):
+        if more.evaluate("b => b === document.activeElement"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('[data-recherche-liste] > li').length === 10")
+    shown = result_paths(reader, page)
+    assert shown[:5] == first and len(set(shown)) == 10
+    assert status.inner_text() == f"{total} résultats, les 10 premiers ci-dessous"
+    assert page.evaluate("document.activeElement.href") == reader.base_url + shown[5]
+    # A new query starts again from its first results.
+    page.locator("input.md-search__input").fill("")
+    page.keyboard.type("OTAN", delay=20)
+    page.wait_for_function("() => document.querySelector('[data-recherche-liste]').dataset.query === 'OTAN'")
+    assert len(result_paths(reader, page)) <= 5
+
+
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_in_the_search_with_results(site_url: str, open_reader: OpenReader,
                                                               color_scheme: str) -> None:
     reader = open_reader(site_url, color_scheme=color_scheme)
     page = search(reader, "découplage")
     page.locator("[data-recherche-filtres] summary").click()
+    assert axe_violations(page, ".md-search") == []
+    page = search(reader, "Chine")  # with the button that shows the next results
+    assert page.locator("[data-recherche-plus]").is_visible()
     assert axe_violations(page, ".md-search") == []
 
 

@@ -42,6 +42,7 @@
           <div class="md-search-result__meta" id="recherche-etat" role="status" aria-live="polite"
                data-recherche-etat>Tapez un mot ou une expression</div>
           <ol class="md-search-result__list" id="recherche-resultats" aria-label="Résultats" data-recherche-liste></ol>
+          <button type="button" class="recherche-plus" hidden data-recherche-plus></button>
         </div>
       </div>
     </div>
@@ -60,8 +61,11 @@
   const list = dialog.querySelector("[data-recherche-liste]");
   const status = dialog.querySelector("[data-recherche-etat]");
   const filterBox = dialog.querySelector("[data-recherche-filtres]");
+  const more = dialog.querySelector("[data-recherche-plus]");
 
-  const RESULTS = 10;        // results shown
+  // Results shown at first, and each time the reader asks for more: a phone's screen holds
+  // about three, a wide one five, and each result shown downloads its page's text.
+  const RESULTS = 5;
   const PARAGRAPHS = 3;      // paragraphs shown under an article
   const EXCERPT = 24;        // words of an excerpt
   // From the last key to the search: long enough that a reader typing a word does not fetch
@@ -198,7 +202,7 @@
       event.preventDefault();
       close();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      const links = [...list.querySelectorAll("a")];
+      const links = [...list.querySelectorAll("a"), ...(more.hidden ? [] : [more])];
       if (!links.length) return;
       event.preventDefault();
       const at = links.indexOf(document.activeElement);
@@ -257,6 +261,9 @@
     if (query.length >= 3) load().then((pagefind) => pagefind.preload(splitElisions(query), { filters: filtersOf() }));
   });
 
+  // The search shown: its results, and how many of them are on the screen.
+  let current = null;
+
   async function run() {
     const query = field.value.trim();
     const id = ++searchId;
@@ -270,8 +277,22 @@
     if (id !== searchId) return;
     const shown = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
     if (id !== searchId) return;
+    current = { id, results: search.results, shown: shown.length };
     render(byName(shown, query), query, search.results.length);
   }
+
+  // The next results, after those shown; the keyboard goes on from the first of them.
+  more.addEventListener("click", async () => {
+    const search = current;
+    if (!search || search.id !== searchId) return;
+    const next = await Promise.all(search.results.slice(search.shown, search.shown + RESULTS).map((r) => r.data()));
+    if (search !== current || search.id !== searchId) return;
+    search.shown += next.length;
+    const items = next.map(item);
+    list.append(...items);
+    counted(search.results.length, search.shown);
+    if (items.length) items[0].querySelector("a").focus();
+  });
 
   // A text compared as a reader means it: no accents, no case, either apostrophe, no elision first.
   const plain = (text) => joinElisions(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
@@ -382,16 +403,30 @@
 
   function render(results, query, total = 0) {
     if (results === null) {
+      current = null;
       list.replaceChildren();
       delete list.dataset.query;
       status.textContent = "Tapez un mot ou une expression";
+      more.hidden = true;
       return;
     }
     list.replaceChildren(...results.map(item));
     list.dataset.query = query;
-    status.textContent = total === 0 ? `Aucun résultat pour « ${query} »`
-      : total === 1 ? "1 résultat"
-      : total > results.length ? `${total} résultats, les ${results.length} premiers ci-dessous`
+    if (total === 0) {
+      status.textContent = `Aucun résultat pour « ${query} »`;
+      more.hidden = true;
+    } else {
+      counted(total, results.length);
+    }
+  }
+
+  // How many results there are, how many are shown, and the button that shows more.
+  function counted(total, shown) {
+    status.textContent = total === 1 ? "1 résultat"
+      : total > shown ? `${total} résultats, les ${shown} premiers ci-dessous`
       : `${total} résultats`;
+    const left = Math.min(RESULTS, total - shown);
+    more.hidden = left <= 0;
+    more.textContent = left === 1 ? "Afficher le résultat suivant" : `Afficher les ${left} résultats suivants`;
   }
 })();
