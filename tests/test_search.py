@@ -47,6 +47,7 @@ QUERIES = [
     ("au singulier", "terre rare", "glossaire/#terres-rares", None),
     ("un nom propre", "Stargate", "entites/stargate/", None),
     ("un nom sans son accent", "pekin", "entites/pekin/", None),
+    ("un nom et son article", "la Chine", "entites/chine/", None),
     ("un surnom de l’auteur", "M. Disco Inferno", "entites/donald-trump/", None),
     ("un autre surnom", "M. Pont", "entites/liang-wenfeng/", None),
     ("une œuvre, et l’article qui la cite", "Disco Inferno", "entites/disco-inferno/",
@@ -183,6 +184,19 @@ def test_the_next_results_come_when_the_reader_asks_for_them(site_url: str, open
     page.keyboard.type("OTAN", delay=20)
     page.wait_for_function("() => document.querySelector('[data-recherche-liste]').dataset.query === 'OTAN'")
     assert len(result_paths(reader, page)) <= 5
+
+
+def test_the_small_words_of_a_query_fetch_nothing_of_the_index(site_url: str, open_reader: OpenReader) -> None:
+    """Nearly every page holds "de" and "la": Pagefind would fetch and rank their part of the
+    index in every page (BENCHMARKS.md), for the same results."""
+    fetched = {}
+    for query in ("Chine", "de la Chine"):
+        reader = open_reader(site_url)
+        page = search(reader, query)
+        page.wait_for_load_state("networkidle")
+        fetched[query] = {url for url in reader.requests if url.endswith(".pf_index")}
+        assert result_paths(reader, page)
+    assert fetched["Chine"] and fetched["de la Chine"] == fetched["Chine"]
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])

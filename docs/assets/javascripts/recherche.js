@@ -257,8 +257,12 @@
   field.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, WAIT_MS);
-    const query = field.value.trim();
-    if (query.length >= 3) load().then((pagefind) => pagefind.preload(splitElisions(query), { filters: filtersOf() }));
+    // Not before the word typed has three letters (the index's parts for "m" are those of all
+    // its words that begin with an m), nor for a small word, which the query may leave out.
+    const words = meaningful(field.value.trim());
+    if (words.length && words.at(-1).replace(/[^\p{L}\p{N}]/gu, "").length >= 3) {
+      load().then((pagefind) => pagefind.preload(words.join(" "), { filters: filtersOf() }));
+    }
   });
 
   // The search shown: its results, and how many of them are on the screen.
@@ -273,7 +277,7 @@
     }
     const pagefind = await load();
     wanted = prefixes(query);
-    const search = await pagefind.search(splitElisions(query), { filters: filtersOf() });
+    const search = await pagefind.search(asked(query), { filters: filtersOf() });
     if (id !== searchId) return;
     const shown = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
     if (id !== searchId) return;
@@ -306,16 +310,33 @@
     return plain(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !SMALL.has(w))
       .map((w) => w.slice(0, Math.max(3, w.length - 2)));
   }
+  // What Pagefind is asked: the query without its small grammatical words, which nearly every
+  // page holds, so that they hardly change the pages found or their order, but which Pagefind
+  // would fetch and rank in every page ("de la Chine" at 5,000 articles: 640–750 ms from the
+  // last key to the results with them, 170–180 ms without; BENCHMARKS.md); all of it when it is
+  // only such words, or a phrase in quotes.
+  const small = (word) => {
+    const text = plain(word);  // "" for an elided word ("l’"); "m." for "M."
+    return !/[\p{L}\p{N}]/u.test(text) || SMALL.has(text);
+  };
+  const meaningful = (query) => splitElisions(query).split(/\s+/).filter((word) => word && !small(word));
+  function asked(query) {
+    const text = splitElisions(query);
+    const words = meaningful(query);
+    return /^\s*".+"\s*$/.test(text) || !words.length ? text : words.join(" ");
+  }
   const bare = (word) => plain(word).replace(/^[^\p{L}\p{N}]+/u, "");
   const relevant = (word) => !wanted.length || wanted.some((p) => bare(word).startsWith(p));
   const covered = (words, hits) =>
     new Set(hits.flatMap((l) => wanted.filter((p) => bare(words[l] || "").startsWith(p)))).size;
 
   // A query that is the name of an entity or a term, or one of its other forms ("OTAN",
-  // "Occident"), shows that entity or term first; Pagefind's order stays for the rest.
+  // "Occident"), shows that entity or term first; Pagefind's order stays for the rest. The
+  // small words aside, as the query is asked: "la Chine" names la Chine.
+  const nameKey = (text) => meaningful(text).map(plain).join(" ") || plain(text);
   function byName(results, query) {
-    const asked = plain(query);
-    const named = (data) => (data.meta.names || "").split(" | ").some((name) => plain(name) === asked);
+    const key = nameKey(query);
+    const named = (data) => (data.meta.names || "").split(" | ").some((name) => nameKey(name) === key);
     return [...results.filter(named), ...results.filter((data) => !named(data))];
   }
 
