@@ -76,6 +76,17 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
 
 
+def test_a_byline_that_signs_the_article_gives_its_author_and_the_head_its_date() -> None:
+    """The case of tests/golden/clean/rules/dated-list.txt where a byline signs the article
+    ("Par : X| +Rubrique+…") above a list of other articles, stamped newest first."""
+    cases = (ROOT / "tests" / "golden" / "clean" / "rules" / "dated-list.txt").read_text("utf-8").split("\n\n")
+    signed = next(case for case in cases if "Par : Bastien Claverie" in case)
+    texts = [row.partition("\t")[2] for row in signed.splitlines() if row and not row.startswith("#")]
+    detected = clean(lines(*texts)).detected
+    assert detected.author == "Bastien Claverie"
+    assert detected.date == dt.date(2020, 3, 27)  # not the list's first stamp, nearer the byline
+
+
 def test_an_update_stamp_alone_gives_no_publication_date() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

@@ -71,7 +71,8 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
-# "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from)
+# "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
+# "Par : X| +Pays Basque+Société" (the site's parts after a bar)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
@@ -82,7 +83,7 @@ BYLINE = re.compile(
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:\s*[.,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
-    r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100})?"
+    r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
 # Le Clerc | 30 septembre 2018", "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par X".
@@ -537,7 +538,8 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     its lines are left out. Only after the article's text: ``dated_list_after_paragraphs``
     paragraphs of prose between its head (the last byline or date above the list) and the
     list, none opening with a stamp; a live feed that is the page's article, under its head
-    and its standfirst ("14:44 Les secours ont retrouvé…"), keeps its lines."""
+    and its standfirst ("14:44 Les secours ont retrouvé…"), keeps its lines. A byline or a
+    date right under a paragraph signs the text above it, and is no head."""
     stamps = [(i, found) for i, cl in enumerate(lines)
               if cl.cls is not LineClass.BLANK and len(cl.text) <= opts.stamp_max_chars
               and not (_is_text(cl) and _is_sentence(cl.text, opts)) and (found := stamp(cl.text)) is not None]
@@ -554,9 +556,13 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     groups = [group for group in groups if len(group) >= opts.dated_list_min_items
               and not all(a[1][1] <= b[1][1] for a, b in itertools.pairwise(group))]
     prose = _prose(lines, opts) if groups else []
+    # A byline or a date right under a paragraph of prose signs the text above it: no head.
+    prose_set = set(prose)
+    shown = [-1, *(i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK)]
+    above = {i: k for k, i in itertools.pairwise(shown)}
     for group in groups:
         first, last = group[0][0], group[-1][0]
-        head = max((i for i in range(first) if lines[i].cls in _META), default=-1)
+        head = max((i for i in range(first) if lines[i].cls in _META and above[i] not in prose_set), default=-1)
         written = [i for i in prose if head < i < first and stamp(lines[i].text) is None]
         if len(group) < opts.dated_list_min_items or len({key for _, (_, key) in group}) < 2 \
                 or len(written) < opts.dated_list_after_paragraphs:
