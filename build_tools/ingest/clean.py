@@ -528,6 +528,12 @@ def _blocks_written_twice(lines: list[ClassifiedLine], opts: CleanOptions) -> No
                                doubt="left out: in a block of lines the page writes twice")
 
 
+# An item a list opens with its day and month in figures, however long its headline or teaser:
+# "10/11 [Communiqué] En pleine COP26, la France …", "06/06/21 Taxe multinationales : …". An
+# article's paragraph opens with a date written out ("Le 6 août 2019, le député …").
+_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2}(?:\d{2})?)?\s+\S")
+
+
 def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A list of other articles, or a live feed, after the article: items each stamped with
     its date or time (``stamp``: "04.12.2019", "Publié le 2 août", "14:44 …"), at least
@@ -541,8 +547,10 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     and its standfirst ("14:44 Les secours ont retrouvé…"), keeps its lines. A byline or a
     date right under a paragraph signs the text above it, and is no head."""
     stamps = [(i, found) for i, cl in enumerate(lines)
-              if cl.cls is not LineClass.BLANK and len(cl.text) <= opts.stamp_max_chars
-              and not (_is_text(cl) and _is_sentence(cl.text, opts)) and (found := stamp(cl.text)) is not None]
+              if cl.cls is not LineClass.BLANK
+              and (_NUMBERED_ITEM.match(cl.text) is not None
+                   or (len(cl.text) <= opts.stamp_max_chars and not (_is_text(cl) and _is_sentence(cl.text, opts))))
+              and (found := stamp(cl.text)) is not None]
     groups: list[list[tuple[int, tuple[StampKind, tuple[int, ...]]]]] = []
     for i, found in stamps:
         if groups:
