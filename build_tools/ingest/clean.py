@@ -144,12 +144,17 @@ TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP",
 # "… | Source : Getty Images", "… au Bénin. @PR": a handle after the sentence, "… (capture
 # d'écran: Standard TV)"),
-# or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …").
+# or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …"); the agency,
+# then its photographer ("… REUTERS/Susana Vera", "- Tapie en 2008. REUTERS/Benoit Tessier -");
+# a credit after a comma ("Roman Prymula, photo: Archives du Gouvernement tchèque") or a bullet
+# ("… par Jean Veber• Crédits : Getty"); "(C)" for "©" ("… / (C) Kab Niang").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
+    r"|\b(?:AFP|REUTERS|EPA)\s?/\s?(?:[A-ZÀ-Ý][\w.'-]*\s?){1,4}(?:\s[-–—])?"
     r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
-    r"|[—–-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|©.{1,80}"
+    r"|,\s*(?i:photo|crédits?(?: photo)?)\s*:\s*[^.,;:]{1,60}"
+    r"|[—–•·-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|(?:©|\(C\)).{1,80}"
     r"|\((?i:photos?|crédits?(?: photo)?|illustration|source|capture d'écran)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
