@@ -275,10 +275,10 @@ _BULLETS = " \t•·*►▶–—-|>"
 
 
 def _as_cue(text: str) -> str:
-    """A line as its phrase of furniture is matched: without its bullets and final marks, and
-    once if it is written twice (a button's icon's name and its label run together:
-    "PartagerPartager", "Twitter Twitter")."""
-    text = text.strip(_BULLETS).rstrip(" .:!…").strip()
+    """A line as its phrase of furniture is matched: without its bullets and final marks (a
+    separator after a button: "Partager cet article /"), and once if it is written twice (a
+    button's icon's name and its label run together: "PartagerPartager", "Twitter Twitter")."""
+    text = text.strip(_BULLETS).rstrip(" .:!…/|").strip()
     return text[:len(text) // 2].strip() if _written_twice(text) else text
 
 
