@@ -569,13 +569,11 @@ def _dated_lists(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     groups = [group for group in groups if len(group) >= opts.dated_list_min_items
               and not all(a[1][1] <= b[1][1] for a, b in itertools.pairwise(group))]
     prose = _prose(lines, opts) if groups else []
-    # A byline or a date right under a paragraph of prose signs the text above it: no head.
-    prose_set = set(prose)
-    shown = [-1, *(i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK)]
-    above = {i: k for k, i in itertools.pairwise(shown)}
+    paragraphs = set(prose)  # a byline or a date right under one signs the text above it: no head
     for group in groups:
         first, last = group[0][0], group[-1][0]
-        head = max((i for i in range(first) if lines[i].cls in _META and above[i] not in prose_set), default=-1)
+        head = max((i for i in range(first) if lines[i].cls in _META and _nearest(lines, i - 1, -1) not in paragraphs),
+                   default=-1)
         written = [i for i in prose if head < i < first and stamp(lines[i].text) is None]
         if len(group) < opts.dated_list_min_items or len({key for _, (_, key) in group}) < 2 \
                 or len(written) < opts.dated_list_after_paragraphs:
