@@ -49,6 +49,24 @@ et --8<-- "README.md" et {: onclick="alert('attr_list')" } sans que rien ne s’
 """
 
 
+# The cleaner's case files: one per rule, short pages with each line's expected class.
+CASES = ROOT / "tests" / "golden" / "clean" / "rules"
+
+
+def pages(path: Path) -> list[list[tuple[str, str]]]:
+    """The cases of a file: pages of (expected class, line)."""
+    found: list[list[tuple[str, str]]] = [[]]
+    for row in path.read_text("utf-8").splitlines():
+        if row.startswith("#"):
+            continue
+        if not row:
+            found.append([])
+            continue
+        expected, _, text = row.partition("\t")
+        found[-1].append((expected, text))
+    return [page for page in found if page]
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's inputs (seeds, data, templates, hand-written docs, mkdocs.yml
     and its hooks file) to build in, without touching the working tree."""

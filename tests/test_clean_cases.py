@@ -4,33 +4,16 @@ each line with the class the cleaner must give it. Beside them, the whole seeds'
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from build_tools.ingest.clean import clean
 from build_tools.model import ClassifiedLine, LineClass, Rule, SourceLine
 
-from conftest import ROOT
+from conftest import CASES, ROOT, pages
 
-CASES = ROOT / "tests" / "golden" / "clean" / "rules"
 # Rules that judge no line for good: a blank line is blank; article text (and a list's item) is typed later;
 # and the editor's choices, which no page holds (tests/test_inputs.py).
 NOT_FINAL = {Rule.BLANK, Rule.ARTICLE_TEXT, Rule.LIST_ITEM, Rule.EDITOR_KEEP, Rule.EDITOR_REMOVE}
-
-
-def pages(path: Path) -> list[list[tuple[str, str]]]:
-    """The cases of a file: pages of (expected class, line)."""
-    found: list[list[tuple[str, str]]] = [[]]
-    for row in path.read_text("utf-8").splitlines():
-        if row.startswith("#"):
-            continue
-        if not row:
-            found.append([])
-            continue
-        expected, _, text = row.partition("\t")
-        found[-1].append((expected, text))
-    return [page for page in found if page]
 
 
 def described(line: ClassifiedLine) -> str:

@@ -19,7 +19,7 @@ from build_tools.project import Paths
 from build_tools.text.dates import StampKind, stamp
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
-from conftest import ROOT
+from conftest import CASES, ROOT, pages
 
 PROSE = ("Les échanges entre les deux pays ont fortement augmenté au cours de la dernière "
          "décennie, portés par la demande d'énergie et par de nouveaux accords commerciaux.")
@@ -79,10 +79,9 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
 def test_a_byline_that_signs_the_article_gives_its_author_and_the_head_its_date() -> None:
     """The case of tests/golden/clean/rules/dated-list.txt where a byline signs the article
     ("Par : X| +Rubrique+…") above a list of other articles, stamped newest first."""
-    cases = (ROOT / "tests" / "golden" / "clean" / "rules" / "dated-list.txt").read_text("utf-8").split("\n\n")
-    signed = next(case for case in cases if "Par : Bastien Claverie" in case)
-    texts = [row.partition("\t")[2] for row in signed.splitlines() if row and not row.startswith("#")]
-    detected = clean(lines(*texts)).detected
+    signed = next(page for page in pages(CASES / "dated-list.txt")
+                  if any(text.startswith("Par : Bastien Claverie") for _, text in page))
+    detected = clean(lines(*(text for _, text in signed))).detected
     assert detected.author == "Bastien Claverie"
     assert detected.date == dt.date(2020, 3, 27)  # not the list's first stamp, nearer the byline
 
