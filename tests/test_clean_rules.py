@@ -284,6 +284,16 @@ def test_the_article_s_date_is_the_one_nearest_its_title_and_a_headline_over_it_
     assert [cl.text for cl in result.lines if cl.cls.is_body] == [standfirst, PROSE, PROSE2]
 
 
+def test_a_date_above_the_site_s_navigation_is_the_site_s_day_not_the_article_s() -> None:
+    menu = ["Actu", "Sport", "Buzz", "Régions", "Rechercher:", "Ici: Accueil » Société » Trafic"]
+    page = ["Dimanche 24 février 2013", *menu, "Mise à jour : dimanche 24 février 2013 08h46",
+            "Verglas et neige sur nos routes", PROSE, PROSE2]
+    assert clean(lines(*page)).detected.date is None
+    # Under the navigation, by the title, the same line is the article's.
+    page = [*menu, "Dimanche 24 février 2013", "Verglas et neige sur nos routes", PROSE, PROSE2]
+    assert clean(lines(*page)).detected.date == dt.date(2013, 2, 24)
+
+
 def test_a_date_line_ending_with_its_comment_count_gives_the_date() -> None:
     result = clean(lines("Mardi 24 janvier 2017 | Mise en ligne à 12h02 |  Commentaires (85)",
                          "Certains rêvent d'un nouveau port à Anvers", PROSE, PROSE2))

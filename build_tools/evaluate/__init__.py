@@ -3,7 +3,8 @@
 Per split (``dev``, the files rules are developed on; ``test``, the files kept apart) and
 per file: the share of article lines kept (``article_recall``), of the other lines left out
 (``clutter_recall``), of the lines left out that were not article (``clutter_precision``),
-and whether the title, author and date read from the text are the page's. Every error is
+and whether the title, author and date read from the text are the page's (and no date
+read from a page that shows none: a site's date of the day is not the article's). Every error is
 listed with its file and line."""
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ _SCORE_NAMES = {
     "title": "title",
     "author": "author",
     "date": "date (where shown)",
+    "no_date": "no date (where none)",
 }
 
 
@@ -72,7 +74,7 @@ def summary(reports: Sequence[SplitReport], *, errors: bool = True) -> list[str]
         for one in report.scores:
             c = one.counts
             marks = "".join("+" if right else "-" for right in (
-                c.titles_right, c.authors_right, c.dates_right or not c.dates))
+                c.titles_right, c.authors_right, c.dates_right or c.undated_right))
             lines.append(f"    {one.name:<58} {c.article_kept:>3}/{c.article_lines:<3} "
                          f"{c.other_removed:>3}/{c.other_lines:<3} {marks}")
         if errors:

@@ -59,6 +59,8 @@ class Counts:
     authors_right: int = 0
     dates: int = 0  # files whose page shows a date
     dates_right: int = 0
+    undated: int = 0  # files whose page shows none: the cleaner must read none
+    undated_right: int = 0
 
     def add(self, other: Counts) -> None:
         for name in vars(self):
@@ -75,6 +77,7 @@ class Counts:
             "title": ratio(self.titles_right, self.titles),
             "author": ratio(self.authors_right, self.authors),
             "date": ratio(self.dates_right, self.dates),
+            "no_date": ratio(self.undated_right, self.undated),
         }
 
 
@@ -130,6 +133,9 @@ def score_file(file: CorpusFile) -> FileScore:
     if file.date is not None:
         counts.dates = 1
         counts.dates_right = found.date == file.date
+    else:
+        counts.undated = 1
+        counts.undated_right = found.date is None
     if found.date != file.date:
         errors.append(EvalError(file.name, ErrorKind.DATE, None, _date(file.date), f"read {_date(found.date)}"))
     return FileScore(file.name, counts, errors)

@@ -1586,6 +1586,12 @@ def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOption
     return after[opts.signature_reach - 1] if len(after) >= opts.signature_reach else len(lines)
 
 
+def _navigation_between(lines: Sequence[ClassifiedLine], start: int, end: int) -> bool:
+    """Whether the site's navigation (a breadcrumb, a search box, a menu's link home) stands
+    between lines ``start`` and ``end``."""
+    return any(cl.reason is Reason.NAVIGATION for cl in lines[start + 1:end])
+
+
 def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> DetectedMeta:
     """The title, the author, the date and the source the page gives. The date stands in the
     article's head, or among the ``signature_reach`` lines that close it (blank lines
@@ -1621,6 +1627,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     byline = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
     heading = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
     anchor = byline if byline is not None else heading
+    if anchor is not None:  # above the site's navigation: the site's date of the day
+        dates = [d for d in dates if d[0] > anchor or not _navigation_between(lines, d[0], anchor)]
     nearest = min(dates, key=lambda d: abs(d[0] - anchor)) if dates and anchor is not None \
         else (dates[0] if dates else None)
     given = first_date(lines[byline].text) if byline is not None else None
