@@ -121,7 +121,8 @@ def test_a_site_is_weighed_page_by_page_and_by_its_menu(tmp_path) -> None:  # ty
     (built / "a").mkdir(parents=True)
     menu = '<nav class="md-nav md-nav--primary">' + "x" * 1000 + "</nav>"
     (built / "index.html").write_text(f"<html><body>{menu}</body></html>", "utf-8")
-    (built / "a" / "index.html").write_text("<html>" + "y" * (site.PAGE_MAX_BYTES + 1) + "</html>", "utf-8")
+    article = "<article>" + "z" * 500 + "</article>"  # the page's own content, without its frame
+    (built / "a" / "index.html").write_text("<html>" + "y" * (site.PAGE_MAX_BYTES + 1) + article + "</html>", "utf-8")
     (built / "a" / "data.json").write_text("{}", "utf-8")
     stats = site.site_stats(built)
     sizes = [p.stat().st_size for p in built.rglob("*") if p.is_file()]
@@ -131,6 +132,8 @@ def test_a_site_is_weighed_page_by_page_and_by_its_menu(tmp_path) -> None:  # ty
     assert stats["largest_data"] == "a/data.json" and stats["largest_data_bytes"] == 2
     assert stats["bytes_by_folder"] == {"a": sum(p.stat().st_size for p in (built / "a").iterdir()),
                                         "(racine)": (built / "index.html").stat().st_size}
+    assert stats["content_bytes"] == len(article) - len("</article>") and stats["content_by_folder"] == {
+        "a": len(article) - len("</article>"), "(racine)": 0}
 
 
 def test_a_large_edition_is_built_whole_and_weighed(real, tmp_path) -> None:  # type: ignore[no-untyped-def]

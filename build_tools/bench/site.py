@@ -204,8 +204,9 @@ NAV_SAMPLE = 200  # pages whose navigation is measured, spread over the site
 
 def site_stats(site: Path) -> dict[str, Any]:
     """What the built ``site`` weighs: in all, its largest page, its pages over
-    ``PAGE_MAX_BYTES``, the largest side menu among ``NAV_SAMPLE`` of its pages, and its
-    largest file of data (the export, the TEI files: ``DATA_SUFFIXES``)."""
+    ``PAGE_MAX_BYTES``, the largest side menu among ``NAV_SAMPLE`` of its pages, its
+    largest file of data (the export, the TEI files: ``DATA_SUFFIXES``), and the pages' own
+    content (their ``<article>``: what is left without the theme's frame)."""
     sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*") if p.is_file()}
     pages = sorted((size, site / path) for path, size in sizes.items() if path.suffix == ".html")
     sample = [p for _, p in sorted(pages, key=lambda sp: str(sp[1]))][::max(1, len(pages) // NAV_SAMPLE)]
@@ -217,14 +218,21 @@ def site_stats(site: Path) -> dict[str, Any]:
     data_bytes, data = max(((size, path) for path, size in sizes.items() if path.suffix in DATA_SUFFIXES),
                            default=(0, None))
     by_folder: dict[str, int] = {}
+    content: dict[str, int] = {}  # the pages' own content, their <article>, without the theme's frame
     for path, size in sizes.items():
         top = path.parts[0] if len(path.parts) > 1 else "(racine)"
         by_folder[top] = by_folder.get(top, 0) + size
+        if path.suffix == ".html":
+            html = (site / path).read_bytes()
+            start, end = html.find(b"<article"), html.find(b"</article>")
+            content[top] = content.get(top, 0) + (end - start if 0 <= start < end else 0)
     return {"site_bytes": sum(by_folder.values()), "html_pages": len(pages), "largest_page_bytes": largest_bytes,
             "largest_page": str(largest.relative_to(site)),
             "pages_over_limit": sum(size > PAGE_MAX_BYTES for size, _ in pages), "nav_max_bytes": nav,
             "largest_data_bytes": data_bytes, "largest_data": None if data is None else str(data),
-            "bytes_by_folder": dict(sorted(by_folder.items(), key=lambda kv: -kv[1])[:8])}
+            "bytes_by_folder": dict(sorted(by_folder.items(), key=lambda kv: -kv[1])[:8]),
+            "content_bytes": sum(content.values()),
+            "content_by_folder": dict(sorted(content.items(), key=lambda kv: -kv[1])[:8])}
 
 
 def _free_port() -> int:
