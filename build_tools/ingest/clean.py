@@ -787,6 +787,7 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     return start, _continued(lines, main[0], main[-1], opts)
 
 
+
 def _is_consent(text: str) -> bool:
     """A cookie consent notice, however long ("Nous utilisons les témoins de navigation
     (cookies) afin d'opérer…"): a phrase of ``cues.yml``'s ``consent-banner``."""
@@ -932,6 +933,23 @@ def _written_twice(text: str) -> bool:
     return half > 0 and text[:half] == text[half + odd:] and text[half:half + odd].strip() == ""
 
 
+_LOWER = "a-zß-öø-ÿœ"
+# A menu's items run together: an item's opening word (cues.yml, item_openers) right after a
+# word in small letters, or glued to it ("MacronLe Premier ministre"); a word in small
+# letters glued to the next item's capitalised word ("le procèsEmmanuel Macron"; not
+# "iPhone", "eBay").
+_ITEM_RESTART = re.compile(rf"(?<=[{_LOWER}])\s*(?:{CUES.openers.pattern})(?![{_LOWER}])"
+                           rf"|(?<![\w'])[{_LOWER}]{{2,}}[{_UPPER}][{_LOWER}]")
+
+
+def _items_run_together(text: str, opts: CleanOptions) -> bool:
+    """A menu's items written on one line with no mark between them, each starting again
+    twice or more ("Les pétitions à la une Les tops pétitions Les pétitions récentes
+    COVID-19"; "le procèsEmmanuel MacronLe Premier ministre Jean Castex"): no headline
+    starts again so, and a title is never a menu."""
+    return len(_ITEM_RESTART.findall(unify_punctuation(text))) >= opts.run_together_min_restarts
+
+
 def _is_name(text: str) -> bool:
     """Every word capitalised, as a name is written ("Bannière Actu Lomé", "Radio Okapi
     (Kinshasa)"), where French headlines capitalise their first word and names only."""
@@ -954,7 +972,8 @@ def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     return (len(text) <= opts.title_max_chars and not text.endswith(":") and not _written_twice(text)
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
-            and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None)
+            and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None
+            and not _items_run_together(text, opts))
 
 
 _META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
@@ -969,7 +988,7 @@ def _menu_items(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> set[int]
         if cl is not None and cl.cls is LineClass.BLANK:
             continue
         if cl is not None and cl.cls in (LineClass.BOILERPLATE, _TEXT) \
-                and len(cl.text.split()) <= opts.kicker_max_words:
+                and _words(cl.text) <= opts.kicker_max_words:
             run.append(i)
             continue
         if cl is not None and cl.cls in _META:
@@ -1065,6 +1084,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
             and _NOT_IN_A_TITLE.search(lines[following].text) is None \
             and _NOT_A_TITLE_START.match(lines[following].text) is None \
+            and not _items_run_together(lines[following].text, opts) \
             and (len(lines[title].text) < len(lines[following].text)
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)

@@ -1,9 +1,10 @@
 """The phrases of page furniture (``cues.yml``), compiled for the cleaner.
 
 The list is data: each phrase has the reason a line it removes is recorded with, and where
-in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items. A
-malformed file is an error naming the entry. And the news agencies, whose name in a source
-line or a rights notice is the author of a dispatch that has no byline."""
+in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items and
+the words a menu's item opens with. A malformed file is an error naming the entry. And the
+news agencies, whose name in a source line or a rights notice is the author of a dispatch
+that has no byline."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class Where(StrEnum):
 
 SEPARATORS = "separators"  # the key of the breadcrumbs' separators, beside the reasons
 AGENCIES = "agencies"  # the key of the news agencies: their usual name, the forms pages write
+OPENERS = "item_openers"  # the key of the words a menu's item opens with
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Cues:
     separators: str = ""
     agencies: dict[str, re.Pattern[str]] = field(default_factory=dict)  # usual name: its forms
     within: dict[Reason, re.Pattern[str]] = field(default_factory=dict)  # the ``within`` phrases of one reason
+    openers: re.Pattern[str] = re.compile("(?!)")  # the words a menu's item opens with, matched with case
 
     def has_within(self, reason: Reason, text: str) -> bool:
         """Whether ``text`` holds a ``within`` phrase of ``reason``, wherever it stands: one
@@ -81,6 +84,12 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if not all(isinstance(mark, str) and len(mark) == 1 for mark in separators):
         problems.append(Problem(path, f"{SEPARATORS}: each is one character", key=SEPARATORS,
                                 hint="write each mark on its own line, quoted: - '>'"))
+    openers = data.pop(OPENERS, None) or []
+    try:
+        opener = re.compile("|".join(f"(?:{word})" for word in openers) or "(?!)")
+    except (re.error, TypeError) as exc:
+        problems.append(Problem(path, f"{OPENERS}: not regular expressions: {exc}", key=OPENERS))
+        opener = re.compile("(?!)")
     agencies: dict[str, re.Pattern[str]] = {}
     for name, forms in (data.pop(AGENCIES, None) or {}).items():
         try:
@@ -115,7 +124,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         raise InputError(problems)
     return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
                  for where, alternatives in parts.items()}, reasons, "".join(separators), agencies,
-                {reason: re.compile("|".join(phrases), re.IGNORECASE) for reason, phrases in within.items()})
+                {reason: re.compile("|".join(phrases), re.IGNORECASE) for reason, phrases in within.items()}, opener)
 
 
 CUES = load_cues()

@@ -41,6 +41,10 @@ KICKER_MAX_WORDS = 4
 # Lines of at most KICKER_MAX_WORDS words, at least this many one under the other (blank
 # lines aside, no byline or date among them), are a menu's items: none of them is a title.
 MENU_MIN_ITEMS = 3
+# A line whose words start a menu's item again at least this many times (a capitalised
+# article right after a word in small letters, two words glued) is a menu's items run
+# together, never a title: "Les pétitions à la une Les tops pétitions Les pétitions récentes".
+RUN_TOGETHER_MIN_RESTARTS = 2
 # A breadcrumb ("Accueil > Articles > 2023 > Septembre > Le titre…") is at most this long.
 BREADCRUMB_MAX_CHARS = 240
 # A caption that ends with its photo credit is at most this long.
@@ -154,6 +158,7 @@ class CleanOptions:
     title_min_words: int = TITLE_MIN_WORDS
     kicker_max_words: int = KICKER_MAX_WORDS
     menu_min_items: int = MENU_MIN_ITEMS
+    run_together_min_restarts: int = RUN_TOGETHER_MIN_RESTARTS
     caption_max_chars: int = CAPTION_MAX_CHARS
     breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
