@@ -653,12 +653,13 @@ def test_punctuation_is_unified_character_for_character(text: str) -> None:
 def test_a_malformed_cue_file_names_each_bad_entry(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yml"
     bad.write_text("separators: ['>', ' | ']\nadvertisement:\n  line: ['publicit[ée']\n  anywhere: ['pub']\n"
-                   "not-a-reason:\n  line: ['x']\nagencies:\n  AFP: 'AFP|(Agence'\nitem_openers: ['Les|(La']\n", "utf-8")
+                   "not-a-reason:\n  line: ['x']\nagencies:\n  AFP: 'AFP|(Agence'\nitem_openers: ['Les|(La']\n"
+                   "notes_headings: notes\n", "utf-8")
     with pytest.raises(InputError) as caught:
         load_cues(bad)
     keys = {problem.key for problem in caught.value.problems}
     assert keys == {"separators", "advertisement.line", "advertisement.anywhere", "not-a-reason", "agencies.AFP",
-                    "item_openers"}
+                    "item_openers", "notes_headings"}
 
 
 def test_each_cue_gives_its_reason_where_it_stands(tmp_path: Path) -> None:

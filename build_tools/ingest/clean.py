@@ -834,18 +834,32 @@ def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOpti
 def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[list[int]]:
     """The runs of prose: the paragraphs of prose, parted where more than
     ``article_gap_max_lines`` lines that end no sentence stand between two (a page's boxes
-    of other articles, its menus); the article's is the run with the most text. A sentence
-    between two paragraphs may be the article's (a list's item, a short paragraph): it
-    parts nothing."""
+    of other articles, its menus), or the heading of a box of other articles
+    (``_box_heading``); the article's is the run with the most text. A sentence between two
+    paragraphs may be the article's (a list's item, a short paragraph): it parts nothing."""
     runs = [[prose[0]]]
     for before, after in itertools.pairwise(prose):
-        gap = sum(1 for cl in lines[before + 1:after]
-                  if cl.cls is not LineClass.BLANK and not (_is_text(cl) and _is_sentence(cl.text, opts)))
-        if gap > opts.article_gap_max_lines:
+        if _gap(lines, before, after, opts) > opts.article_gap_max_lines \
+                or _box_heading(lines, before, after) is not None:
             runs.append([after])
         else:
             runs[-1].append(after)
     return runs
+
+
+def _box_heading(lines: Sequence[ClassifiedLine], before: int, after: int) -> int | None:
+    """The heading of a box of other articles between two paragraphs, a line that is only a
+    phrase of ``cues.yml``'s related links (« Articles liés », « Pour approfondir »): the
+    prose under it is the box's teasers, another run than the article's."""
+    return next((i for i in range(before + 1, after)
+                 if lines[i].reason is Reason.RELATED and lines[i].rule is Rule.FURNITURE), None)
+
+
+def _gap(lines: Sequence[ClassifiedLine], before: int, after: int, opts: CleanOptions) -> int:
+    """The lines that end no sentence between two paragraphs (blank lines aside)."""
+    return sum(1 for cl in lines[before + 1:after]
+               if cl.cls is not LineClass.BLANK and not (_is_text(cl) and _is_sentence(cl.text, opts)))
+
 
 
 def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: CleanOptions) -> int:
@@ -1445,6 +1459,85 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             lines[i] = replace(cl, doubt=f"left out: a phrase of furniture ({cl.reason}) around the article")
 
 
+def _closing_box(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> int | None:
+    """The heading of a box of other articles right under the article (``_box_heading``),
+    when the box alone parts the article from the prose under it (its teasers')."""
+    if span is None:
+        return None
+    after = next((i for i in _prose(lines, opts) if i > span[1]), None)
+    if after is None or _gap(lines, span[1], after, opts) > opts.article_gap_max_lines:
+        return None
+    return _box_heading(lines, span[1], after)
+
+
+def _above_box(lines: list[ClassifiedLine], span: tuple[int, int] | None, box: int | None,
+               opts: CleanOptions) -> None:
+    """Between the article's last paragraph and a box of other articles under it
+    (``_closing_box``), the lines of more than a kicker's words are still the article's (a
+    note, « *Le prénom a été modifié », « En stock : ensemble de la population recensée… »),
+    and so is a notes heading right over one (« Sources »); but not the lines of a box of the
+    page between two lines of furniture of one kind (« Je crée mon compte » … « Connectez-vous »)."""
+    if span is None or box is None:
+        return
+    zone = range(span[1] + 1, box)
+    furniture = [i for i in zone if lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START)]
+    boxed = {k for i in furniture for j in furniture if j > i and lines[i].reason is lines[j].reason
+             for k in range(i, j)}
+    kept: list[int] = []
+    for i in reversed(zone):
+        cl = lines[i]
+        if i in boxed or cl.rule is not Rule.AROUND_ARTICLE:
+            continue
+        if _words(cl.text) > opts.kicker_max_words \
+                or (kept and CUES.notes.fullmatch(cl.text.strip(" :")) and _nearest(lines, i + 1, 1) == kept[-1]):
+            kept.append(i)
+    for i in kept:
+        lines[i] = replace(lines[i], cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
+                           doubt="kept: under the article's last paragraph, above a box of other articles")
+
+
+def _box_teasers(lines: list[ClassifiedLine], box: int | None, opts: CleanOptions) -> None:
+    """In a box of other articles under the article (``_closing_box``) that opens with a
+    headline, a sentence right under a line left out, however long, is a teaser's excerpt
+    under its headline. A box that opens with a paragraph is no box of teasers (a page saved
+    twice, « Les plus lus » between its two copies): its prose stays."""
+    opening = _nearest(lines, box + 1, 1) if box is not None else None
+    if box is None or opening is None or _is_sentence(lines[opening].text, opts):
+        return
+    for i in range(box + 1, len(lines)):
+        above = _nearest(lines, i - 1, -1)
+        if _is_text(lines[i]) and above is not None and lines[above].cls is LineClass.BOILERPLATE:
+            lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=Reason.RELATED,
+                               doubt="left out: under another article's headline, in a box under the article")
+
+
+# A note's number, opening the note: "[1] « Objectifs… »", "(2) Voir…", "3. Les revues…", "⁴ …".
+_NOTE_MARK = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+
+
+def _notes_after(lines: list[ClassifiedLine], span: tuple[int, int] | None) -> None:
+    """After the article, past the boxes the page sets under it, its notes: a heading of
+    ``cues.yml``'s ``notes_headings`` (« Notes ») right over numbered notes (« [1] … »); the
+    heading and the notes one under the other are the article's."""
+    if span is None:
+        return
+    for i in range(span[1] + 1, len(lines)):
+        if not (_is_text(lines[i]) or lines[i].cls is LineClass.BOILERPLATE) \
+                or CUES.notes.fullmatch(lines[i].text.strip(" :")) is None:
+            continue
+        notes, j = [], _nearest(lines, i + 1, 1)
+        while j is not None and _NOTE_MARK.match(lines[j].text) and lines[j].cls in (_TEXT, LineClass.BOILERPLATE):
+            notes.append(j)
+            j = _nearest(lines, j + 1, 1)
+        if notes:
+            lines[i] = replace(lines[i], cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
+                               doubt="kept: the heading of the article's notes, after its end")
+            for k in notes:
+                lines[k] = replace(lines[k], cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
+                                   doubt="kept: a note of the article, after its end")
+            return
+
+
 def _lead(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> int | None:
     """The line just before the article's first paragraph of prose, over the short sentences
     that may open its text ("Découvrez ci-dessous un point de la situation…", then two
@@ -1773,11 +1866,15 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _twins(lines, opts)
     _captions(lines, opts)
     span = _article_span(lines, opts)
+    box = _closing_box(lines, span, opts)
     _header(lines, span, opts)
     _byline_under_title(lines, opts)
     _repeated_title(lines)
     _repeated_short_lines(lines, opts)
     _around(lines, span, opts)
+    _above_box(lines, span, box, opts)
+    _box_teasers(lines, box, opts)
+    _notes_after(lines, span)
     _menus_inside(lines, span, opts)
     _boxes_inside(lines, span, opts)
     _editor_choices(lines, choices)

@@ -1,10 +1,10 @@
 """The phrases of page furniture (``cues.yml``), compiled for the cleaner.
 
 The list is data: each phrase has the reason a line it removes is recorded with, and where
-in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items and
-the words a menu's item opens with. A malformed file is an error naming the entry. And the
-news agencies, whose name in a source line or a rights notice is the author of a dispatch
-that has no byline."""
+in a line it must stand (``Where``); beside them, the marks between a breadcrumb's items,
+the words a menu's item opens with, the headings over an article's notes. A malformed file
+is an error naming the entry. And the news agencies, whose name in a source line or a rights
+notice is the author of a dispatch that has no byline."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class Where(StrEnum):
 SEPARATORS = "separators"  # the key of the breadcrumbs' separators, beside the reasons
 AGENCIES = "agencies"  # the key of the news agencies: their usual name, the forms pages write
 OPENERS = "item_openers"  # the key of the words a menu's item opens with
+NOTES = "notes_headings"  # the key of the headings over an article's notes
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Cues:
     agencies: dict[str, re.Pattern[str]] = field(default_factory=dict)  # usual name: its forms
     within: dict[Reason, re.Pattern[str]] = field(default_factory=dict)  # the ``within`` phrases of one reason
     openers: re.Pattern[str] = re.compile("(?!)")  # the words a menu's item opens with, matched with case
+    notes: re.Pattern[str] = re.compile("(?!)")  # the headings over an article's notes, the whole line
 
     def has_within(self, reason: Reason, text: str) -> bool:
         """Whether ``text`` holds a ``within`` phrase of ``reason``, wherever it stands: one
@@ -73,6 +75,20 @@ class Cues:
         return next(((name, m.end()) for name, forms in self.agencies.items() if (m := forms.match(text))), None)
 
 
+def _alternatives(path: Path, key: str, entries: object, flags: int, problems: list[Problem]) -> re.Pattern[str]:
+    """One pattern of a list of regular expressions, any of them; a malformed list is a problem."""
+    entries = entries or []
+    if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+        problems.append(Problem(path, f"{key}: not a list of regular expressions", key=key,
+                                hint="write each on its own line, quoted: - 'notes?'"))
+        return re.compile("(?!)")
+    try:
+        return re.compile("|".join(f"(?:{entry})" for entry in entries) or "(?!)", flags)
+    except re.error as exc:
+        problems.append(Problem(path, f"{key}: {exc}", key=key))
+        return re.compile("(?!)")
+
+
 def load_cues(path: Path = CUES_FILE) -> Cues:
     data = yaml.safe_load(path.read_text("utf-8"))
     problems: list[Problem] = []
@@ -84,12 +100,8 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     if not all(isinstance(mark, str) and len(mark) == 1 for mark in separators):
         problems.append(Problem(path, f"{SEPARATORS}: each is one character", key=SEPARATORS,
                                 hint="write each mark on its own line, quoted: - '>'"))
-    openers = data.pop(OPENERS, None) or []
-    try:
-        opener = re.compile("|".join(f"(?:{word})" for word in openers) or "(?!)")
-    except (re.error, TypeError) as exc:
-        problems.append(Problem(path, f"{OPENERS}: not regular expressions: {exc}", key=OPENERS))
-        opener = re.compile("(?!)")
+    opener = _alternatives(path, OPENERS, data.pop(OPENERS, None), 0, problems)
+    notes = _alternatives(path, NOTES, data.pop(NOTES, None), re.IGNORECASE, problems)
     agencies: dict[str, re.Pattern[str]] = {}
     for name, forms in (data.pop(AGENCIES, None) or {}).items():
         try:
@@ -124,7 +136,8 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
         raise InputError(problems)
     return Cues({where: re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
                  for where, alternatives in parts.items()}, reasons, "".join(separators), agencies,
-                {reason: re.compile("|".join(phrases), re.IGNORECASE) for reason, phrases in within.items()}, opener)
+                {reason: re.compile("|".join(phrases), re.IGNORECASE) for reason, phrases in within.items()},
+                opener, notes)
 
 
 CUES = load_cues()
