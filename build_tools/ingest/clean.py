@@ -934,9 +934,11 @@ _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
 # warning left in the page), a publication or update stamp ("Courrier des lecteurs|Mis à
 # jour à 10h03"), a date in figures ("Couverture du journal du 17/03/2025": headlines
-# write dates in words).
+# write dates in words), a rights notice (a caption's credit, « © AFP », « Tous droits
+# réservés »: on the development pages, none of the 119 lines that hold one is a title
+# or the article's text).
 _NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
-                             r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
+                             r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)")
 
 
 def _written_twice(text: str) -> bool:
