@@ -1086,6 +1086,8 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         title = (headed or plain)[-1] if plain else (dated[0] if dated else None)  # a sentence under its date
     if title is None and span is not None and _headline_opens(lines, first, opts):
         title = first
+    if title is None and span is not None:
+        title = _head_in_text(lines, span, opts)
     if title is None:
         return
     shown = _shown(lines, range(first - 1, -1, -1))
@@ -1105,6 +1107,22 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
     lines[title] = replace(lines[title], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+
+
+def _head_in_text(lines: Sequence[ClassifiedLine], span: tuple[int, int], opts: CleanOptions) -> int | None:
+    """With no title before the article's first paragraph, the article's head among the
+    paragraphs the page sets over it (a side bar's blurbs): a headline right above a byline
+    or a date line, right above a paragraph of prose (« Putsh en cours à Radio
+    Kaléidoscope », « Publié le 9 juin 2019 », then the text)."""
+    for i in range(span[0], span[1]):
+        if lines[i].cls not in (LineClass.BYLINE, LineClass.DATELINE):
+            continue
+        above, below = _nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)
+        if above is not None and below is not None and _is_text(lines[above]) and _is_text(lines[below]) \
+                and _is_headline(lines[above].text, opts, words=opts.title_min_words) \
+                and not _is_sentence(lines[above].text, opts) and _is_prose(lines[below].text, opts):
+            return above
+    return None
 
 
 def _related_box(lines: Sequence[ClassifiedLine], first: int, opts: CleanOptions) -> set[int]:
