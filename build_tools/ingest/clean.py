@@ -834,8 +834,8 @@ def _main_run(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOpti
 def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOptions) -> list[list[int]]:
     """The runs of prose: the paragraphs of prose, parted where more than
     ``article_gap_max_lines`` lines that end no sentence stand between two (a page's boxes
-    of other articles, its menus), or the heading of a box of other articles
-    (``_box_heading``); the article's is the run with the most text. A sentence between two
+    of other articles, its menus), or the heading of a box (``_box_heading``: other
+    articles', the author's); the article's is the run with the most text. A sentence between two
     paragraphs may be the article's (a list's item, a short paragraph): it parts nothing."""
     runs = [[prose[0]]]
     for before, after in itertools.pairwise(prose):
@@ -848,11 +848,12 @@ def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOp
 
 
 def _box_heading(lines: Sequence[ClassifiedLine], before: int, after: int) -> int | None:
-    """The heading of a box of other articles between two paragraphs, a line that is only a
-    phrase of ``cues.yml``'s related links (« Articles liés », « Pour approfondir »): the
-    prose under it is the box's teasers, another run than the article's."""
+    """The heading of a box between two paragraphs, a line that is only a phrase of
+    ``cues.yml``'s related links (« Articles liés », « Pour approfondir ») or of its bylines
+    (« L'auteur »): the prose under it is the box's (other articles' teasers, the author's
+    bio), another run than the article's."""
     return next((i for i in range(before + 1, after)
-                 if lines[i].reason is Reason.RELATED and lines[i].rule is Rule.FURNITURE), None)
+                 if lines[i].reason in (Reason.RELATED, Reason.BYLINE) and lines[i].rule is Rule.FURNITURE), None)
 
 
 def _gap(lines: Sequence[ClassifiedLine], before: int, after: int, opts: CleanOptions) -> int:
@@ -1480,8 +1481,8 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
 
 def _closing_box(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> int | None:
-    """The heading of a box of other articles right under the article (``_box_heading``),
-    when the box alone parts the article from the prose under it (its teasers')."""
+    """The heading of a box right under the article (``_box_heading``: other articles, the
+    author's), when the box alone parts the article from the prose under it (the box's)."""
     if span is None:
         return None
     after = next((i for i in _prose(lines, opts) if i > span[1]), None)
@@ -1492,8 +1493,8 @@ def _closing_box(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, 
 
 def _above_box(lines: list[ClassifiedLine], span: tuple[int, int] | None, box: int | None,
                opts: CleanOptions) -> None:
-    """Between the article's last paragraph and a box of other articles under it
-    (``_closing_box``), the lines of more than a kicker's words are still the article's (a
+    """Between the article's last paragraph and a box under it (``_closing_box``: other
+    articles', the author's), the lines of more than a kicker's words are still the article's (a
     note, « *Le prénom a été modifié », « En stock : ensemble de la population recensée… »),
     and so is a notes heading right over one (« Sources »); but not the lines of a box of the
     page between two lines of furniture of one kind (« Je crée mon compte » … « Connectez-vous »)."""
@@ -1513,22 +1514,23 @@ def _above_box(lines: list[ClassifiedLine], span: tuple[int, int] | None, box: i
             kept.append(i)
     for i in kept:
         lines[i] = replace(lines[i], cls=_TEXT, rule=Rule.ARTICLE_TEXT, reason=None,
-                           doubt="kept: under the article's last paragraph, above a box of other articles")
+                           doubt="kept: under the article's last paragraph, above a box of the page")
 
 
 def _box_teasers(lines: list[ClassifiedLine], box: int | None, opts: CleanOptions) -> None:
-    """In a box of other articles under the article (``_closing_box``) that opens with a
-    headline, a sentence right under a line left out, however long, is a teaser's excerpt
-    under its headline. A box that opens with a paragraph is no box of teasers (a page saved
-    twice, « Les plus lus » between its two copies): its prose stays."""
+    """In a box under the article (``_closing_box``) that opens with a headline or a name, a
+    sentence right under a line left out, however long, is the box's: a teaser's excerpt
+    under its headline, the author's bio under their name. A box that opens with a paragraph
+    is no such box (a page saved twice, « Les plus lus » between its two copies): its prose
+    stays."""
     opening = _nearest(lines, box + 1, 1) if box is not None else None
     if box is None or opening is None or _is_sentence(lines[opening].text, opts):
         return
     for i in range(box + 1, len(lines)):
         above = _nearest(lines, i - 1, -1)
-        if _is_text(lines[i]) and above is not None and lines[above].cls is LineClass.BOILERPLATE:
-            lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=Reason.RELATED,
-                               doubt="left out: under another article's headline, in a box under the article")
+        if _is_text(lines[i]) and above is not None and not _is_text(lines[above]):  # furniture, a byline
+            lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=lines[box].reason,
+                               doubt="left out: under a line left out, in a box under the article")
 
 
 # A note's number, opening the note: "[1] « Objectifs… »", "(2) Voir…", "3. Les revues…", "⁴ …".
