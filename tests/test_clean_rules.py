@@ -300,6 +300,21 @@ def test_a_date_line_ending_with_its_comment_count_gives_the_date() -> None:
     assert result.detected.date == dt.date(2017, 1, 24)
 
 
+def test_a_date_run_into_the_words_of_the_head_is_the_article_s_but_not_further_down() -> None:
+    title = "Le marché des centres de données au Maroc"
+    for glued, date in (("Rédaction K2 septembre 2025 - 13:43", dt.date(2025, 9, 2)),
+                        ("Martin Clavey Politique 20 janvier 202020 janvier 2020évaluation, HCERES",
+                         dt.date(2020, 1, 20))):
+        result = clean(lines(title, glued, PROSE, PROSE2))
+        assert (result.detected.title, result.detected.date) == (title, date)
+        assert [cl.text for cl in result.lines if cl.cls.is_body] == [PROSE, PROSE2]
+    # Under the article, a box's teaser's byline and date run together: no date of the article's.
+    result = clean(lines(title, PROSE, PROSE2, "Jeanne Martin - 21 novembre 2025Économie"))
+    assert result.detected.date is None
+    # A date with spaces around is no run-together date.
+    assert clean(lines(title, "Les élections du 2 septembre 2025 approchent", PROSE, PROSE2)).detected.date is None
+
+
 def test_a_box_s_teaser_over_the_article_s_head_is_the_page_s() -> None:
     teaser = ("Le cancérologue français Dominique Belpomme est invité par l'université de Liège à Gembloux "
               "pour y présenter ses travaux sur les effets des pesticides sur la santé des agriculteurs.")

@@ -47,6 +47,7 @@ from ..text.dates import (
     StampKind,
     date_of_line,
     first_date,
+    glued_date,
     leading_date,
     parse_date,
     publisher_of_line,
@@ -251,7 +252,8 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     stamp = leading_date(text)
     return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
         or agency_date(text) is not None \
-        or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None)  # then a caption
+        or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None) \
+        or (glued_date(text) is not None and not _is_sentence(text, opts))  # a head's lines run together
 
 
 def agency_date(text: str) -> tuple[str, dt.date] | None:
@@ -1731,10 +1733,12 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     """The title, the author, the date and the source the page gives. The date stands in the
     article's head, or among the ``signature_reach`` lines that close it (blank lines
     aside): a date further down is another article's, in a box that closes the page; of
-    those, the one nearest the byline, or else the title."""
+    those, the one nearest the byline, or else the title. A date run into the words beside
+    it (``glued_date``) counts in the head only: further down, it is a box's teaser's."""
     title = source = None
     dates: list[tuple[int, dt.date]] = []
     reach = _signature_end(lines, span[1], opts) if span else len(lines)
+    head_end = span[0] if span else len(lines)
     for at, cl in enumerate(lines):
         if at > reach and cl.cls in (LineClass.DATELINE, LineClass.DATE):
             continue
@@ -1754,6 +1758,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
+            if found is None and at < head_end:  # the head's lines run together: « Rédaction K2 septembre 2025 »
+                found = glued_date(form)
         if found is not None:
             dates.append((at, found))
     # The date line nearest the byline, or else the title: a date further away is the site's (« 13

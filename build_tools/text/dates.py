@@ -190,6 +190,20 @@ def _date_alone(text: str) -> dt.date | None:
     return min(found)[1]
 
 
+def glued_date(text: str) -> dt.date | None:
+    """A date in words run into the words beside it, as a scraper glues the text of a page's
+    head together: "Rédaction K2 septembre 2025 - 13:43" (a name, then the date), "…
+    française 20 janvier 202020 janvier 2020évaluation, HCERES" (the date twice, then the
+    tags). The first such date."""
+    text = text.replace("\u00a0", " ")
+    for m in WRITTEN_DATE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if before.isalnum() or after.isalnum():
+            return _make(m["year"], MONTHS[m["month"].lower()], m["day"])
+    return None
+
+
 def leading_date(text: str) -> tuple[dt.date, str] | None:
     """The date a line opens with, and what follows it: "17 juillet 2017 11:13; Act: …",
     "le Lundi 15 juillet 2024 11:00 Nouvelles", "By 15 juillet 2025No Comments". Before
