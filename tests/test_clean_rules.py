@@ -223,6 +223,10 @@ def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_articl
     assert result.detected.date == dt.date(2017, 4, 5)
     result = clean(lines("Grève à Radio France", "Le Monde.fr avec AFP", "", "Publié le 12 avril 2015 à 22h23", PROSE))
     assert result.detected.author == "Le Monde.fr avec AFP"
+    # Their role right after their names, with no mark between.
+    result = clean(lines("Ayrault « assume » sa méthode", "27 octobre 2012 à 18:27",
+                         "Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", PROSE, PROSE2))
+    assert result.detected.author == "LILIAN ALEMAGNA, LAURE BRETTON"
 
 
 def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() -> None:
@@ -313,6 +317,15 @@ def test_a_date_run_into_the_words_of_the_head_is_the_article_s_but_not_further_
     assert result.detected.date is None
     # A date with spaces around is no run-together date.
     assert clean(lines(title, "Les élections du 2 septembre 2025 approchent", PROSE, PROSE2)).detected.date is None
+
+
+def test_a_date_opening_a_link_of_a_box_over_the_article_is_another_article_s() -> None:
+    page = ["Bas-Oha veut allier physique, jeunesse et humilité", "Mise à jour : lundi 06 août 2012 07h00",
+            "Sur le même sujet", "06/08/12 « Il y a de l'envie sur le terrain »", PROSE, PROSE2]
+    assert clean(lines(*page)).detected.date is None
+    # Not in a box, a line of the head that opens with the date gives it.
+    page = ["Bas-Oha veut allier physique, jeunesse et humilité", "06/08/12 Wanze", PROSE, PROSE2]
+    assert clean(lines(*page)).detected.date == dt.date(2012, 8, 6)
 
 
 def test_a_box_s_teaser_over_the_article_s_head_is_the_page_s() -> None:

@@ -73,7 +73,8 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
-# "Par : X| +Pays Basque+Société" (the site's parts after a bar)
+# "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
+# Toulouse" (their role with no mark before it)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
@@ -82,7 +83,8 @@ BYLINE = re.compile(
     rf"\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
-    r"(?:\s*[.,|–—-]\s*(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?|journaliste|avec|publi[ée]e?"
+    r"(?:(?:\s*[.,|–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
+    r"|correspondante?s?|journaliste|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
     r"\s*[|–—-]?")
@@ -849,6 +851,16 @@ def _prose_runs(lines: Sequence[ClassifiedLine], prose: list[int], opts: CleanOp
     return runs
 
 
+def _goes_on(lines: Sequence[ClassifiedLine], paragraph: int, opts: CleanOptions) -> bool:
+    """Whether the text goes on under a paragraph: another paragraph of prose right under it
+    (blank lines aside), neither a note. Under a box's heading, that is the article going on
+    past a box set inside it (« Sur ce thème », a link, then its text), where a box's teasers
+    each stand under their headline."""
+    following = _nearest(lines, paragraph + 1, 1)
+    return following is not None and _is_text(lines[following]) and _is_prose(lines[following].text, opts) \
+        and _NOTE_MARK.match(lines[paragraph].text) is None and _NOTE_MARK.match(lines[following].text) is None
+
+
 def _box_heading(lines: Sequence[ClassifiedLine], before: int, after: int) -> int | None:
     """The heading of a box between two paragraphs, a line that is only a phrase of
     ``cues.yml``'s related links (« Articles liés », « Pour approfondir ») or of its bylines
@@ -1447,6 +1459,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
         return
     first, last = span
     lead = _lead(lines, first, opts)
+    boxed = _related_box(lines, first, opts)  # a box of other articles right over the text: the lead is its
     close = last + 1  # right under the last paragraph, no blank line between
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     page_prose = {i for i in _prose(lines, opts) if i < first}  # above the article's head (``_article_span``)
@@ -1460,7 +1473,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: above the title")
         elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
-                and _NOT_IN_A_TITLE.search(cl.text) is None:
+                and _NOT_IN_A_TITLE.search(cl.text) is None and i not in boxed:
             # just before the first paragraph: a heading, a kicker, a standfirst
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
         elif i == close and _is_text(cl) and CLOSING_WORDS.fullmatch(cl.text.strip()):
@@ -1484,11 +1497,12 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
 
 def _closing_box(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> int | None:
     """The heading of a box right under the article (``_box_heading``: other articles, the
-    author's), when the box alone parts the article from the prose under it (the box's)."""
+    author's), when the box alone parts the article from the prose under it (the box's), and
+    that prose is no text going on (``_goes_on``)."""
     if span is None:
         return None
     after = next((i for i in _prose(lines, opts) if i > span[1]), None)
-    if after is None or _gap(lines, span[1], after, opts) > opts.article_gap_max_lines:
+    if after is None or _gap(lines, span[1], after, opts) > opts.article_gap_max_lines or _goes_on(lines, after, opts):
         return None
     return _box_heading(lines, span[1], after)
 
@@ -1522,15 +1536,17 @@ def _above_box(lines: list[ClassifiedLine], span: tuple[int, int] | None, box: i
 def _box_teasers(lines: list[ClassifiedLine], box: int | None, opts: CleanOptions) -> None:
     """In a box under the article (``_closing_box``) that opens with a headline or a name, a
     sentence right under a line left out, however long, is the box's: a teaser's excerpt
-    under its headline, the author's bio under their name. A box that opens with a paragraph
-    is no such box (a page saved twice, « Les plus lus » between its two copies): its prose
-    stays."""
+    under its headline, the author's bio under their name; not a sentence under another
+    excerpt (two paragraphs one under the other are text going on). A box that opens with a
+    paragraph is no such box (a page saved twice, « Les plus lus » between its two copies):
+    its prose stays."""
     opening = _nearest(lines, box + 1, 1) if box is not None else None
     if box is None or opening is None or _is_sentence(lines[opening].text, opts):
         return
     for i in range(box + 1, len(lines)):
         above = _nearest(lines, i - 1, -1)
-        if _is_text(lines[i]) and above is not None and not _is_text(lines[above]):  # furniture, a byline
+        if _is_text(lines[i]) and above is not None and not _is_text(lines[above]) \
+                and lines[above].rule is not Rule.TEASER:  # a headline, a name, a byline: not an excerpt above
             lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=lines[box].reason,
                                doubt="left out: under a line left out, in a box under the article")
 
@@ -1777,7 +1793,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     date = given if given is not None and far else (nearest[1] if nearest else None)
     if date is None:  # a line of the page's head that opens with the date: "17 juillet 2017 11:13; Act: …"
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
-        date = next((d for cl in lines[:first] if cl.reason is Reason.AROUND
+        boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
+        date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
