@@ -981,6 +981,21 @@ def _items_run_together(text: str, opts: CleanOptions) -> bool:
     return len(_ITEM_RESTART.findall(unify_punctuation(text))) >= opts.run_together_min_restarts
 
 
+# The marks between a menu's items (cues.yml, separators), but the closing quotation mark,
+# which ends a quotation in a headline ("« Oui » à l'Europe").
+_ITEM_MARKS = re.compile(rf"\s[{re.escape(CUES.separators.replace('»', ''))}]\s") if CUES.separators.replace("»", "") \
+    else re.compile("(?!)")
+
+
+def _menu_items_line(text: str, opts: CleanOptions) -> bool:
+    """Two items or more apart by a menu's marks, each of a kicker's words at most: a page's
+    sections or categories ("Anti colonialisme / Anti impérialisme", "Analyse et réflexion ·
+    Répression"), never a title. On the development pages, 325 lines are such (tickers,
+    menus, boxes of other articles, credits), none a title or the article's text."""
+    parts = _ITEM_MARKS.split(text)
+    return len(parts) >= 2 and all(0 < _words(part) <= opts.kicker_max_words for part in parts)
+
+
 def _is_name(text: str) -> bool:
     """Every word capitalised, as a name is written ("Bannière Actu Lomé", "Radio Okapi
     (Kinshasa)"), where French headlines capitalise their first word and names only."""
@@ -1004,7 +1019,7 @@ def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
             and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None
-            and not _items_run_together(text, opts))
+            and not _items_run_together(text, opts) and not _menu_items_line(text, opts))
 
 
 _META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
@@ -1473,7 +1488,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: above the title")
         elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
-                and _NOT_IN_A_TITLE.search(cl.text) is None and i not in boxed:
+                and _NOT_IN_A_TITLE.search(cl.text) is None and i not in boxed and not _menu_items_line(cl.text, opts):
             # just before the first paragraph: a heading, a kicker, a standfirst
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
         elif i == close and _is_text(cl) and CLOSING_WORDS.fullmatch(cl.text.strip()):
