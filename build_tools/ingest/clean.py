@@ -983,8 +983,8 @@ def _items_run_together(text: str, opts: CleanOptions) -> bool:
 
 # The marks between a menu's items (cues.yml, separators), but the closing quotation mark,
 # which ends a quotation in a headline ("« Oui » à l'Europe").
-_ITEM_MARKS = re.compile(rf"\s[{re.escape(CUES.separators.replace('»', ''))}]\s") if CUES.separators.replace("»", "") \
-    else re.compile("(?!)")
+_MENU_MARKS = CUES.separators.replace("»", "")
+_ITEM_MARKS = re.compile(rf"\s[{re.escape(_MENU_MARKS)}]\s") if _MENU_MARKS else re.compile("(?!)")
 
 
 def _menu_items_line(text: str, opts: CleanOptions) -> bool:
@@ -1053,7 +1053,7 @@ def _is_headline(text: str, opts: CleanOptions, *, words: int) -> bool:
     return _may_be_title(text, opts, words=words) and (not core.endswith((".", "…")) or core.endswith(("...", "…")))
 
 
-def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: set[int], opts: CleanOptions) -> None:
     """Title and standfirst, among the text lines before the first paragraph of prose.
 
     The title is a line that does not end with a full stop (or, if every line there does,
@@ -1075,8 +1075,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
-    boxed = _related_box(lines, first, opts)
-    for i in boxed:  # another article's byline, in the box
+    for i in boxed:  # another article's byline, in the box over the article (``_related_box``)
         if lines[i].cls in _META:
             lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.TEASER, reason=Reason.RELATED,
                                doubt="left out: in a box of other articles above the article")
@@ -1455,7 +1454,7 @@ def _boxes_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
                                        doubt="left out: in a box of the page between two paragraphs of the article")
 
 
-def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> None:
+def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: set[int], opts: CleanOptions) -> None:
     """Before the article's first paragraph of prose and after its last, a line that is not
     a sentence (a menu, a section's name, another article's headline) is page furniture, and
     so is a short line with a phrase of furniture in it; inside the article, such a line is
@@ -1473,8 +1472,7 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, opts: Cle
     if span is None:  # no sentence anywhere: nothing to find the article by, every line stays
         return
     first, last = span
-    lead = _lead(lines, first, opts)
-    boxed = _related_box(lines, first, opts)  # a box of other articles right over the text: the lead is its
+    lead = _lead(lines, first, opts)  # unless a box of other articles right over the text ends there (``boxed``)
     close = last + 1  # right under the last paragraph, no blank line between
     title = next((i for i, cl in enumerate(lines[:first]) if cl.cls is LineClass.TITLE), -1)
     page_prose = {i for i in _prose(lines, opts) if i < first}  # above the article's head (``_article_span``)
@@ -1926,12 +1924,13 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _twins(lines, opts)
     _captions(lines, opts)
     span = _article_span(lines, opts)
-    box = _closing_box(lines, span, opts)
-    _header(lines, span, opts)
+    over = _related_box(lines, span[0] if span else len(lines), opts)  # a box of other articles over the text
+    box = _closing_box(lines, span, opts)  # and one under it
+    _header(lines, span, over, opts)
     _byline_under_title(lines, opts)
     _repeated_title(lines)
     _repeated_short_lines(lines, opts)
-    _around(lines, span, opts)
+    _around(lines, span, over, opts)
     _above_box(lines, span, box, opts)
     _box_teasers(lines, box, opts)
     _notes_after(lines, span)
