@@ -1441,17 +1441,27 @@ def _boxes_inside(lines: list[ClassifiedLine], span: tuple[int, int] | None, opt
         return
     paragraphs = [i for i in range(span[0], span[1] + 1) if _is_text(lines[i]) and _is_prose(lines[i].text, opts)]
     for above, below in itertools.pairwise(paragraphs):
-        furniture: dict[Reason, list[int]] = {}
-        for i in range(above + 1, below):
-            kind = lines[i].reason
-            if lines[i].cls is LineClass.BOILERPLATE and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START) \
-                    and kind is not None:
-                furniture.setdefault(kind, []).append(i)
-        for reason, box in furniture.items():  # one box, one kind: a « Lire aussi » and an ad are two
-            for k in range(box[0] + 1, box[-1]):
-                if _is_text(lines[k]) and len(lines[k].text) < opts.paragraph_min_chars:
-                    lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=reason,
-                                       doubt="left out: in a box of the page between two paragraphs of the article")
+        for k, reason in _furniture_boxes(lines, range(above + 1, below)).items():
+            if _is_text(lines[k]) and len(lines[k].text) < opts.paragraph_min_chars:
+                lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=reason,
+                                   doubt="left out: in a box of the page between two paragraphs of the article")
+
+
+def _furniture_boxes(lines: Sequence[ClassifiedLine], zone: range) -> dict[int, Reason]:
+    """The lines of ``zone`` between the first and the last of its lines of furniture of one
+    kind (« Abonnez-vous » … « Je crée mon compte »), each with that kind: one box, one kind,
+    a « Lire aussi » and an ad are two."""
+    furniture: dict[Reason, list[int]] = {}
+    for i in zone:
+        kind = lines[i].reason
+        if lines[i].cls is LineClass.BOILERPLATE and lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START) \
+                and kind is not None:
+            furniture.setdefault(kind, []).append(i)
+    boxed: dict[int, Reason] = {}
+    for reason, box in furniture.items():  # where two boxes overlap, the first kind found
+        for k in range(box[0] + 1, box[-1]):
+            boxed.setdefault(k, reason)
+    return boxed
 
 
 def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: set[int], opts: CleanOptions) -> None:
@@ -1530,9 +1540,7 @@ def _above_box(lines: list[ClassifiedLine], span: tuple[int, int] | None, box: i
     if span is None or box is None:
         return
     zone = range(span[1] + 1, box)
-    furniture = [i for i in zone if lines[i].rule in (Rule.FURNITURE, Rule.FURNITURE_START)]
-    boxed = {k for i in furniture for j in furniture if j > i and lines[i].reason is lines[j].reason
-             for k in range(i, j)}
+    boxed = _furniture_boxes(lines, zone)
     kept: list[int] = []
     for i in reversed(zone):
         cl = lines[i]
