@@ -58,6 +58,7 @@ class Rule(StrEnum):
     FURNITURE_START = "furniture-start"  # a short line starts with one
     PROMPT = "prompt"  # a short line contains one: provisional, kept inside the article
     BREADCRUMB = "breadcrumb"
+    GLUED_MENU = "glued-menu"  # a menu's items copied with no marks between them
     TAG_LINE = "tag-line"
     CREDIT = "credit"  # a caption ending with its photo credit, or an image's file name
     IMAGE_ID = "image-id"  # an image's number or hashed name alone

@@ -328,6 +328,23 @@ def _is_breadcrumb(text: str, opts: CleanOptions) -> bool:
             and ATTRIBUTION.search(text) is None)
 
 
+# A word glued to the next item's capitalised word, as a menu's copy with no marks between
+# its items writes them ("britanniqueAngela", "MerkelLa", "BiélorussieAlexeï"); in a word of
+# its own, not a handle, an address or a name written in one ("iPhone", "DeepSeek" once).
+_GLUED_ITEM = re.compile(r"[a-zß-öø-ÿœ0-9]{2}[A-ZÀ-ÖØ-ÝŒ][a-zß-öø-ÿœ']")
+_NOT_A_WORD = re.compile(r"[@#/]|https?:|www\.")
+
+
+def _is_glued_menu(text: str, opts: CleanOptions) -> bool:
+    """A menu's items copied with no marks between them: words glued to the next item's
+    capitalised word, each such word counted once, in a line longer than a heading (a
+    heading may name "YouTube, WhatsApp et DeepSeek") and with no sentence's end."""
+    if len(text) <= opts.heading_max_chars or _ends_with_terminal(text):
+        return False
+    glued = {word for word in text.split() if _GLUED_ITEM.search(word) and not _NOT_A_WORD.search(word)}
+    return sum(len(_GLUED_ITEM.findall(word)) for word in glued) >= opts.glued_items_min
+
+
 def _is_tag_line(text: str, opts: CleanOptions) -> bool:
     return _is_short_label(text, opts) and TAG_LINE.fullmatch(text) is not None
 
@@ -352,6 +369,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(Rule.FURNITURE, LineClass.BOILERPLATE, None, _furniture_line),
     LineRule(Rule.FURNITURE_START, LineClass.BOILERPLATE, None, _furniture_start),
     LineRule(Rule.BREADCRUMB, LineClass.BOILERPLATE, Reason.NAVIGATION, _is_breadcrumb),
+    LineRule(Rule.GLUED_MENU, LineClass.BOILERPLATE, Reason.NAVIGATION, _is_glued_menu),
     LineRule(Rule.TAG_LINE, LineClass.BOILERPLATE, Reason.TAGS, _is_tag_line),
     LineRule(Rule.CREDIT, LineClass.BOILERPLATE, Reason.CAPTION, _is_credited),
     LineRule(Rule.IMAGE_ID, LineClass.BOILERPLATE, Reason.IMAGE, _fullmatch(IMAGE_ID)),

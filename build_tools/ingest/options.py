@@ -45,6 +45,12 @@ MENU_MIN_ITEMS = 3
 # article right after a word in small letters, two words glued) is a menu's items run
 # together, never a title: "Les pétitions à la une Les tops pétitions Les pétitions récentes".
 RUN_TOGETHER_MIN_RESTARTS = 2
+# A line longer than a heading, with no final punctuation and at least this many words
+# glued to the next item's capitalised word (each word counted once), is a menu copied with
+# no marks between its items ("Le BrexitBoris Johnson, Premier ministre britanniqueAngela
+# MerkelLa commission…"). On the development pages, 6 such lines have three or more, all
+# furniture; no line of an article has more than two ("iOS et Android", "DropMega ou UptoMega").
+GLUED_ITEMS_MIN = 3
 # A breadcrumb ("Accueil > Articles > 2023 > Septembre > Le titre…") is at most this long.
 BREADCRUMB_MAX_CHARS = 240
 # A caption that ends with its photo credit is at most this long.
@@ -159,6 +165,7 @@ class CleanOptions:
     kicker_max_words: int = KICKER_MAX_WORDS
     menu_min_items: int = MENU_MIN_ITEMS
     run_together_min_restarts: int = RUN_TOGETHER_MIN_RESTARTS
+    glued_items_min: int = GLUED_ITEMS_MIN
     caption_max_chars: int = CAPTION_MAX_CHARS
     breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
