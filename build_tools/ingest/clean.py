@@ -338,8 +338,9 @@ _NOT_A_WORD = re.compile(r"[@#/]|https?:|www\.")
 def _is_glued_menu(text: str, opts: CleanOptions) -> bool:
     """A menu's items copied with no marks between them: words glued to the next item's
     capitalised word, each such word counted once, in a line longer than a heading (a
-    heading may name "YouTube, WhatsApp et DeepSeek") and with no sentence's end."""
-    if len(text) <= opts.heading_max_chars or _ends_with_terminal(text):
+    heading may name "YouTube, WhatsApp et DeepSeek") or of one word (a row of buttons:
+    "FacebookTwitterFlipboardSendLinkedinMessenger"), with no sentence's end."""
+    if (len(text) <= opts.heading_max_chars and " " in text) or _ends_with_terminal(text):
         return False
     glued = {word for word in text.split() if _GLUED_ITEM.search(word) and not _NOT_A_WORD.search(word)}
     return sum(len(_GLUED_ITEM.findall(word)) for word in glued) >= opts.glued_items_min
