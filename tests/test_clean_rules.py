@@ -480,6 +480,13 @@ def test_a_menu_run_into_one_line_is_not_the_article_s_first_paragraph() -> None
     result = clean(lines(menu, "Société", "Le grand virage de l'industrie", "par Jeanne Martin", PROSE, PROSE2))
     assert result.lines[0].cls is LineClass.BOILERPLATE
     assert (result.detected.title, result.detected.author) == ("Le grand virage de l'industrie", "Jeanne Martin")
+    # A colon in an item's name parts no clause of a sentence either.
+    programmes = ("Couverture spéciale Climat Destination Dubai Discover Sharjah Discover Türkiye Explore Azerbaijan "
+                  "From Qatar Here We Grow: Spain The New Uzbekistan Partner content Recherche D'emploi Avec Amply")
+    result = clean(lines("Mon Compte", programmes, "Tous les programmes", "Le grand virage de l'industrie",
+                         "Par Jeanne Martin", PROSE, PROSE2))
+    assert result.lines[1].cls is LineClass.BOILERPLATE
+    assert result.detected.title == "Le grand virage de l'industrie"
 
 
 def test_a_headline_written_twice_is_the_title_only_when_its_copies_are_near() -> None:

@@ -728,10 +728,11 @@ def _is_prose(text: str, opts: CleanOptions) -> bool:
 
 def _is_name_run(text: str) -> bool:
     """Names or a menu's items run together: no mark that parts a sentence's clauses (a
-    question or an exclamation mark may be a menu item's: "Sport Planète T'as vu ? Vie
-    Pro"), and many capitals."""
+    question or an exclamation mark, or a colon, may be a menu item's: "Sport Planète T'as
+    vu ? Vie Pro", "Discover Türkiye Here We Grow: Spain The New Uzbekistan"), and many
+    capitals."""
     words = text.split()
-    return (not any(mark in text for mark in ".,;:…")
+    return (not any(mark in text for mark in ".,;…")
             and sum(word[:1].isupper() for word in words) > len(words) / 3)
 
 
