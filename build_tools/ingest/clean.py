@@ -1376,13 +1376,43 @@ def _captions(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+\S.{0,40}\d{4}")
 
 
+def _table_of_contents(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> list[int]:
+    """A table of contents: text lines shorter than a paragraph, one under the other,
+    ``toc_min_items`` of them or more written again further down, each copy right over a
+    paragraph of prose (« Sommaire », then a live page's headings, each again over its
+    section)."""
+    short = [_is_text(cl) and len(cl.text) < opts.paragraph_min_chars for cl in lines]
+    runs = [list(group) for key, group in itertools.groupby(_shown(lines, range(len(lines))), key=short.__getitem__)
+            if key]
+    at: dict[str, list[int]] = {}
+    for i, cl in enumerate(lines):
+        if short[i]:
+            at.setdefault(_compared(cl.text), []).append(i)
+
+    def heading_copy(item: int, after: int) -> int | None:
+        return next((j for j in at[_compared(lines[item].text)]
+                     if j > after and (below := _nearest(lines, j + 1, 1)) is not None
+                     and _is_text(lines[below]) and _is_prose(lines[below].text, opts)), None)
+
+    for run in runs:
+        if len(run) < opts.toc_min_items:
+            continue
+        if sum(heading_copy(item, run[-1]) is not None for item in run) >= opts.toc_min_items:
+            return run
+    return []
+
+
 def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A text line shorter than a paragraph written again further down the page, apart from
     its first copy (a slide show writes each caption again under each image), or a line of
     any length written ``repeats_min`` times or more, each copy apart from the one before by
     lines that are no paragraph (an image's number, its credit): the later copies are left
     out, the first stays in the text, so nothing of the article is lost. An embedded tweet's
-    signature is no copy: each signs its own tweet."""
+    signature is no copy: each signs its own tweet. But a table of contents goes, and the
+    headings it lists stay (``_table_of_contents``)."""
+    for i in _table_of_contents(lines, opts):  # the headings it lists are then their first copies
+        lines[i] = replace(lines[i], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.NAVIGATION,
+                           doubt="left out: a table of contents, its headings written again over the sections")
     seen: dict[str, int] = {}
     last: dict[str, int] = {}
     copies = Counter(_compared(cl.text) for cl in lines if _is_text(cl))

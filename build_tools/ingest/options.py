@@ -144,6 +144,9 @@ COMMENT_NAME_MAX_WORDS = 3
 # A line written at least this many times on one page is a slide show's caption, whatever
 # its length: an article does not write a paragraph three times.
 REPEATS_MIN = 3
+# Short lines one under the other, at least this many of them written again further down,
+# each copy right over a paragraph of prose: a table of contents, its copies the headings.
+TOC_MIN_ITEMS = 3
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ class CleanOptions:
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
     section_headings_min: int = SECTION_HEADINGS_MIN
     repeats_min: int = REPEATS_MIN
+    toc_min_items: int = TOC_MIN_ITEMS
     byline_reach: int = BYLINE_REACH
     standfirst_min_words: int = STANDFIRST_MIN_WORDS
     comment_signature_max_chars: int = COMMENT_SIGNATURE_MAX_CHARS
