@@ -20,14 +20,26 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.984, "clutter_precision": 0.997,
-            "title": 0.951, "author": 0.887, "date": 0.97, "no_date": 0.98},
-    "test": {"article_recall": 1.0, "clutter_recall": 0.958, "clutter_precision": 1.0,
-             "title": 0.840, "author": 0.909, "date": 1.0, "no_date": 1.0},
+            "title": 0.939, "author": 0.887, "date": 0.962, "no_date": 0.981},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.957, "clutter_precision": 0.998,
+             "title": 0.840, "author": 0.920, "date": 0.947, "no_date": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
 # or is read as the title of a page that shows none.
 KNOWN_LOSSES: dict[str, str] = {
+    # Test pages added on 2026-12-05, labelled without the cleaner and scored on arrival.
+    "test/frenchweb-french-tech-dissolution-innovation:3":
+        "a round-up's first item's heading, on a page that shows no title of its own, read as the title",
+    "test/silicon-microsoft-cloud-souverain-europe:6":
+        "the stored copy ends here: a heading and the one sentence under it, read as the page's after the text",
+    "test/silicon-microsoft-cloud-souverain-europe:7":
+        "the same: a list's introduction whose items the stored copy cut, the page's last line",
+    # Development pages added on 2026-12-05, scored on arrival.
+    "dev/digital-magazine-bf-ia-burkina-souverainete:16":
+        "the stored copy ends on a heading, its paragraph cut: a short line after the text",
+    "dev/la-depeche-gers-cyberattaques:14":
+        "the stored copy ends on a heading, its paragraph cut: a short line after the text",
     "dev/journal-des-citoyens-ia-entreprises-laurentides:4":
         "a page that shows no title: the line under the author's list of posts is read as the title",
     "dev/comment-du-pourquoi-133-google-french-tech:5":
