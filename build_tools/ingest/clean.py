@@ -147,7 +147,8 @@ TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # "….Image: © EPFL", "… © Capture d'écran / Le Chat", "… Photo by X / Unsplash", "… X / AFP",
 # "… | Source : Getty Images", "… au Bénin. @PR": a handle after the sentence, "… (capture
 # d'écran: Standard TV)"),
-# or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …"); the agency,
+# or in capitals at its start ("PHOTO KARENE-ISABELLE JEAN-BAPTISTE, ARCHIVES …") or after its
+# sentence ("… ces dernières années. DDM ILLUSTRATION - SEBASTIEN LAPEYRERE"); the agency,
 # then its photographer ("… REUTERS/Susana Vera", "- Tapie en 2008. REUTERS/Benoit Tessier -");
 # a credit after a comma ("Roman Prymula, photo: Archives du Gouvernement tchèque") or a bullet
 # ("… par Jean Veber• Crédits : Getty"); "(C)" for "©" ("… / (C) Kab Niang").
@@ -161,6 +162,7 @@ CREDIT = re.compile(
     r"|\((?i:photos?|crédits?(?: photo)?|illustration|source|capture d'écran)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
+    r"|.*[.!?»]\s+(?:[A-ZÀ-Ý]{2,}\s+)?(?:PHOTO|ILLUSTRATION)S?\b[^a-zß-ÿ]{0,60}"
     r"|.*[.!?»]\s*@\w+")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
@@ -1305,8 +1307,9 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             continue
         credited = next((k for k in (i, j) if lines[k].rule is Rule.CREDIT), None)
         plain = j if credited == i else i
-        if credited is not None and _is_text(lines[plain]) and len(lines[plain].text) >= opts.twin_min_chars \
-                and lines[credited].text.startswith(lines[plain].text):  # the caption, then with its credit
+        caption = lines[plain].text.lstrip(_BULLETS)  # an image's description may be a list's item
+        if credited is not None and _is_text(lines[plain]) and len(caption) >= opts.twin_min_chars \
+                and lines[credited].text.lstrip(_BULLETS).startswith(caption):  # the caption, then with its credit
             lines[plain] = replace(lines[plain], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE,
                                    reason=Reason.CAPTION)
             continue
