@@ -117,9 +117,14 @@ _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|ba
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
 # A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
 _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
+# A journalist's role after the name, in an author's box ("Kristof Van der Stadt Rédacteur en
+# chef chez Data News", "Jeanne Martin, journaliste").
+_ROLE = (r"(?i:rédact(?:eur|rice)s?(?:\s+en\s+chef(?:\s+adjointe?)?)?|journalistes?|correspondante?s?"
+         r"|chroniqueu(?:r|se)s?|éditorialistes?|reporters?|envoyée?s?\s+spéciale?s?)\b.{0,60}")
 NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
                         rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
-                        r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?")  # "X - Mis à jour le … 1 min"
+                        r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?"  # "X - Mis à jour le … 1 min"
+                        rf"(?:,?\s*{_ROLE})?")
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
