@@ -249,17 +249,31 @@ def _is_dateline(text: str, _: CleanOptions) -> bool:
 _COMMENT_COUNT = re.compile(r"\s+[|·•–—-]\s+(?:commentaires?\s*\(\d+\)|\d+\s+commentaires?)\s*$", _I)
 
 
+# The marks between the parts of a page's stamp: "23 novembre 2025 // High-tech // 25 vues".
+_STAMP_MARKS = re.compile(r"\s+(?:/{1,2}|[|·•–—-])\s+")
+
+
+def _stamp_parts(rest: str, opts: CleanOptions) -> bool:
+    """What follows a date on its line is the page's stamp: parts set apart by marks, each
+    of a kicker's words at most (the section, a count of views, the issue's number)."""
+    parts = [part for part in _STAMP_MARKS.split(" " + rest + " ") if part.strip()]
+    return bool(parts) and _STAMP_MARKS.match(" " + rest) is not None \
+        and all(_words(part) <= opts.kicker_max_words for part in parts)
+
+
 def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
-    has: a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its agency
-    then its date (``agency_date``); or a date then the photo's caption with its credit,
+    has, or a stamp's parts (``_stamp_parts``: "23 novembre 2025 // High-tech // 25 vues //
+    Nc : 190"): a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its
+    agency then its date (``agency_date``); or a date then the photo's caption with its credit,
     run together ("11/05/12 - 10h38  La brochure … © Capture d'écran."). A count of comments
     after it, apart by a mark, aside."""
     if len(text) > opts.date_line_max_chars:  # a paragraph, never a date line
         return False
     text = _COMMENT_COUNT.sub("", text)
     stamp = leading_date(text)
-    return date_of_line(text) is not None or (stamp is not None and _words(stamp[1]) < opts.title_min_words) \
+    return date_of_line(text) is not None \
+        or (stamp is not None and (_words(stamp[1]) < opts.title_min_words or _stamp_parts(stamp[1], opts))) \
         or agency_date(text) is not None \
         or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None) \
         or (glued_date(text) is not None and not _is_sentence(text, opts))  # a head's lines run together
