@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from build_tools.errors import InputError
 from build_tools.ingest import load_articles
-from build_tools.ingest.clean import classify_line, clean
+from build_tools.ingest.clean import byline_match, classify_line, clean
 from build_tools.ingest.cues import Where, load_cues
 from build_tools.model import LineClass, Reason, SourceLine
 from build_tools.project import Paths
@@ -250,6 +250,8 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
     assert author("Un titre", "À Kinshasa, RDC", PROSE) is None  # a dateline's place, no one's name
     assert author("Un titre", "Auteur : il faut relire la loi", PROSE) is None
     assert author("Un titre", "Par ailleurs le 12 mars, le ministre a parlé.", PROSE) is None
+    assert author("Un titre", "ByÉquipe LeJourPile", "Oct 2, 2025", PROSE) == "Équipe LeJourPile"  # glued
+    assert byline_match("ParisMatch Le Mag", 240) is None  # a word that starts so, a capital after it
 
 
 def test_a_byline_among_a_line_s_parts_gives_the_author_and_the_title_stands_near_it() -> None:

@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.984, "clutter_precision": 0.997,
-            "title": 0.950, "author": 0.891, "date": 0.972, "no_date": 0.973},
+            "title": 0.950, "author": 0.895, "date": 0.972, "no_date": 0.973},
     "test": {"article_recall": 0.990, "clutter_recall": 0.957, "clutter_precision": 0.998,
              "title": 0.840, "author": 0.920, "date": 0.947, "no_date": 1.0},
 }

@@ -74,13 +74,13 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
 # "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
-# Toulouse" (their role with no mark before it)
+# Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
     r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
-    rf"\s*:?\s*(?<=\s|')(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
+    rf"\s*:?\s*(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:(?:\s*[.,|–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
