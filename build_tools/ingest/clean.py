@@ -1166,7 +1166,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
                   and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
-    title = twice if twice is not None else _headline_above(lines, title, opts)
+    title = twice if twice is not None else _headline_above(lines, _headline_under(lines, title, opts), opts)
     title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
     following = _nearest(lines, title + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
@@ -1276,6 +1276,19 @@ def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | No
 # A headline's form: a subject, a colon, what is said of it ("Salon WeTech : la technologie
 # et les métiers de demain s'exposent au Touquet").
 _HEADLINE_FORM = re.compile(r"^[^:]{2,60}\s:\s")
+
+
+def _headline_under(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
+    """A line chosen of a kicker's words at most, right over a headline in capitals of more
+    words (« Économie des territoires », then « DATA CENTERS : FRANCE URBAINE MOBILISÉE… »):
+    the kicker, over its title. A capitals line is put last among titles as a kicker's
+    usually is; under a shorter line, it is the headline."""
+    below = _nearest(lines, chosen + 1, 1)
+    if below is None or not _is_text(lines[below]) or _words(lines[chosen].text) > opts.kicker_max_words:
+        return chosen
+    text = lines[below].text
+    return below if (not any(c.islower() for c in text) and _words(text) > _words(lines[chosen].text)
+                     and _is_headline(text, opts, words=opts.title_min_words)) else chosen
 
 
 def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
