@@ -74,7 +74,8 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
 # "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
-# Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name)
+# Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name),
+# "Par X, rédactrice" (the author's role after a mark)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
@@ -84,7 +85,7 @@ BYLINE = re.compile(
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:(?:\s*[.,|–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
-    r"|correspondante?s?|journaliste|avec|publi[ée]e?"
+    r"|correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
     r"\s*[|–—-]?")
