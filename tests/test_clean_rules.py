@@ -253,6 +253,10 @@ def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() ->
     assert author("Un titre", "ByÉquipe LeJourPile", "Oct 2, 2025", PROSE) == "Équipe LeJourPile"  # glued
     assert byline_match("ParisMatch Le Mag", 240) is None  # a word that starts so, a capital after it
     assert author("Un titre", "Par Élise Prioleau, rédactrice", PROSE) == "Élise Prioleau"  # the role after
+    # A newsroom's desk over its journalist's name, one under the other: the journalist.
+    assert author("Un titre", "La rédaction", "Claude Mounissens", "Publié le 21 octobre 2025", PROSE) \
+        == "Claude Mounissens"
+    assert author("Un titre", "La rédaction", "Publié le 21 octobre 2025", PROSE) == "La rédaction"
 
 
 def test_a_byline_among_a_line_s_parts_gives_the_author_and_the_title_stands_near_it() -> None:

@@ -118,6 +118,7 @@ _NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|ba
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
 # A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
 _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
+_DESK_NAME = re.compile(_DESK)
 # A journalist's role after the name, in an author's box ("Kristof Van der Stadt Rédacteur en
 # chef chez Data News", "Jeanne Martin, journaliste").
 _ROLE = (r"(?i:rédact(?:eur|rice)s?(?:\s+en\s+chef(?:\s+adjointe?)?)?|journalistes?|correspondante?s?"
@@ -1812,6 +1813,8 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
             m = NAME_ALONE.fullmatch(unify_punctuation(lines[i].text))
             if m and lines[i].text[m.start("name"):m.end("name")] not in names:
                 names.append(lines[i].text[m.start("name"):m.end("name")])
+    people = [name for name in names if _DESK_NAME.fullmatch(name) is None]
+    names = people or names  # a newsroom's desk over its journalist's name: the journalist is the author
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
