@@ -61,6 +61,7 @@ from .options import DEFAULT_OPTIONS, CleanOptions
 
 _I = re.IGNORECASE
 _UPPER = "A-ZÀ-ÖØ-ÝŒ"
+_LOWER = "a-zß-öø-ÿœ"
 # A capital, or a Chinese character (no case), then letters; a full stop inside ("Le Monde.fr",
 # "J.-P.") or after an initial ("Nicolas Gutierrez C."), not after a word ("ANGEVIN. Publié le").
 _NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}])(?<!\w[{_UPPER}])\.)?"
@@ -354,7 +355,7 @@ def _is_breadcrumb(text: str, opts: CleanOptions) -> bool:
 # A word glued to the next item's capitalised word, as a menu's copy with no marks between
 # its items writes them ("britanniqueAngela", "MerkelLa", "BiélorussieAlexeï"); in a word of
 # its own, not a handle, an address or a name written in one ("iPhone", "DeepSeek" once).
-_GLUED_ITEM = re.compile(r"[a-zß-öø-ÿœ0-9]{2}[A-ZÀ-ÖØ-ÝŒ][a-zß-öø-ÿœ']")
+_GLUED_ITEM = re.compile(rf"[{_LOWER}0-9]{{2}}[{_UPPER}][{_LOWER}']")
 _NOT_A_WORD = re.compile(r"[@#/]|https?:|www\.")
 
 
@@ -834,7 +835,6 @@ def _article_span(lines: list[ClassifiedLine], opts: CleanOptions) -> tuple[int,
     return start, _continued(lines, main[0], main[-1], opts)
 
 
-
 def _is_consent(text: str) -> bool:
     """A cookie consent notice, however long ("Nous utilisons les témoins de navigation
     (cookies) afin d'opérer…"): a phrase of ``cues.yml``'s ``consent-banner``."""
@@ -917,7 +917,6 @@ def _gap(lines: Sequence[ClassifiedLine], before: int, after: int, opts: CleanOp
     """The lines that end no sentence between two paragraphs (blank lines aside)."""
     return sum(1 for cl in lines[before + 1:after]
                if cl.cls is not LineClass.BLANK and not (_is_text(cl) and _is_sentence(cl.text, opts)))
-
 
 
 def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: CleanOptions) -> int:
@@ -1007,7 +1006,6 @@ def _written_twice(text: str) -> bool:
     return half > 0 and text[:half] == text[half + odd:] and text[half:half + odd].strip() == ""
 
 
-_LOWER = "a-zß-öø-ÿœ"
 # A menu's items run together: an item's opening word (cues.yml, item_openers) right after a
 # word in small letters, or glued to it ("MacronLe Premier ministre"); a word in small
 # letters glued to the next item's capitalised word ("le procèsEmmanuel Macron"; not
