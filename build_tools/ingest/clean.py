@@ -67,6 +67,8 @@ _LOWER = "a-zß-öø-ÿœ"
 _NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}])(?<!\w[{_UPPER}])\.)?"
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}"  # "France 24 FR"
+# A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
+_ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
@@ -86,7 +88,7 @@ BYLINE = re.compile(
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:(?:\s*[.,|–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
-    r"|correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?|avec|publi[ée]e?"
+    rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
     r"\s*[|–—-]?")
@@ -122,8 +124,8 @@ _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
 _DESK_NAME = re.compile(_DESK)
 # A journalist's role after the name, in an author's box ("Kristof Van der Stadt Rédacteur en
 # chef chez Data News", "Jeanne Martin, journaliste").
-_ROLE = (r"(?i:rédact(?:eur|rice)s?(?:\s+en\s+chef(?:\s+adjointe?)?)?|journalistes?|correspondante?s?"
-         r"|chroniqueu(?:r|se)s?|éditorialistes?|reporters?|envoyée?s?\s+spéciale?s?)\b.{0,60}")
+_ROLE = (rf"(?i:rédact(?:eur|rice)s?\s+en\s+chef(?:\s+adjointe?)?|{_ROLE_WORDS}"
+         r"|reporters?|envoyée?s?\s+spéciale?s?)\b.{0,60}")
 NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
                         rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?"  # "X - Mis à jour le … 1 min"

@@ -48,8 +48,10 @@ RUN_TOGETHER_MIN_RESTARTS = 2
 # A line longer than a heading, with no final punctuation and at least this many words
 # glued to the next item's capitalised word (each word counted once), is a menu copied with
 # no marks between its items ("Le BrexitBoris Johnson, Premier ministre britanniqueAngela
-# MerkelLa commission…"). On the development pages, 6 such lines have three or more, all
-# furniture; no line of an article has more than two ("iOS et Android", "DropMega ou UptoMega").
+# MerkelLa commission…"); so is a line of one such word (a row of buttons:
+# "FacebookTwitterYoutubeDailymotion"). On the development pages, 8 lines are such (6 long
+# menus and tags, 2 rows of buttons), all furniture; no line of an article has more than two
+# ("iOS et Android", "DropMega ou UptoMega").
 GLUED_ITEMS_MIN = 3
 # A breadcrumb ("Accueil > Articles > 2023 > Septembre > Le titre…") is at most this long.
 BREADCRUMB_MAX_CHARS = 240
