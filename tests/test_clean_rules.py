@@ -471,6 +471,19 @@ def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> No
     assert date("Un titre de l'article", PROSE, "17 juillet 2017 11:13; Act: 17.07.2017 14:39 Print") is None
 
 
+def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() -> None:
+    def date(*texts: str) -> dt.date | None:
+        return clean(lines(*texts)).detected.date
+
+    dispatch = "Ouagadougou, 13 nov. 2025 (AIB)- " + PROSE
+    assert date("Un titre de l'article", dispatch, PROSE2) == dt.date(2025, 11, 13)
+    assert date("Un titre de l'article", "Paris, le mercredi 3 juin 2024 – " + PROSE, PROSE2) == dt.date(2024, 6, 3)
+    assert date("Un titre de l'article", "Berne, 03.09.2025 — " + PROSE, PROSE2) == dt.date(2025, 9, 3)
+    assert date("Un titre de l'article", "12/06/2024", dispatch, PROSE2) == dt.date(2024, 6, 12)  # the head's first
+    assert date("Un titre de l'article", "Le président, le 3 mars 2025, a dit " + PROSE, PROSE2) is None
+    assert date("Un titre de l'article", PROSE, dispatch) is None  # the first paragraph's only
+
+
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

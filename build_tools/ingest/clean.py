@@ -46,6 +46,7 @@ from ..text.dates import (
     WRITTEN_DATE,
     StampKind,
     date_of_line,
+    dateline,
     first_date,
     glued_date,
     leading_date,
@@ -270,7 +271,8 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     """A date alone (``date_of_line``), or a date and fewer words after it than a headline
     has, or a stamp's parts (``_stamp_parts``: "23 novembre 2025 // High-tech // 25 vues //
     Nc : 190"): a blog's stamp ("By 15 juillet 2025No Comments"); or a dispatch's head, its
-    agency then its date (``agency_date``); or a date then the photo's caption with its credit,
+    agency then its date (``agency_date``); or a press release's dateline alone, its place then
+    its date ("Montréal, 11 novembre 2022"); or a date then the photo's caption with its credit,
     run together ("11/05/12 - 10h38  La brochure … © Capture d'écran."). A count of comments
     after it, apart by a mark, aside."""
     if len(text) > opts.date_line_max_chars:  # a paragraph, never a date line
@@ -280,6 +282,7 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     return date_of_line(text) is not None \
         or (stamp is not None and (_words(stamp[1]) < opts.title_min_words or _stamp_parts(stamp[1], opts))) \
         or agency_date(text) is not None \
+        or ((placed := dateline(text)) is not None and not placed[1]) \
         or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None) \
         or (glued_date(text) is not None and not _is_sentence(text, opts))  # a head's lines run together
 
@@ -1884,6 +1887,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
+            found = found or ((placed := dateline(form)) and placed[0]) or None
             if found is None and at < head_end:  # the head's lines run together: « Rédaction K2 septembre 2025 »
                 found = glued_date(form)
         if found is not None:
@@ -1906,6 +1910,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
+    if date is None and span is not None:  # the first paragraph's dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
+        date = ((placed := dateline(unify_punctuation(lines[span[0]].text))) and placed[0]) or None
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \

@@ -224,6 +224,28 @@ def leading_date(text: str) -> tuple[dt.date, str] | None:
     return (date, text[m.end():]) if date is not None else None
 
 
+# The place a dateline names before its date: a capitalised word, then up to three more, with
+# hyphens or spaces between ("Montréal", "Rabat- Salé", "La Chaux-de-Fonds"), and a comma.
+_PLACE = re.compile(r"[A-ZÀ-ÖØ-Ý][\w'’.]*(?:(?:\s+|\s*-\s*)[\w'’.]+){0,3}?\s*,\s*")
+# What closes a dateline before the text: the agency's name in brackets, then a dash or a colon.
+_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[–—:-]")
+
+
+def dateline(text: str) -> tuple[dt.date, str] | None:
+    """The date of a dispatch's or a press release's dateline, the place it was written in and
+    its date, and the text after it: alone on its line ("Montréal, 11 novembre 2022"), or
+    opening the text's first paragraph ("Ouagadougou, 13 nov. 2025 (AIB)- Le comité…",
+    "Paris, le 3 mars 2025 – …")."""
+    m = _PLACE.match(text.replace("\u00a0", " "))
+    stamp = leading_date(text[m.end():]) if m is not None else None
+    if stamp is None:
+        return None
+    close = _DATELINE_CLOSE.match(stamp[1])
+    if close is not None:
+        return stamp[0], stamp[1][close.end():].strip()
+    return (stamp[0], "") if not stamp[1].strip() else None
+
+
 def time_alone(text: str) -> bool:
     """Whether a line gives a time of day and nothing else: "12h10", "à 14:05", "08:57 UTC"."""
     rest = text.replace("\u00a0", " ")
