@@ -939,7 +939,7 @@ def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: Cle
     while i is not None and _is_text(lines[i]):
         text = lines[i].text
         following = _nearest(lines, i + 1, 1)
-        if _is_sentence(text, opts) or lines[i].rule is Rule.LIST_ITEM:
+        if _is_sentence(text, opts) or lines[i].rule is Rule.LIST_ITEM or _next_item(lines, end, i, opts):
             end = i
         elif not text.rstrip(CLOSING_MARKS).endswith((":", ";", ",")) and not (
                 _is_heading(text, opts) and following is not None and (
@@ -953,6 +953,15 @@ def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: Cle
 
 # A list's item: a bullet, then a space ("• CERT.tg : L'équipe de réponse…").
 _ITEM = re.compile(r"\s*[•·▪►▶*–—-]\s")
+
+
+def _next_item(lines: Sequence[ClassifiedLine], item: int, i: int, opts: CleanOptions) -> bool:
+    """Line ``i`` is the next item of the list whose item ``item`` is: it opens with the same
+    bullet and as many words as a standfirst has, ending with a stop or not ("• Les mails
+    suspects peuvent être transmis à suspect@safeonweb.be"), where a box's link has a few."""
+    bullet = _ITEM.match(lines[item].text)
+    return bullet is not None and lines[i].text.startswith(bullet.group()) \
+        and _words(lines[i].text) >= opts.standfirst_min_words
 
 
 def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOptions) -> list[int]:
