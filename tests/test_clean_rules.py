@@ -479,6 +479,9 @@ def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() ->
     assert date("Un titre de l'article", dispatch, PROSE2) == dt.date(2025, 11, 13)
     assert date("Un titre de l'article", "Paris, le mercredi 3 juin 2024 – " + PROSE, PROSE2) == dt.date(2024, 6, 3)
     assert date("Un titre de l'article", "Berne, 03.09.2025 — " + PROSE, PROSE2) == dt.date(2025, 9, 3)
+    assert date("Un titre de l'article", "Kinshasa, 11 janvier 2021 (ACP).- " + PROSE, PROSE2) == dt.date(2021, 1, 11)
+    assert date("Un titre de l'article", "MONTRÉAL, le 28 janv. 2019 /CNW Telbec/ - " + PROSE, PROSE2) \
+        == dt.date(2019, 1, 28)
     assert date("Un titre de l'article", "12/06/2024", dispatch, PROSE2) == dt.date(2024, 6, 12)  # the head's first
     assert date("Un titre de l'article", "Le président, le 3 mars 2025, a dit " + PROSE, PROSE2) is None
     assert date("Un titre de l'article", PROSE, dispatch) is None  # the first paragraph's only

@@ -227,8 +227,9 @@ def leading_date(text: str) -> tuple[dt.date, str] | None:
 # The place a dateline names before its date: a capitalised word, then up to three more, with
 # hyphens or spaces between ("Montréal", "Rabat- Salé", "La Chaux-de-Fonds"), and a comma.
 _PLACE = re.compile(r"[A-ZÀ-ÖØ-Ý][\w'’.]*(?:(?:\s+|\s*-\s*)[\w'’.]+){0,3}?\s*,\s*")
-# What closes a dateline before the text: the agency's name in brackets, then a dash or a colon.
-_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[–—:-]")
+# What closes a dateline before the text: the agency's or the newswire's name in brackets or
+# between slashes ("(ACP).-", "/CNW Telbec/ -"), then a dash or a colon.
+_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)?\s*\.?\s*[–—:-]")
 
 
 def dateline(text: str) -> tuple[dt.date, str] | None:
