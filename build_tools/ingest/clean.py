@@ -1082,17 +1082,19 @@ _META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
 
 def _menu_items(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> set[int]:
     """Lines of a few words each, one under the other (blank lines aside): a menu. A byline
-    or a date ends it, and the line just above one is a title, not an item."""
+    or a date ends it (or a date's label, its date left out: « Publié le »), and the line
+    just above one is a title, not an item."""
     items: set[int] = set()
     run: list[int] = []
     for i, cl in enumerate([*lines, None]):
         if cl is not None and cl.cls is LineClass.BLANK:
             continue
-        if cl is not None and cl.cls in (LineClass.BOILERPLATE, _TEXT) \
+        dated = cl is not None and (cl.cls in _META or cl.reason is Reason.DATE)  # « Publié le », its date left out
+        if cl is not None and cl.cls in (LineClass.BOILERPLATE, _TEXT) and not dated \
                 and _words(cl.text) <= opts.kicker_max_words:
             run.append(i)
             continue
-        if cl is not None and cl.cls in _META:
+        if dated:
             run = run[:-1]
         if len(run) >= opts.menu_min_items:
             items.update(run)
