@@ -171,6 +171,17 @@ def test_a_box_between_two_paragraphs_takes_its_short_lines_and_leaves_the_artic
     assert kept == [PROSE, "Le récit des témoins", PROSE2, "» Le fil des événements de jeudi :", prose3]
 
 
+def test_a_browser_tab_s_title_gives_the_headline_without_the_site_s_name() -> None:
+    def title(line: str) -> str | None:
+        return clean(lines(line, "Par Jeanne Martin", PROSE, PROSE2)).detected.title
+
+    assert title("L'hôpital est victime d'une cyberattaque<!-- --> | Atlantico.fr") \
+        == "L'hôpital est victime d'une cyberattaque"
+    assert title("L'hôpital est victime d'une cyberattaque | Le Monde") == "L'hôpital est victime d'une cyberattaque"
+    assert title("Coupe : Genk - Anderlecht 1-0 après prolongations (direct)") \
+        == "Coupe : Genk - Anderlecht 1-0 après prolongations (direct)"  # a dash is the headline's own
+
+
 def test_a_headline_over_a_standfirst_cut_short_is_the_title() -> None:
     title = "Stade Rennais: Le Portugais Paulo Fonseca pour remplacer Christian Gourcuff?"
     standfirst = "FOOTBALL Le club breton recherche un technicien étranger..."

@@ -1841,8 +1841,18 @@ _GLUED_KICKER = re.compile(rf"(?P<kicker>[{_UPPER}]\S*(?:\s\S+)*?\s[a-zà-öø-�
                            rf"(?=[{_UPPER}](?:[a-zà-öø-ÿœ]|['’]\w))")
 
 
+# The end of a browser tab's title: an empty HTML comment left by the page's scripts, then the
+# site's name after a bar ("L'hôpital … pour la journée<!-- --> | Atlantico.fr").
+_TAB_TITLE_END = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:\|\s*(?P<site>[^|]{1,40}))?$")
+
+
 def _title_text(text: str, opts: CleanOptions) -> str:
-    """The title line's text, without a kicker of a few words run into it."""
+    """The title line's text, without a kicker of a few words run into it, nor the site's
+    name a browser tab's title ends with."""
+    end = _TAB_TITLE_END.search(text)
+    if end is not None and end.group() and (end["site"] is None or _words(end["site"]) <= opts.kicker_max_words) \
+            and _words(text[:end.start()]) >= opts.title_min_words:
+        text = text[:end.start()]
     m = _GLUED_KICKER.match(text)
     if m is None or _words(m["kicker"]) > opts.kicker_max_words \
             or _words(text[m.end():]) < opts.title_min_words:
