@@ -495,7 +495,8 @@ def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() ->
         == dt.date(2019, 1, 28)
     assert date("Un titre de l'article", "12/06/2024", dispatch, PROSE2) == dt.date(2024, 6, 12)  # the head's first
     assert date("Un titre de l'article", "Le président, le 3 mars 2025, a dit " + PROSE, PROSE2) is None
-    assert date("Un titre de l'article", PROSE, dispatch) is None  # the first paragraph's only
+    assert date("Un titre de l'article", PROSE2, dispatch) == dt.date(2025, 11, 13)  # under its standfirst
+    assert date("Un titre de l'article", PROSE, PROSE2, dispatch) is None  # the first two paragraphs' only
 
 
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:

@@ -177,6 +177,10 @@ CREDIT = re.compile(
     r"|.*[.!?»]\s*@\w+")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
+# A caption that ends with the image's file name's extension, its text run into the name or
+# written as it ("La Côte d'Ivoire en pleine transformation numérique. À titre
+# d'illustration.jpg"): no sentence ends so.
+IMAGE_FILE_END = re.compile(r".*\w\.(?:jpe?g|png|webp|gif)", _I)
 # An image's number or hashed name alone, where its alt text was empty ("1650969301895",
 # "csm-sibilia-b0fa676add"): one word with a run of hexadecimal digits, a figure among them.
 IMAGE_ID = re.compile(r"(?=\S*\d)[\w.-]*[0-9a-f]{8,}[\w.-]*", _I)
@@ -380,8 +384,10 @@ def _is_tag_line(text: str, opts: CleanOptions) -> bool:
 
 
 def _is_credited(text: str, opts: CleanOptions) -> bool:
-    """A caption that ends with its photo credit, or starts with an image's file name."""
-    return (len(text) <= opts.caption_max_chars and CREDIT.fullmatch(text) is not None) \
+    """A caption that ends with its photo credit, or with an image's file name's extension,
+    or starts with an image's file name."""
+    return (len(text) <= opts.caption_max_chars
+            and (CREDIT.fullmatch(text) is not None or IMAGE_FILE_END.fullmatch(text.rstrip()) is not None)) \
         or IMAGE_FILE.fullmatch(text) is not None
 
 
@@ -1189,6 +1195,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
             and _NOT_IN_A_TITLE.search(lines[following].text) is None \
             and _NOT_A_TITLE_START.match(lines[following].text) is None \
             and not _items_run_together(lines[following].text, opts) \
+            and not _same_text(lines[following].text, lines[title].text) \
             and (len(lines[title].text) < len(lines[following].text)
                  or (following == title + 1 and _is_headline(lines[following].text, opts, words=opts.title_min_words))):
         lines[following] = replace(lines[following], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
@@ -1931,8 +1938,9 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
-    if date is None and span is not None:  # the first paragraph's dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
-        date = ((placed := dateline(unify_punctuation(lines[span[0]].text))) and placed[0]) or None
+    if date is None and span is not None:  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
+        opening = [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]  # under a standfirst
+        date = next((placed[0] for i in opening if (placed := dateline(unify_punctuation(lines[i].text)))), None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
