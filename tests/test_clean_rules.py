@@ -499,6 +499,17 @@ def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() ->
     assert date("Un titre de l'article", PROSE, PROSE2, dispatch) is None  # the first two paragraphs' only
 
 
+def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_does() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author("Un titre de l'article", "Kinshasa, 11 janvier 2021 (ACP).- " + PROSE, PROSE2) == "ACP"
+    assert author("Un titre de l'article", "Paris, 3 mars 2025 (Agence France-Presse) - " + PROSE, PROSE2) == "AFP"
+    assert author("Un titre de l'article", "Bouaké, le 17 mai 2025 (crocinfos.net)---" + PROSE, PROSE2) is None
+    assert author("Un titre de l'article", "Par Jeanne Martin", "Kinshasa, 11 janvier 2021 (ACP).- " + PROSE,
+                  PROSE2) == "Jeanne Martin"
+
+
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

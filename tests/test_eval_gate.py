@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.941, "author": 0.892, "date": 0.958, "no_date": 0.967},
+            "title": 0.941, "author": 0.896, "date": 0.958, "no_date": 0.967},
     "test": {"article_recall": 0.992, "clutter_recall": 0.953, "clutter_precision": 0.998,
              "title": 0.828, "author": 0.906, "date": 1.0, "no_date": 0.973},
 }

@@ -44,6 +44,7 @@ from ..model import (
 )
 from ..text.dates import (
     WRITTEN_DATE,
+    Dateline,
     StampKind,
     date_of_line,
     dateline,
@@ -286,7 +287,7 @@ def _is_date_line(text: str, opts: CleanOptions) -> bool:
     return date_of_line(text) is not None \
         or (stamp is not None and (_words(stamp[1]) < opts.title_min_words or _stamp_parts(stamp[1], opts))) \
         or agency_date(text) is not None \
-        or ((placed := dateline(text)) is not None and not placed[1]) \
+        or ((placed := dateline(text)) is not None and not placed.rest) \
         or (stamp is not None and CREDIT.fullmatch(stamp[1].strip().rstrip(".")) is not None) \
         or (glued_date(text) is not None and not _is_sentence(text, opts))  # a head's lines run together
 
@@ -1915,7 +1916,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
-            found = found or ((placed := dateline(form)) and placed[0]) or None
+            found = found or ((placed := dateline(form)) and placed.date) or None
             if found is None and at < head_end:  # the head's lines run together: « Rédaction K2 septembre 2025 »
                 found = glued_date(form)
         if found is not None:
@@ -1939,13 +1940,36 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
     if date is None and span is not None:  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
-        opening = [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]  # under a standfirst
-        date = next((placed[0] for i in opening if (placed := dateline(unify_punctuation(lines[i].text)))), None)
+        date = placed.date if (placed := _opening_dateline(lines, span)) else None
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
-        or _publisher_name(publisher) or _closing_credit(lines)
+        or _publisher_name(publisher) or _dateline_agency(lines, span) or _closing_credit(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
+
+
+def _opening_dateline(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> Dateline | None:
+    """The dateline of the article's first paragraph, or of its second, under a standfirst
+    ("Ouagadougou, 13 nov. 2025 (AIB)- …")."""
+    if span is None:
+        return None
+    opening = [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]
+    return next((placed for i in opening if (placed := dateline(unify_punctuation(lines[i].text)))), None)
+
+
+# A news agency's initials, as a dateline writes them in brackets: "(AIB)", "(ACP)", "(MAP)".
+_AGENCY_INITIALS = re.compile(rf"[{_UPPER}]{{2,6}}")
+
+
+def _dateline_agency(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
+    """The agency the article's dateline names in brackets, when the page has no byline: a
+    known agency (``cues.yml``, ``agencies``) or its initials; not a site's address
+    ("(crocinfos.net)")."""
+    placed = _opening_dateline(lines, span)
+    if placed is None or placed.agency is None:
+        return None
+    name = placed.agency.strip()
+    return CUES.agency(name) or (name if _AGENCY_INITIALS.fullmatch(name) else None)
 
 
 # The reporters a dispatch credits in brackets after its last sentence, then who edited or

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import NamedTuple
 
 from .normalize import fold
 
@@ -229,22 +230,30 @@ def leading_date(text: str) -> tuple[dt.date, str] | None:
 _PLACE = re.compile(r"[A-ZÀ-ÖØ-Ý][\w'’.]*(?:(?:\s+|\s*-\s*)[\w'’.]+){0,3}?\s*,\s*")
 # What closes a dateline before the text: the agency's or the newswire's name in brackets or
 # between slashes ("(ACP).-", "/CNW Telbec/ -"), then a dash or a colon.
-_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)?\s*\.?\s*[–—:-]")
+_DATELINE_CLOSE = re.compile(r"\s*(?:\((?P<agency>[^()]{1,40})\)|/[^/]{1,40}/)?\s*\.?\s*[–—:-]")
 
 
-def dateline(text: str) -> tuple[dt.date, str] | None:
-    """The date of a dispatch's or a press release's dateline, the place it was written in and
-    its date, and the text after it: alone on its line ("Montréal, 11 novembre 2022"), or
-    opening the text's first paragraph ("Ouagadougou, 13 nov. 2025 (AIB)- Le comité…",
-    "Paris, le 3 mars 2025 – …")."""
+class Dateline(NamedTuple):
+    """What a dateline says: its date, the agency it names in brackets, if any, and the text
+    after it."""
+
+    date: dt.date
+    agency: str | None
+    rest: str
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline of a dispatch or a press release, the place it was written in and its
+    date: alone on its line ("Montréal, 11 novembre 2022"), or opening the text's first
+    paragraph ("Ouagadougou, 13 nov. 2025 (AIB)- Le comité…", "Paris, le 3 mars 2025 – …")."""
     m = _PLACE.match(text.replace("\u00a0", " "))
     stamp = leading_date(text[m.end():]) if m is not None else None
     if stamp is None:
         return None
     close = _DATELINE_CLOSE.match(stamp[1])
     if close is not None:
-        return stamp[0], stamp[1][close.end():].strip()
-    return (stamp[0], "") if not stamp[1].strip() else None
+        return Dateline(stamp[0], close["agency"], stamp[1][close.end():].strip())
+    return Dateline(stamp[0], None, "") if not stamp[1].strip() else None
 
 
 def time_alone(text: str) -> bool:
