@@ -1939,12 +1939,12 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
-    if date is None and span is not None:  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
-        date = placed.date if (placed := _opening_dateline(lines, span)) else None
+    placed = _opening_dateline(lines, span)  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
+    date = date or (placed.date if placed else None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
-        or _publisher_name(publisher) or _dateline_agency(lines, span) or _closing_credit(lines)
+        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 
@@ -1961,11 +1961,10 @@ def _opening_dateline(lines: Sequence[ClassifiedLine], span: tuple[int, int] | N
 _AGENCY_INITIALS = re.compile(rf"[{_UPPER}]{{2,6}}")
 
 
-def _dateline_agency(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
+def _dateline_agency(placed: Dateline | None) -> str | None:
     """The agency the article's dateline names in brackets, when the page has no byline: a
     known agency (``cues.yml``, ``agencies``) or its initials; not a site's address
     ("(crocinfos.net)")."""
-    placed = _opening_dateline(lines, span)
     if placed is None or placed.agency is None:
         return None
     name = placed.agency.strip()
