@@ -182,6 +182,16 @@ def test_a_browser_tab_s_title_gives_the_headline_without_the_site_s_name() -> N
         == "Coupe : Genk - Anderlecht 1-0 après prolongations (direct)"  # a dash is the headline's own
 
 
+def test_a_portal_s_stamp_run_into_the_headline_gives_the_date_not_the_title() -> None:
+    headline = "« L'accès à l'Internet est de 80 % » (MINISTRE)"
+    result = clean(lines(f"16-05-2025 10:02 - {headline}", "", PROSE, PROSE2))
+    assert result.lines[0].cls is LineClass.TITLE
+    assert (result.detected.title, result.detected.date) == (headline, dt.date(2025, 5, 16))
+    # A live page's items, a day and a time over each, are no title.
+    assert clean(lines("18-04 à 17:52 « Fusion AI préfigure les systèmes de demain »", "", PROSE,
+                       PROSE2)).detected.title is None
+
+
 def test_a_headline_over_a_standfirst_cut_short_is_the_title() -> None:
     title = "Stade Rennais: Le Portugais Paulo Fonseca pour remplacer Christian Gourcuff?"
     standfirst = "FOOTBALL Le club breton recherche un technicien étranger..."

@@ -1075,7 +1075,9 @@ def _is_list_of_names(text: str) -> bool:
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
     a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
-    written twice."""
+    written twice. A portal's stamp run into its start is judged by the headline after it
+    ("16-05-2025 10:02 - « … »")."""
+    text = stamped[1] if (stamped := _after_stamp(text)) is not None else text
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return (len(text) <= opts.title_max_chars and not text.endswith(":") and not _written_twice(text)
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
@@ -1859,9 +1861,25 @@ _GLUED_KICKER = re.compile(rf"(?P<kicker>[{_UPPER}]\S*(?:\s\S+)*?\s[a-zà-öø-�
 _TAB_TITLE_END = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:\|\s*(?P<site>[^|]{1,40}))?$")
 
 
+# What parts a page's stamp from the headline it opens a line with: its time, if any, then a
+# dash or a bar ("16-05-2025 10:02 - « … »").
+_STAMP_END = re.compile(r"\s*(?:à\s*)?(?:\d{1,2}\s*[:h]\s*\d{2}\s*)?[–—|-]\s+(?=\S)")
+
+
+def _after_stamp(text: str) -> tuple[dt.date, str] | None:
+    """The date a headline's line opens with and the headline after it, a portal's stamp run
+    into its headline ("16-05-2025 10:02 - « L'accès à l'Internet est de 80% … »")."""
+    stamp = leading_date(text)
+    if stamp is None or (end := _STAMP_END.match(stamp[1])) is None:
+        return None
+    return stamp[0], stamp[1][end.end():]
+
+
 def _title_text(text: str, opts: CleanOptions) -> str:
     """The title line's text, without a kicker of a few words run into it, nor the site's
-    name a browser tab's title ends with."""
+    name a browser tab's title ends with, nor the date a portal's stamp opens it with."""
+    if (stamped := _after_stamp(text)) is not None:
+        text = stamped[1]
     end = _TAB_TITLE_END.search(text)
     if end is not None and end.group() and (end["site"] is None or _words(end["site"]) <= opts.kicker_max_words) \
             and _words(text[:end.start()]) >= opts.title_min_words:
@@ -1944,6 +1962,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
+        date = date or next((stamped[0] for cl in lines[:first] if cl.cls is LineClass.TITLE
+                             and (stamped := _after_stamp(cl.text)) is not None), None)  # « 16-05-2025 10:02 - … »
     placed = _opening_dateline(lines, span)  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
     date = date or (placed.date if placed else None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
