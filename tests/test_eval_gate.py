@@ -20,9 +20,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.941, "author": 0.896, "date": 0.958, "no_date": 0.967},
-    "test": {"article_recall": 0.992, "clutter_recall": 0.953, "clutter_precision": 0.998,
-             "title": 0.828, "author": 0.906, "date": 1.0, "no_date": 0.973},
+            "title": 0.950, "author": 0.896, "date": 0.966, "no_date": 0.967},
+    "test": {"article_recall": 0.993, "clutter_recall": 0.951, "clutter_precision": 0.998,
+             "title": 0.837, "author": 0.905, "date": 1.0, "no_date": 0.978},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
