@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.950, "author": 0.896, "date": 0.966, "no_date": 0.967},
+            "title": 0.935, "author": 0.895, "date": 0.966, "no_date": 0.968},
     "test": {"article_recall": 0.993, "clutter_recall": 0.951, "clutter_precision": 0.998,
              "title": 0.837, "author": 0.905, "date": 1.0, "no_date": 0.978},
 }
