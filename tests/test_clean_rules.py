@@ -92,6 +92,9 @@ def test_an_update_stamp_alone_gives_no_publication_date() -> None:
 
     assert date("Verglas et neige sur nos routes", "Mise à jour : dimanche 24 février 2013 08h46", PROSE) is None
     assert date("Un titre", "Publié le 2 août 2025 Mis à jour le 3 août 2025", PROSE) == dt.date(2025, 8, 2)
+    assert date("Un titre", "Mis à jour le 06/12/2025, publié le 05/12/2025", PROSE) == dt.date(2025, 12, 5)
+    assert date("Un titre", "Dernière modification de la publication : 05/12/2025", PROSE) is None
+    assert date("Un titre", "Date de la publication : 05/12/2025", PROSE) == dt.date(2025, 12, 5)
 
 
 def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> None:

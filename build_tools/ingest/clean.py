@@ -1891,9 +1891,11 @@ def _title_text(text: str, opts: CleanOptions) -> str:
     return text[m.end():]
 
 
-# A stamp of the update alone ("Mise à jour : dimanche 24 février 2013 08h46"): the page does
-# not say when the article was published.
-_UPDATE_ONLY = re.compile(r"\W*(?:mise? à jour|modifi[ée]e?|actualis[ée]e?)\b(?!.*\bpubli)", _I)
+# A stamp of the update alone ("Mise à jour : dimanche 24 février 2013 08h46", "Dernière
+# modification de la publication : 05/12/2025"): the page does not say when the article was
+# published.
+_UPDATE_ONLY = re.compile(r"\W*(?:dernière )?(?:mise? à jour|modifi(?:[ée]e?|cation)|actualis[ée]e?)\b"
+                          r"(?!.*\b(?<!de la )publi)", _I)
 
 
 def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:

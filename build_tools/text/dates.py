@@ -119,7 +119,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2})?)?(?!\d
 # Words a date line says around its dates: "Publié le … à …, mis à jour le …", "Date de
 # création : …".
 _DATE_WORDS = re.compile(
-    r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|actualis[ée]e?|en|ligne|le|du|l'|dernière|derniere|"
+    r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|modification|actualis[ée]e?|en|ligne|le|la|du|l'|dernière|derniere|"
     r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|création|créée?|"
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
@@ -167,11 +167,15 @@ def _published_by(text: str) -> Iterable[tuple[str, dt.date]]:
                 return
 
 
+# The words a line says its publication's date with, when it gives the update's too.
+_PUBLISHED = re.compile(r"\bpubli[ée]|\bmise? en ligne|\bparu", re.IGNORECASE)
+
+
 def _date_alone(text: str) -> dt.date | None:
     if len(text) > DATE_LINE_MAX_CHARS:
         return None
     rest = text.replace("\u00a0", " ")
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, int, dt.date]] = []
     for pattern, month_of in ((ISO_DATE, int), (WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
                               (ENGLISH_DATE, lambda m: ENGLISH_MONTHS[m.lower()]),
                               (SHORT_WRITTEN_DATE, lambda m: MONTHS[m.lower()]),
@@ -181,14 +185,19 @@ def _date_alone(text: str) -> dt.date | None:
             date = _make(year, month_of(m["month"]), m["day"])
             if date is None:
                 return None
-            found.append((m.start(), date))
+            found.append((m.start(), m.end(), date))
         rest = pattern.sub(lambda m: " " * len(m.group()), rest)
     if not found:
         return None
+    words = rest
     rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _READING_TIME.sub(" ", rest)))
     if any(c.isalnum() for c in rest):
         return None
-    return min(found)[1]
+    found.sort()
+    since = [0, *(end for _, end, _ in found[:-1])]  # the words between a date and the one before
+    published = next((date for (start, _, date), after in zip(found, since, strict=True)
+                      if _PUBLISHED.search(words, after, start)), None)
+    return published or found[0][2]  # « Mis à jour le 6 …, publié le 5 … »: the publication's
 
 
 def glued_date(text: str) -> dt.date | None:
