@@ -1357,8 +1357,10 @@ def _same_text(a: str, b: str) -> bool:
 
 def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """Two lines next to each other of which one starts with the other: an image's
-    description, then its caption. The first is left out; so is the second when it is too
-    short to be a paragraph. The same line twice: the first is left out if it is shorter
+    description, then its caption. The first is left out; so is the second when it is the
+    longer (the description, then more: the caption) and too short to be a paragraph. The
+    second that is the first's start stays (a page's code run into the headline, then the
+    headline). The same line twice: the first is left out if it is shorter
     than a paragraph (a caption and its description), else both stay (the article may
     repeat itself; nothing of it is dropped). A line next to the same caption with its
     photo credit added is that caption: it is left out too. A line cut short ("…", "...")
@@ -1390,7 +1392,7 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         short, long = sorted((one.text, two.text), key=len)
         if len(short) >= opts.twin_min_chars and long.startswith(short):
             lines[i] = replace(one, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
-            if len(two.text) < opts.paragraph_min_chars:
+            if len(two.text) < opts.paragraph_min_chars and two.text.startswith(one.text):
                 lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION,
                                    doubt="left out: the caption of the image described on the line before")
 
