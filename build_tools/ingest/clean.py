@@ -1123,10 +1123,10 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     """Title and standfirst, among the text lines before the first paragraph of prose.
 
     The title is a line that does not end with a full stop (or, if every line there does,
-    the one nearest the byline, or else the first right under the page's date: a sentence
-    under a menu is a photo's caption, and the page shows no title). With a byline or
-    dateline there (or a date line among the ``title_byline_reach`` lines over the text, a
-    headline above it: a date further up is the site's), it is the last such line among the
+    the one nearest the byline or the date, or else the first right under the page's date: a
+    sentence under a menu is a photo's caption, and the page shows no title). With a byline
+    or dateline there (or a date line among the ``title_byline_reach`` lines over the text, a
+    line that may be a title above it: a date further up is the site's), it is the last such line among the
     ``title_byline_reach`` lines above it, or else the first after it (a date above the
     headline), or else the last further up; and the standfirst the single short sentence just
     after the byline or dateline;
@@ -1152,7 +1152,7 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
         closing = _shown(lines, range(first - 1, -1, -1))[:opts.title_byline_reach]
         dated_at = next((i for i in closing if lines[i].cls is LineClass.DATE), None)
         over = _shown(lines, range(dated_at or 0))[-opts.title_byline_reach:]
-        if dated_at is not None and any(i in header and _is_headline(lines[i].text, opts, words=opts.title_min_words)
+        if dated_at is not None and any(i in header and _may_be_title(lines[i].text, opts, words=opts.title_min_words)
                                         for i in over):
             meta = dated_at
     if meta is not None:
