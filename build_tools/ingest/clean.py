@@ -1208,20 +1208,22 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
 def _head_in_text(lines: Sequence[ClassifiedLine], span: tuple[int, int], opts: CleanOptions) -> int | None:
     """With no title before the article's first paragraph, the article's head among the
     paragraphs the page sets over it (a side bar's blurbs, a photo's caption): a headline
-    right above a byline or a date line (or a run of them: the date, then the byline), right
-    above a paragraph of prose (« Putsh en cours à Radio Kaléidoscope », « Publié le 9 juin
-    2019 », then the text)."""
+    right above a byline or a date line (or a run of them: the date, then the byline), over
+    a paragraph of prose among the ``title_byline_reach`` lines under it, with no sentence
+    between (the authors' boxes may stand there: « Auteur », a job title): « Putsh en cours
+    à Radio Kaléidoscope », « Publié le 9 juin 2019 », then the text."""
     for i in range(span[0], span[1]):
         if lines[i].cls not in (LineClass.BYLINE, LineClass.DATELINE):
             continue
         above, below = _nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)
         while above is not None and lines[above].cls in _META:  # the date over the byline
             above = _nearest(lines, above - 1, -1)
-        while below is not None and lines[below].cls in _META:
-            below = _nearest(lines, below + 1, 1)
+        after = _shown(lines, range(i + 1, span[1] + 1))[:opts.title_byline_reach]
+        below = next((j for j in after if _is_prose(lines[j].text, opts)), None)  # the authors' boxes aside
         if above is not None and below is not None and _is_text(lines[above]) and _is_text(lines[below]) \
+                and not any(_is_text(lines[j]) and _is_sentence(lines[j].text, opts) for j in after if j < below) \
                 and _is_headline(lines[above].text, opts, words=opts.title_min_words) \
-                and not _is_sentence(lines[above].text, opts) and _is_prose(lines[below].text, opts):
+                and not _is_sentence(lines[above].text, opts):
             return above
     return None
 
