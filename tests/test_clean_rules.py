@@ -74,6 +74,9 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
     assert author(PROSE, "Donald Trump", PROSE2) is None  # a heading between two paragraphs
     assert author("Les viticulteurs bordelais accusent le coup", "Guillaume Dreschler - Mis à jour le . 1 min",
                   PROSE) == "Guillaume Dreschler"  # with an update stamp, its date left empty
+    assert author("Un titre", "Par Hugo Diverres • Publié le", PROSE) == "Hugo Diverres"  # its date left out
+    assert author("Un titre", "24.11.2021, par Marie-Laure Chapatte, responsable Communication & Pôle économique",
+                  PROSE) == "Marie-Laure Chapatte"  # the date first, in figures; the author's role after
 
 
 def test_a_byline_that_signs_the_article_gives_its_author_and_the_head_its_date() -> None:

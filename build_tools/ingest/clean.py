@@ -70,7 +70,7 @@ _NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}]
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}"  # "France 24 FR"
 # A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
-_ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?"
+_ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?|responsables?"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
@@ -80,16 +80,17 @@ _ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
 # "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
 # Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name),
-# "Par X, rédactrice" (the author's role after a mark)
+# "Par X, rédactrice" (the author's role after a mark), "24.11.2021, par X, responsable
+# Communication", "Par X • Publié le" (its date left out)
 BYLINE = re.compile(
-    rf"[■•▪►▶*]?\s*(?i:{WRITTEN_DATE.pattern},?\s+)?"  # "jeudi 13 juin 2019, par Attac France"
+    rf"[■•▪►▶*]?\s*(?i:(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}}),?\s+)?"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
     r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
-    r"(?:(?:\s*[.,|–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
+    r"(?:(?:\s*[.,|•–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
     rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
