@@ -1012,11 +1012,13 @@ _NOT_A_TITLE_START = re.compile(r"[•·*►▶]|\d{1,2}\s*[-/.h:]\s*\d{2}\b|(?:
 _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # What no title, standfirst or heading holds: an address, a file's path (a server's
 # warning left in the page), a publication or update stamp ("Courrier des lecteurs|Mis à
-# jour à 10h03"), a date in figures ("Couverture du journal du 17/03/2025": headlines
+# jour à 10h03"), a date's label alone ("Date de publication", its date on the next
+# line), a date in figures ("Couverture du journal du 17/03/2025": headlines
 # write dates in words), a rights notice (a caption's credit, « © AFP », « Tous droits
 # réservés »: on the development pages, none of the 119 lines that hold one is a title
 # or the article's text).
 _NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
+                             r"|^(?i:date de (?:publication|parution|mise en ligne))\s*:?$"
                              r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)")
 
 
