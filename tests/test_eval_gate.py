@@ -20,9 +20,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.939, "author": 0.898, "date": 0.960, "no_date": 0.970},
-    "test": {"article_recall": 0.991, "clutter_recall": 0.951, "clutter_precision": 0.998,
-             "title": 0.821, "author": 0.892, "date": 0.937, "no_date": 0.980},
+            "title": 0.947, "author": 0.898, "date": 0.968, "no_date": 0.970},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.951, "clutter_precision": 0.998,
+             "title": 0.806, "author": 0.903, "date": 0.941, "no_date": 0.983},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -37,6 +37,8 @@ KNOWN_LOSSES: dict[str, str] = {
         "the same: a list's introduction whose items the stored copy cut, the page's last line",
     "test/petits-billets-de-letizia-ia-generative-education:14":
         "a blog post's subtitle in title case, under its title written twice, taken for the page's with the title",
+    "test/libnanews-ia-economie-libanaise:7":
+        "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":
         "the stored copy ends on a heading, its paragraph cut: a short line after the text",
