@@ -77,6 +77,7 @@ def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
     assert author("Un titre", "Par Hugo Diverres • Publié le", PROSE) == "Hugo Diverres"  # its date left out
     assert author("Un titre", "24.11.2021, par Marie-Laure Chapatte, responsable Communication & Pôle économique",
                   PROSE) == "Marie-Laure Chapatte"  # the date first, in figures; the author's role after
+    assert author("Un titre", "Publié le 11 juillet 2024 par Pierre Lelièvre", PROSE) == "Pierre Lelièvre"
 
 
 def test_a_byline_that_signs_the_article_gives_its_author_and_the_head_its_date() -> None:

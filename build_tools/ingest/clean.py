@@ -81,9 +81,10 @@ _ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu
 # "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
 # Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name),
 # "Par X, rédactrice" (the author's role after a mark), "24.11.2021, par X, responsable
-# Communication", "Par X • Publié le" (its date left out)
+# Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X"
 BYLINE = re.compile(
-    rf"[■•▪►▶*]?\s*(?i:(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}}),?\s+)?"
+    rf"[■•▪►▶*]?\s*(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
+    r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+)?"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
     r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
