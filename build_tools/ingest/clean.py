@@ -1333,8 +1333,8 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     a title; but the title stands right above it: a headline of more words than a kicker,
     shorter than the line chosen (a standfirst is longer than its title) or written on the
     line just before it, with no blank line between (the title's block), or wherever it
-    stands when the line chosen has fewer words than a title (a section's name between the
-    headline and the byline: "Éducation") or is cut short by an ellipsis (« FOOTBALL Le club
+    stands when the line chosen has no more words than a kicker (a section's name between the
+    headline and the byline: "Éducation", "Ma ville au quotidien") or is cut short by an ellipsis (« FOOTBALL Le club
     breton recherche un technicien étranger... », a standfirst's beginning). A kicker above a
     title has fewer words, and a line apart and longer above a title is the page's, not the
     article's; a line chosen in a headline's form ("Salon WeTech : la technologie…") under a
@@ -1347,7 +1347,7 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     if _HEADLINE_FORM.search(lines[chosen].text) and not _HEADLINE_FORM.search(lines[above].text):
         return chosen
     if len(lines[above].text) < len(lines[chosen].text) or above == chosen - 1 \
-            or _words(lines[chosen].text) < opts.title_min_words or _cut_short(lines[chosen].text):
+            or _words(lines[chosen].text) <= opts.kicker_max_words or _cut_short(lines[chosen].text):
         return above  # (a standfirst cut short by an ellipsis may be shorter than its title)
     return chosen
 
