@@ -1130,10 +1130,10 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     the one nearest the byline or the date, or else the first right under the page's date: a
     sentence under a menu is a photo's caption, and the page shows no title). With a byline
     or dateline there (or a date line among the ``title_byline_reach`` lines over the text, a
-    line that may be a title above it: a date further up is the site's), it is the last such line among the
-    ``title_byline_reach`` lines above it, or else the first after it (a date above the
-    headline), or else the last further up; and the standfirst the single short sentence just
-    after the byline or dateline;
+    line that may be a title above it: a date further up is the site's), it is the last such
+    line among the ``title_byline_reach`` lines above it, or else the first after it (a date
+    above the headline), or else the last further up; and the standfirst the single short
+    sentence just after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other). But a
     headline of more than a kicker's words right above the line chosen is the title, and
@@ -1219,7 +1219,7 @@ def _head_in_text(lines: Sequence[ClassifiedLine], span: tuple[int, int], opts: 
     for i in range(span[0], span[1]):
         if lines[i].cls not in (LineClass.BYLINE, LineClass.DATELINE):
             continue
-        above, below = _nearest(lines, i - 1, -1), _nearest(lines, i + 1, 1)
+        above = _nearest(lines, i - 1, -1)
         while above is not None and lines[above].cls in _META:  # the date over the byline
             above = _nearest(lines, above - 1, -1)
         after = _shown(lines, range(i + 1, span[1] + 1))[:opts.title_byline_reach]
@@ -1334,11 +1334,12 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     shorter than the line chosen (a standfirst is longer than its title) or written on the
     line just before it, with no blank line between (the title's block), or wherever it
     stands when the line chosen has no more words than a kicker (a section's name between the
-    headline and the byline: "Éducation", "Ma ville au quotidien") or is cut short by an ellipsis (« FOOTBALL Le club
-    breton recherche un technicien étranger... », a standfirst's beginning). A kicker above a
-    title has fewer words, and a line apart and longer above a title is the page's, not the
-    article's; a line chosen in a headline's form ("Salon WeTech : la technologie…") under a
-    line that is not stays the title: the line above is a kicker of more words."""
+    headline and the byline: "Éducation", "Ma ville au quotidien") or is cut short by an
+    ellipsis (« FOOTBALL Le club breton recherche un technicien étranger... », a standfirst's
+    beginning). A kicker above a title has fewer words, and a line apart and longer above a
+    title is the page's, not the article's; a line chosen in a headline's form ("Salon
+    WeTech : la technologie…") under a line that is not stays the title: the line above is
+    a kicker of more words."""
     above = _nearest(lines, chosen - 1, -1)
     if above is None or not _is_text(lines[above]) \
             or not _is_headline(lines[above].text, opts, words=opts.kicker_max_words + 1) \
@@ -1366,8 +1367,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     description, then its caption. The first is left out; so is the second when it is the
     longer (the description, then more: the caption) and too short to be a paragraph. The
     second that is the first's start stays (a page's code run into the headline, then the
-    headline). The same line twice: the first is left out if it is shorter
-    than a paragraph (a caption and its description), else both stay (the article may
+    headline). The same line twice: the first is left out if it is shorter than a
+    paragraph (a caption and its description), else both stay (the article may
     repeat itself; nothing of it is dropped). A line next to the same caption with its
     photo credit added is that caption: it is left out too. A line cut short ("…", "...")
     right above the line it is the start of is that line's teaser: it is left out."""
