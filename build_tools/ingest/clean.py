@@ -1973,8 +1973,9 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
                      and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
-        date = date or next((stamped[0] for cl in lines[:first] if cl.cls is LineClass.TITLE
-                             and (stamped := _after_stamp(cl.text)) is not None), None)  # « 16-05-2025 10:02 - … »
+        if date is None and heading is not None and heading < first \
+                and (stamped := _after_stamp(lines[heading].text)) is not None:  # « 16-05-2025 10:02 - … »
+            date = stamped[0]
     placed = _opening_dateline(lines, span)  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
     date = date or (placed.date if placed else None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
