@@ -237,6 +237,25 @@ def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> 
     assert author("Un titre", PROSE, "Le ministre l’a dit (par la voix de Jean Dupont)") is None
 
 
+def test_a_first_paragraph_may_open_with_its_author_s_name_and_a_dash() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    signed = "Normand Gosselin – " + PROSE
+    assert author("Les entreprises des Laurentides embarquent", signed, PROSE2) == "Normand Gosselin"
+    dated = "(Stéphane Martin, 13 novembre 2025) – " + PROSE
+    assert author("L'IA et les journalistes", dated, PROSE2) == "Stéphane Martin"
+    # The paragraph stays the article's, word for word.
+    assert next(b.text for b in clean(lines("Un titre", signed, PROSE2)).blocks) == signed
+    # Not a signature: a kicker in capitals, a phrase an article opens, a single word, a name further on.
+    assert author("Un titre", "DÉCRYPTAGE SUD RADIO - " + PROSE, PROSE2) is None
+    assert author("Un titre", "Le Canada – " + PROSE, PROSE2) is None
+    assert author("Un titre", "Montréal – " + PROSE, PROSE2) is None
+    assert author("Un titre", PROSE, "Normand Gosselin – " + PROSE2) is None
+    # A byline wins.
+    assert author("Un titre", "Par Jeanne Martin", signed, PROSE2) == "Jeanne Martin"
+
+
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
     byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
     menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",

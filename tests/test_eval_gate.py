@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.947, "author": 0.898, "date": 0.968, "no_date": 0.970},
+            "title": 0.947, "author": 0.909, "date": 0.968, "no_date": 0.970},
     "test": {"article_recall": 0.990, "clutter_recall": 0.951, "clutter_precision": 0.998,
              "title": 0.806, "author": 0.903, "date": 0.941, "no_date": 0.983},
 }

@@ -1981,7 +1981,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
-        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines)
+        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines) or _signed_opening(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 
@@ -2018,6 +2018,13 @@ _REPORTED_BY = re.compile(
 # A byline run into the end of the standfirst, after its last sentence: "… en 2022. Par
 # Ghislaine Bloch et Jean-Philippe Buchs".
 _BY_AFTER_SENTENCE = re.compile(rf"[.!?…»]\s+(?i:par)\s+(?P<name>{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}})\s*$")
+# A paragraph that opens with its author's name, then a dash, as community papers sign their
+# contributors' pieces: "Normand Gosselin – L'intelligence artificielle…", "(Stéphane Martin,
+# 13 novembre 2025) – Vous avez…". A name of two words or more, not a phrase an article or a
+# preposition opens ("Le Canada – …", "Selon Jean Dupont – …"), nor a kicker in capitals.
+_SIGNED_OPENING = re.compile(
+    rf"(?P<open>\()?(?!(?:Le|La|Les|L|Un|Une|Des|Du|De|Ce|Cet|Cette|Ces|Au|Aux|En|Dans|Pour|Par|Selon|Sur|Avec)\b)"
+    rf"(?P<name>{_FULL_NAME})(?(open),[^()]{{1,40}}\))\s+[–—-]\s+(?=\S)")
 
 
 def _closes_a_sentence(text: str) -> bool:
@@ -2039,6 +2046,17 @@ def _credit_in_text(lines: Sequence[ClassifiedLine]) -> str | None:
     if m and _closes_a_sentence(last[:m.start()].rstrip()):
         return last[m.start("name"):m.end("name")]
     return None
+
+
+def _signed_opening(lines: Sequence[ClassifiedLine]) -> str | None:
+    """The name the article's first paragraph opens with, before a dash ("Normand Gosselin –
+    L'intelligence…", "(Stéphane Martin, 13 novembre 2025) – …"): the author of a page with
+    no byline, no credit and no agency."""
+    first = next((cl.text for cl in lines if cl.cls.is_body and cl.cls is not LineClass.HEADING), None)
+    m = _SIGNED_OPENING.match(unify_punctuation(first)) if first is not None else None
+    if m is None or first is None or m["name"].isupper():  # in capitals, a kicker: « DÉCRYPTAGE SUD RADIO - … »
+        return None
+    return first[m.start("name"):m.end("name")]
 
 
 # A dispatch's closing credit in brackets, who wrote it then the outlet or the editor who
