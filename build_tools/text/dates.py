@@ -114,8 +114,8 @@ ISO_DATE = re.compile(
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 # "14h05", "14 h", "08:57", "14:05:00", with a time zone.
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2})?)?(?!\d)(?:\s*(?:UTC|GMT|CET|CEST|HNE|HAE))?",
-                   re.IGNORECASE)
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2}|\s*min\b)?)?(?!\d)"
+                   r"(?:\s*(?:UTC|GMT|CET|CEST|HNE|HAE))?", re.IGNORECASE)
 # Words a date line says around its dates: "Publié le … à …, mis à jour le …", "Date de
 # création : …".
 _DATE_WORDS = re.compile(
