@@ -99,6 +99,11 @@ def test_an_update_stamp_alone_gives_no_publication_date() -> None:
     assert date("Un titre", "Mis à jour le 06/12/2025, publié le 05/12/2025", PROSE) == dt.date(2025, 12, 5)
     assert date("Un titre", "Dernière modification de la publication : 05/12/2025", PROSE) is None
     assert date("Un titre", "Date de la publication : 05/12/2025", PROSE) == dt.date(2025, 12, 5)
+    # The update's label alone, its date on the next line: the date is the update's; the label
+    # is no one's name.
+    updated = clean(lines("Un titre", "Dernière mise à jour", "22.07.25", PROSE))
+    assert (updated.detected.date, updated.detected.author) == (None, None)
+    assert date("Un titre", "Publié le :", "22.07.25", PROSE) == dt.date(2025, 7, 22)
 
 
 def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> None:

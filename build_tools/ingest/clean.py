@@ -1907,6 +1907,14 @@ _UPDATE_ONLY = re.compile(r"\W*(?:dernière )?(?:mise? à jour|modifi(?:[ée]e?|
                           r"(?!.*\b(?<!de la )publi)", _I)
 
 
+def _under_update_label(lines: Sequence[ClassifiedLine], at: int) -> bool:
+    """Whether the date line ``at`` stands right under the label of an update, alone on its
+    line (« Dernière mise à jour », then « 22.07.25 »): the date is the update's."""
+    above = _nearest(lines, at - 1, -1)
+    return above is not None and lines[above].reason is Reason.DATE \
+        and _UPDATE_ONLY.match(unify_punctuation(lines[above].text)) is not None
+
+
 def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
     """The last line where the article's signature may stand: ``signature_reach`` lines
     under its last paragraph ``last`` (blank lines aside). A byline or a date further down
@@ -1946,7 +1954,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             if m and m["source"] and source is None:
                 source = cl.text[m.start("source"):m.end("source")]
             found = parse_date(m["date"]) if m else None
-        elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None:
+        elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None and not _under_update_label(lines, at):
             form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
