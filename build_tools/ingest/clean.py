@@ -1017,10 +1017,12 @@ _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # line), a date in figures ("Couverture du journal du 17/03/2025": headlines
 # write dates in words), a rights notice (a caption's credit, « © AFP », « Tous droits
 # réservés »: on the development pages, none of the 119 lines that hold one is a title
-# or the article's text).
+# or the article's text), a link's call at the end of a banner's line (« … à Lille. En savoir
+# plus », « Learn more »).
 _NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
                              r"|^(?i:date de (?:publication|parution|mise en ligne))\s*:?$"
-                             r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)")
+                             r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)"
+                             r"|(?i:\b(?:en savoir plus|lire la suite|learn more|read more)\W*)$")
 
 
 def _written_twice(text: str) -> bool:
