@@ -165,19 +165,22 @@ TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # sentence ("… ces dernières années. DDM ILLUSTRATION - SEBASTIEN LAPEYRERE"); the agency,
 # then its photographer ("… REUTERS/Susana Vera", "- Tapie en 2008. REUTERS/Benoit Tessier -");
 # a credit after a comma ("Roman Prymula, photo: Archives du Gouvernement tchèque") or a bullet
-# ("… par Jean Veber• Crédits : Getty"); "(C)" for "©" ("… / (C) Kab Niang").
+# ("… par Jean Veber• Crédits : Getty"); "(C)" for "©" ("… / (C) Kab Niang"); the rights
+# reserved after the sentence ("… une zaouïa patriarcale. D. R."), the agency of several
+# photos ("… Gebran Bassil. Photos Ani").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\b(?:AFP|REUTERS|EPA)\s?/\s?(?:[A-ZÀ-Ý][\w.'-]*\s?){1,4}(?:\s[-–—])?"
-    r"|\bPhoto\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
+    r"|\bPhotos?\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
     r"|,\s*(?i:photo|crédits?(?: photo)?)\s*:\s*[^.,;:]{1,60}"
     r"|[—–•·-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|(?:©|\(C\)).{1,80}"
     r"|\((?i:photos?|crédits?(?: photo)?|illustration|source|capture d'écran)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
     r"|.*[.!?»]\s+(?:[A-ZÀ-Ý]{2,}\s+)?(?:PHOTO|ILLUSTRATION)S?\b[^a-zß-ÿ]{0,60}"
-    r"|.*[.!?»]\s*@\w+")
+    r"|.*[.!?»]\s*@\w+"
+    r"|.*[.!?»]\s+D\.\s?R\.?")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
 # A caption that ends with the image's file name's extension, its text run into the name or
