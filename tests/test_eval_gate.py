@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
-            "title": 0.950, "author": 0.907, "date": 0.970, "no_date": 0.972},
+            "title": 0.932, "author": 0.887, "date": 0.960, "no_date": 0.975},
     "test": {"article_recall": 0.991, "clutter_recall": 0.949, "clutter_precision": 0.998,
              "title": 0.805, "author": 0.883, "date": 0.902, "no_date": 0.983},
 }
@@ -40,6 +40,16 @@ KNOWN_LOSSES: dict[str, str] = {
     "test/libnanews-ia-economie-libanaise:7":
         "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
     # Development pages added on 2026-12-05, scored on arrival.
+    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
+        "a page of short items: an intertitle over the first item, above the first paragraph of prose",
+    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:7":
+        "the same: a list's introduction above the first paragraph of prose, not a sentence",
+    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:9":
+        "the same: the list's first item, ending with a semicolon, not a sentence",
+    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:14":
+        "the same: an intertitle above the first paragraph of prose",
+    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:16":
+        "the same: an intertitle of two words right above the first paragraph of prose",
     "dev/mon-assistant-numerique-appels-telephoniques-objet:16":
         "the first intertitle, under the author's box that parts it from the headline, read as the title",
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":
