@@ -41,11 +41,7 @@ KNOWN_LOSSES: dict[str, str] = {
         "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
-        "a page of short items: an intertitle over the first item, above the first paragraph of prose",
-    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:7":
-        "the same: a list's introduction above the first paragraph of prose, not a sentence",
-    "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:9":
-        "the same: the list's first item, ending with a semicolon, not a sentence",
+        "a page of short items: an intertitle over a list, above the first paragraph of prose",
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:14":
         "the same: an intertitle above the first paragraph of prose",
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:16":

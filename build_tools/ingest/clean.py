@@ -1004,8 +1004,8 @@ def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOpti
 def _list_items(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """The items of an announced list are the article's, as their introduction is: never a
     teaser of the links after them, nor a menu."""
-    for i in range(len(lines)):
-        for j in _announced_list(lines, i, opts):
+    for block in _lists(lines, opts):
+        for j in block[1:]:
             lines[j] = replace(lines[j], rule=Rule.LIST_ITEM)
 
 
@@ -1648,6 +1648,25 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
             lines[i] = replace(cl, doubt=f"left out: a phrase of furniture ({cl.reason}) around the article")
 
 
+def _lists(lines: Sequence[ClassifiedLine], opts: CleanOptions) -> list[list[int]]:
+    """The lists the page announces (``_announced_list``): each its introduction, then its items."""
+    return [[intro, *items] for intro in range(len(lines)) if (items := _announced_list(lines, intro, opts))]
+
+
+def _whole_lists(lines: list[ClassifiedLine], lists: Sequence[Sequence[int]]) -> None:
+    """An announced list stands or falls whole: when a line of it is kept, its introduction
+    and its other items left out around the article as not sentences (« Le Conseil d'État a
+    répondu à deux procédures de consultation fédérale : », « • Cautionnements … ; ») are
+    kept too."""
+    for block in lists:
+        if not any(lines[i].cls.is_body for i in block):
+            continue
+        for i in block:
+            if lines[i].rule is Rule.AROUND_ARTICLE:
+                lines[i] = replace(lines[i], cls=_TEXT, rule=Rule.LIST_ITEM, reason=None,
+                                   doubt="kept: in a list the article keeps a line of")
+
+
 def _closing_box(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None, opts: CleanOptions) -> int | None:
     """The heading of a box right under the article (``_box_heading``: other articles, the
     author's), when the box alone parts the article from the prose under it (the box's), and
@@ -2153,7 +2172,9 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _byline_under_title(lines, opts)
     _repeated_title(lines)
     _repeated_short_lines(lines, opts)
+    lists = _lists(lines, opts)
     _around(lines, span, over, opts)
+    _whole_lists(lines, lists)
     _above_box(lines, span, box, opts)
     _box_teasers(lines, box, opts)
     _notes_after(lines, span)
