@@ -261,6 +261,17 @@ def test_a_first_paragraph_may_open_with_its_author_s_name_and_a_dash() -> None:
     assert author("Un titre", "Par Jeanne Martin", signed, PROSE2) == "Jeanne Martin"
 
 
+def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author("Un titre", PROSE, PROSE2, "A.P-L.", "Partager") == "A.P-L."
+    assert author("Un titre", PROSE, PROSE2, "", "S.C.", "© La Dernière Heure 2013") == "S.C."
+    # Not a signature: initials further down, a byline over the text.
+    assert author("Un titre", PROSE, PROSE2, "Partager", "Facebook", "A.P-L.") is None
+    assert author("Un titre", "Par Jeanne Martin", PROSE, PROSE2, "A.P-L.") == "Jeanne Martin"
+
+
 def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_article_s() -> None:
     byline = "Par Raphaël Balenieri, correspondant à Pékin et Frédéric Autran, correspondant à New York — 5 avril 2017"
     menu = ["Un autre article du site, dans le menu", "7 novembre 2018 à 10:17",

@@ -2013,7 +2013,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
-        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines) or _signed_opening(lines)
+        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines) \
+        or _closing_initials(lines, span) or _signed_opening(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
 
 
@@ -2109,6 +2110,18 @@ def _closing_credit(lines: Sequence[ClassifiedLine]) -> str | None:
         if m is not None and (not before or (cl.cls.is_body and _closes_a_sentence(before))):
             return m["who"]  # on its own line, or after a paragraph's last sentence
     return None
+
+
+# An author's initials alone ("S.C.", "A.P-L.", "J.-P. M."), signing the article on the line
+# under its last paragraph.
+_INITIALS = re.compile(rf"[{_UPPER}]\.(?:\s?-?\s?[{_UPPER}]\.?){{1,3}}")
+
+
+def _closing_initials(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
+    """The initials that sign the article on the first line under its last paragraph."""
+    below = _nearest(lines, span[1] + 1, 1) if span is not None else None
+    text = lines[below].text.strip() if below is not None else ""
+    return text if _INITIALS.fullmatch(text) else None
 
 
 def _publisher_name(name: str | None) -> str | None:
