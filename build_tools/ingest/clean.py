@@ -70,7 +70,8 @@ _NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}]
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}"  # "France 24 FR"
 # A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
-_ROLE_WORDS = r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?|responsables?"
+_ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?"
+               r"|responsables?|(?:guest\s+)?(?:editorialists?|columnists?)")
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
@@ -120,8 +121,9 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
 # A byline that is a name alone ("Flavia Giovannelli", "Francis Halin |", "Le Monde.fr avec AFP",
 # "Aurore Peignois, avec l'AFP.", names apart by commas: "Bernard Demonty, Pascal Lorent"),
 # next to a date line.
-# The words of a credit or a caption are no one's first name ("Capture Le Chat").
-_NOT_A_NAME = r"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b)"
+# The words of a credit or a caption are no one's first name ("Capture Le Chat"), nor is a
+# journalist's role under their name ("Éditorialiste Invité", "Guest Editorialist").
+_NOT_A_NAME = rf"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b|(?i:{_ROLE_WORDS})\b)"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
 # A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
 _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
@@ -130,6 +132,7 @@ _DESK_NAME = re.compile(_DESK)
 # chef chez Data News", "Jeanne Martin, journaliste").
 _ROLE = (rf"(?i:rédact(?:eur|rice)s?\s+en\s+chef(?:\s+adjointe?)?|{_ROLE_WORDS}"
          r"|reporters?|envoyée?s?\s+spéciale?s?)\b.{0,60}")
+_ROLE_LINE = re.compile(_ROLE)
 NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
                         rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?"  # "X - Mis à jour le … 1 min"
@@ -720,6 +723,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     main = _main_run(lines, prose, opts) if prose else []
     end = _continued(lines, main[0], main[-1], opts) if main else len(lines)
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
+    edges |= {_over_roles(lines, i) for i in edges if i is not None}  # a name over its role: an author's box
     signed_until = _signature_end(lines, end, opts)  # further down, a name by a date is in a box
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
@@ -745,6 +749,16 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     for i in bylines:
         doubt = "left out as the byline: a name alone at the article's edge" if i in by_place else None
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE, doubt=doubt)
+
+
+def _over_roles(lines: Sequence[ClassifiedLine], i: int) -> int:
+    """The line over the role lines that end at line ``i`` (« Éditorialiste Invité », then
+    « Guest Editorialist »): an author's box writes the name over them. Line ``i`` itself if
+    it is no role."""
+    while _is_text(lines[i]) and _ROLE_LINE.fullmatch(lines[i].text.strip()) is not None \
+            and (above := _nearest(lines, i - 1, -1)) is not None:
+        i = above
+    return i
 
 
 def _runs(indexes: Sequence[int]) -> list[list[int]]:
@@ -1084,15 +1098,17 @@ def _is_list_of_names(text: str) -> bool:
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
     a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
-    written twice. A portal's stamp run into its start is judged by the headline after it
-    ("16-05-2025 10:02 - « … »")."""
+    written twice, nor an author's role of a kicker's words (« Guest Editorialist »). A
+    portal's stamp run into its start is judged by the headline after it ("16-05-2025 10:02
+    - « … »")."""
     text = stamped[1] if (stamped := _after_stamp(text)) is not None else text
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return (len(text) <= opts.title_max_chars and not text.endswith(":") and not _written_twice(text)
             and (not first[:1].isalpha() or any(c.isupper() for c in first))
             and sum(any(c.isalpha() for c in word) for word in text.split()) >= words
             and _NOT_A_TITLE_START.match(text) is None and _NOT_IN_A_TITLE.search(text) is None
-            and not _items_run_together(text, opts) and not _menu_items_line(text, opts))
+            and not _items_run_together(text, opts) and not _menu_items_line(text, opts)
+            and not (_words(text) <= opts.kicker_max_words and _ROLE_LINE.fullmatch(text) is not None))
 
 
 _META = (LineClass.BYLINE, LineClass.DATELINE, LineClass.DATE)
