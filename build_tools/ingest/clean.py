@@ -82,20 +82,23 @@ _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chronique
 # "Par : X| +Pays Basque+Société" (the site's parts after a bar), "Par X, Y Envoyés spéciaux à
 # Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name),
 # "Par X, rédactrice" (the author's role after a mark), "24.11.2021, par X, responsable
-# Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X"
+# Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X",
+# "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
-    r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+)?"
+    r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+|le\s*,\s*)?"
     r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
     r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
-    rf"\s*:?\s*(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
+    rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
+    rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:(?:\s*[.,|•–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
     rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
-    r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100})?"
+    r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
+    r"|,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
 # Le Clerc | 30 septembre 2018", "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par X".
