@@ -261,6 +261,16 @@ def test_a_first_paragraph_may_open_with_its_author_s_name_and_a_dash() -> None:
     assert author("Un titre", "Par Jeanne Martin", signed, PROSE2) == "Jeanne Martin"
 
 
+def test_a_name_with_its_author_page_s_link_by_an_empty_date_label_is_the_author() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author("Un titre", "Ousmane Traoré SambaVoir tous ses articles", "Le", "Actus", PROSE, PROSE2) \
+        == "Ousmane Traoré Samba"
+    # A label whose date is on the next line is no byline's place: the rubric over it is no name.
+    assert author("L'actu du Numérique", "Publié le :", "6/4/2022", "Un titre", PROSE, PROSE2) is None
+
+
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

@@ -140,10 +140,24 @@ NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_N
                         rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?"  # "X - Mis à jour le … 1 min"
                         rf"(?:,?\s*{_ROLE})?")
+# The link to an author's page run into their name (« Ousmane Traoré SambaVoir tous ses
+# articles »): no part of the name.
+_AUTHOR_PAGE_LINK = re.compile(r"\s*(?i:(?:voir )?tous ses articles|voir ses articles|voir son profil)\s*$")
+
+
+def _name_alone(text: str) -> re.Match[str] | None:
+    """The name a line is alone (``NAME_ALONE``), the link to the author's page after it aside;
+    the match's places are the line's."""
+    form = unify_punctuation(text)
+    return NAME_ALONE.fullmatch(form, 0, m.start() if (m := _AUTHOR_PAGE_LINK.search(form)) else len(form))
+
+
 SOURCE_LINE = re.compile(r"sources?\s*:\s*(?P<value>\S.{0,118})", _I)
 DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?", _I)
+
+
 
 # The words an article whose story goes on closes with, right under its last paragraph:
 # « À suivre », « (à suivre…) », « Affaire à suivre ».
@@ -709,7 +723,8 @@ def _is_agency(text: str) -> bool:
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", a newsroom's desk,
     "Rédaction en ligne", or an agency's, "Belga") is the byline next to a date line, a
-    dateline or a "Par" left alone, blank lines aside; and so it is right before the first
+    dateline, a "Par" left alone or a date's label with its date left out (« Le »), blank
+    lines aside; and so it is right before the first
     paragraph of prose (under the title) or right after the article's last line (its
     signature), if it does not end with a full stop (as a caption's "Thierry Geerts CEO
     BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"), but an
@@ -718,11 +733,12 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     another article's author (a box of related articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
-             and NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is not None
+             and _name_alone(cl.text) is not None
              and (len(cl.text.split()) >= 2 or _is_agency(cl.text))]
     prose = _prose(lines, opts)
-    anchors = [i for i, cl in enumerate(lines)
-               if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE]
+    anchors = [i for i, cl in enumerate(lines)  # and a date's label, its date left out: « Le »
+               if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE
+               or (cl.reason is Reason.DATE and not _dated_below(lines, i))]
     main = _main_run(lines, prose, opts) if prose else []
     end = _continued(lines, main[0], main[-1], opts) if main else len(lines)
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
@@ -762,6 +778,12 @@ def _over_roles(lines: Sequence[ClassifiedLine], i: int) -> int:
             and (above := _nearest(lines, i - 1, -1)) is not None:
         i = above
     return i
+
+
+def _dated_below(lines: Sequence[ClassifiedLine], i: int) -> bool:
+    """Whether the line under line ``i`` (a date's label: « Publié le : ») is a date line."""
+    below = _nearest(lines, i + 1, 1)
+    return below is not None and lines[below].cls is LineClass.DATE
 
 
 def _runs(indexes: Sequence[int]) -> list[list[int]]:
@@ -1302,7 +1324,7 @@ def _byline_under_title(lines: list[ClassifiedLine], opts: CleanOptions) -> None
             continue
         above = _nearest(lines, i - 1, -1)
         if not (_is_text(cl) or cl.rule is Rule.REPEATED_LINE) or len(cl.text) > opts.name_byline_max_chars \
-                or NAME_ALONE.fullmatch(unify_punctuation(cl.text)) is None or _words(cl.text) < 2 \
+                or _name_alone(cl.text) is None or _words(cl.text) < 2 \
                 or not any(c.islower() for c in cl.text) or cl.text.rstrip().endswith(".") \
                 or (above is not None and lines[above].reason is Reason.CAPTION):  # a photo's credit
             continue
@@ -1876,7 +1898,7 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
         return None
     cl = lines[first]
     form = unify_punctuation(cl.text)
-    m = NAME_ALONE.fullmatch(form) if cl.rule is Rule.NAME_BYLINE else byline_match(form, opts.breadcrumb_max_chars)
+    m = _name_alone(cl.text) if cl.rule is Rule.NAME_BYLINE else byline_match(form, opts.breadcrumb_max_chars)
     if m is None:
         return None
     names = [cl.text[m.start("name"):m.end("name")]]
@@ -1891,7 +1913,7 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
                     break
                 continue
             gap = 0
-            m = NAME_ALONE.fullmatch(unify_punctuation(lines[i].text))
+            m = _name_alone(lines[i].text)
             if m and lines[i].text[m.start("name"):m.end("name")] not in names:
                 names.append(lines[i].text[m.start("name"):m.end("name")])
     people = [name for name in names if _DESK_NAME.fullmatch(name) is None]
