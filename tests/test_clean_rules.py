@@ -271,6 +271,14 @@ def test_a_name_with_its_author_page_s_link_by_an_empty_date_label_is_the_author
     assert author("L'actu du Numérique", "Publié le :", "6/4/2022", "Un titre", PROSE, PROSE2) is None
 
 
+def test_a_headline_on_two_lines_is_read_as_one_title() -> None:
+    first = "Les législateurs européens adoptent la première loi sur l'IA,"
+    second = "Mais elle pourrait rendre le marché européen peu attrayant"
+    assert clean(lines(first, second, "Le , par Mathis Lucas", PROSE, PROSE2)).detected.title == f"{first} {second}"
+    # Without the comma, the second line is the standfirst, not the title's.
+    assert clean(lines(first[:-1], second, "Le , par Mathis Lucas", PROSE, PROSE2)).detected.title == first[:-1]
+
+
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

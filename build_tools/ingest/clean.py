@@ -1244,6 +1244,10 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     title = twice if twice is not None else _headline_above(lines, _headline_under(lines, title, opts), opts)
     title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
     following = _nearest(lines, title + 1, 1)
+    if following == title + 1 and lines[title].text.rstrip().endswith(",") and _is_text(lines[following]) \
+            and _is_headline(lines[following].text, opts, words=opts.title_min_words):  # a headline on two lines
+        lines[following] = replace(lines[following], cls=LineClass.TITLE, rule=Rule.TITLE, reason=Reason.TITLE)
+        following = _nearest(lines, following + 1, 1)
     if following is not None and _is_text(lines[following]) and len(lines[following].text) < opts.paragraph_min_chars \
             and _NOT_IN_A_TITLE.search(lines[following].text) is None \
             and _NOT_A_TITLE_START.match(lines[following].text) is None \
@@ -2001,6 +2005,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     those, the one nearest the byline, or else the title. A date run into the words beside
     it (``glued_date``) counts in the head only: further down, it is a box's teaser's."""
     title = source = None
+    titled = -1
     dates: list[tuple[int, dt.date]] = []
     reach = _signature_end(lines, span[1], opts) if span else len(lines)
     head_end = span[0] if span else len(lines)
@@ -2009,8 +2014,9 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             continue
         form = unify_punctuation(cl.text)
         found: dt.date | None = None
-        if cl.cls is LineClass.TITLE and title is None:
-            title = _title_text(cl.text, opts)
+        if cl.cls is LineClass.TITLE and (title is None or (title.endswith(",") and at == titled + 1)):
+            title = f"{title} {cl.text.strip()}" if title is not None else _title_text(cl.text, opts)
+            titled = at  # a headline on two lines, the first ending with a comma: both
         elif cl.cls is LineClass.SOURCE and source is None:
             m = SOURCE_LINE.fullmatch(form)
             source = cl.text[m.start("value"):m.end("value")].strip() if m else None
