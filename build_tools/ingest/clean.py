@@ -1181,7 +1181,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     above the headline), or else the last further up; and the standfirst the single short
     sentence just after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
-    menu's or a section's name, and so are a few short lines one under the other). But a
+    menu's or a section's name, and so are a few short lines one under the other), or, if
+    every line there ends with a full stop and none stands under a date, the first in a
+    headline's form, a subject and a colon (« Cameroun: le site … victime d'une attaque. »). But a
     headline of more than a kicker's words right above the line chosen is the title, and
     the line chosen its subtitle, standfirst or caption. A line right after the title,
     shorter than a paragraph, is the standfirst if it is longer than the title or a
@@ -1228,7 +1230,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
         headed = [i for i in plain  # a headline over its date (« AFP 30 avril 2015 à 07:19 »), buttons under it
                   if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META
                   and _UPDATE_ONLY.match(unify_punctuation(lines[below].text)) is None]  # not a widget's update
-        title = (headed or plain)[-1] if plain else (dated[0] if dated else None)  # a sentence under its date
+        stated = [i for i in candidates if _SUBJECT_COLON.match(lines[i].text) is not None
+                  and len(lines[i].text) < opts.paragraph_min_chars]  # « Cameroun: le site … victime d'une attaque. »
+        title = (headed or plain)[-1] if plain else (dated[0] if dated else (stated[0] if stated else None))
     if title is None and span is not None and _headline_opens(lines, first, opts):
         title = first
     if title is None and span is not None:
@@ -1363,6 +1367,8 @@ def _nearest(lines: Sequence[ClassifiedLine], start: int, step: int) -> int | No
 # A headline's form: a subject, a colon, what is said of it ("Salon WeTech : la technologie
 # et les métiers de demain s'exposent au Touquet").
 _HEADLINE_FORM = re.compile(r"^[^:]{2,60}\s:\s")
+# The same, the colon written the English way too, with no space before: "Cameroun: le site …".
+_SUBJECT_COLON = re.compile(r"^[^:]{2,60}\s?:\s")
 
 
 def _headline_under(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions) -> int:
