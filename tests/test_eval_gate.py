@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
-            "title": 0.945, "author": 0.909, "date": 0.960, "no_date": 0.975},
+            "title": 0.945, "author": 0.913, "date": 0.960, "no_date": 0.975},
     "test": {"article_recall": 0.991, "clutter_recall": 0.949, "clutter_precision": 0.998,
              "title": 0.805, "author": 0.883, "date": 0.902, "no_date": 0.983},
 }

@@ -724,11 +724,11 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", a newsroom's desk,
     "Rédaction en ligne", or an agency's, "Belga") is the byline next to a date line, a
     dateline, a "Par" left alone or a date's label with its date left out (« Le »), blank
-    lines aside; and so it is right before the first
-    paragraph of prose (under the title) or right after the article's last line (its
-    signature), if it does not end with a full stop (as a caption's "Thierry Geerts CEO
-    BECI." does) nor is all in capitals (a section's name: "NEWS FINANCIÈRES"), but an
-    agency's ("AFP"). Names one under the other are the authors of one byline. Further under
+    lines aside; and so it is right before the first paragraph of prose (under the title;
+    over its role, an author's box, or over the article's kind in one word, « Chronique »)
+    or right after the article's last line (its signature), if it does not end with a full
+    stop (as a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a
+    section's name: "NEWS FINANCIÈRES"), but an agency's ("AFP"). Names one under the other are the authors of one byline. Further under
     the article than its signature may stand (``_signature_end``), a name by a date is
     another article's author (a box of related articles)."""
     names = [i for i, cl in enumerate(lines)
@@ -743,6 +743,8 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     end = _continued(lines, main[0], main[-1], opts) if main else len(lines)
     edges = {_nearest(lines, prose[0] - 1, -1), _nearest(lines, end + 1, 1)} if prose else set()
     edges |= {_over_roles(lines, i) for i in edges if i is not None}  # a name over its role: an author's box
+    edges |= {_nearest(lines, i - 1, -1) for i in edges if i is not None and _is_text(lines[i])
+              and _words(lines[i].text) == 1}  # a name over the article's kind: « Wilfried Richy », « Chronique »
     signed_until = _signature_end(lines, end, opts)  # further down, a name by a date is in a box
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
