@@ -49,7 +49,8 @@ KNOWN_LOSSES: dict[str, str] = {
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:16":
         "the same: an intertitle of two words right above the first paragraph of prose",
     "dev/alpes-1-reforme-chomage-saisonniers:5":
-        "a section's name run into the standfirst (« ÉCONOMIE / … »), under the headline written twice, read as the title",
+        "a section's name run into the standfirst (« ÉCONOMIE / … »), under the headline written twice,"
+        " read as the title",
     "dev/mon-assistant-numerique-appels-telephoniques-objet:16":
         "the first intertitle, under the author's box that parts it from the headline, read as the title",
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":

@@ -728,9 +728,10 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     over its role, an author's box, or over the article's kind in one word, « Chronique »)
     or right after the article's last line (its signature), if it does not end with a full
     stop (as a caption's "Thierry Geerts CEO BECI." does) nor is all in capitals (a
-    section's name: "NEWS FINANCIÈRES"), but an agency's ("AFP"). Names one under the other are the authors of one byline. Further under
-    the article than its signature may stand (``_signature_end``), a name by a date is
-    another article's author (a box of related articles)."""
+    section's name: "NEWS FINANCIÈRES"), but an agency's ("AFP"). Names one under the other
+    are the authors of one byline. Further under the article than its signature may stand
+    (``_signature_end``), a name by a date is another article's author (a box of related
+    articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
              and _name_alone(cl.text) is not None
