@@ -279,6 +279,18 @@ def test_a_headline_on_two_lines_is_read_as_one_title() -> None:
     assert clean(lines(first[:-1], second, "Le , par Mathis Lucas", PROSE, PROSE2)).detected.title == first[:-1]
 
 
+def test_a_byline_s_name_stops_at_the_date_line_s_words_and_is_read_once() -> None:
+    def author(*texts: str) -> str | None:
+        return clean(lines(*texts)).detected.author
+
+    assert author("Un titre", "Par Jérôme MEYRAND Publié le 22/11/2021", PROSE) == "Jérôme MEYRAND"
+    assert author("Un titre", "Sous-traitance Par Jérôme MEYRAND Publié le 22/11/2021", PROSE) == "Jérôme MEYRAND"
+    assert author("Un titre", "Dossier réalisé par Lucie Grolleau Frécon", PROSE) == "Lucie Grolleau Frécon"
+    # A name written twice, once; initials may repeat a letter.
+    assert author("Un titre", "M. Montagne M. Montagne", "12 janvier 2024", PROSE) == "M. Montagne"
+    assert author("Un titre", "Par D.D.", PROSE) == "D.D."
+
+
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

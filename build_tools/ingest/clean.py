@@ -66,7 +66,8 @@ _UPPER = "A-ZÀ-ÖØ-ÝŒ"
 _LOWER = "a-zß-öø-ÿœ"
 # A capital, or a Chinese character (no case), then letters; a full stop inside ("Le Monde.fr",
 # "J.-P.") or after an initial ("Nicolas Gutierrez C."), not after a word ("ANGEVIN. Publié le").
-_NAME_WORD = rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}])(?<!\w[{_UPPER}])\.)?"
+_NAME_WORD = (rf"(?!(?i:publi[ée]e?s?|mise?|modifi[ée]e?)\b)"  # a date line's word after the name: "Par X Publié le …"
+              rf"[{_UPPER}\u4e00-\u9fff](?:[\w'-]|\.(?=[\w'-]))*(?:(?<=[{_UPPER}])(?<!\w[{_UPPER}])\.)?")
 _PARTICLE = r"(?:de|du|des|van|von|der|da|di|dos|le|la|d'|et|and)"
 _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{0,4}}"  # "France 24 FR"
 # A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
@@ -83,18 +84,21 @@ _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chronique
 # Toulouse" (their role with no mark before it), "ByÉquipe X" (the word glued to the name),
 # "Par X, rédactrice" (the author's role after a mark), "24.11.2021, par X, responsable
 # Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X",
-# "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role)
+# "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role),
+# "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it)
 BYLINE = re.compile(
-    rf"[■•▪►▶*]?\s*(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
+    rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
+    rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+|le\s*,\s*)?"
-    r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?recueillie?s?|texte|un article|une analyse|une enquête|analyse"
-    r"|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit|rédigé|publié|posté)\s+)?"
+    r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?(?:recueillie?s?|réalisée?s?)|texte|un article|une analyse"
+    r"|une enquête|analyse|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit"
+    r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
     rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
-    r"(?:(?:\s*[.,|•–—-]\s*|\s+(?=(?i:envoy|correspondant)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
+    r"(?:(?:\s*[.,|•–—-]\s*|\s+(?=(?i:envoy|correspondant|publi)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
     rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
@@ -1900,6 +1904,13 @@ _ANOTHER_REPORTER = re.compile(rf"\s(?i:et|and)\s+(?P<name>{_NAMES})\s*,\s*"
                                r"(?i:envoy[ée]e?s?\s+sp[ée]ciale?s?|correspondante?s?)\b")
 
 
+def _once(name: str) -> str:
+    """A name of two words or more written twice, once (« M. Montagne M. Montagne »); initials
+    may repeat a letter (« D.D. »)."""
+    half = name[:len(name) // 2].strip()
+    return half if _written_twice(name) and _words(half) >= 2 else name
+
+
 def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> str | None:
     """The first byline's name(s), up to line ``reach`` (``_signature_end``: one further down
     is another article's); a byline written one name a line gives them all ("X, Y et Z"),
@@ -1929,6 +1940,7 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
             m = _name_alone(lines[i].text)
             if m and lines[i].text[m.start("name"):m.end("name")] not in names:
                 names.append(lines[i].text[m.start("name"):m.end("name")])
+    names = [_once(name) for name in names]
     people = [name for name in names if _DESK_NAME.fullmatch(name) is None]
     names = people or names  # a newsroom's desk over its journalist's name: the journalist is the author
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
