@@ -291,6 +291,21 @@ def test_a_byline_s_name_stops_at_the_date_line_s_words_and_is_read_once() -> No
     assert author("Un titre", "Par D.D.", PROSE) == "D.D."
 
 
+def test_a_place_run_into_the_headline_with_a_space_is_no_part_of_the_title() -> None:
+    def title(line: str) -> str | None:
+        return clean(lines(line, "12 janvier 2024", PROSE, PROSE2)).detected.title
+
+    assert title("Médiathèque Valais A Martigny, une exposition pour aborder le climat") \
+        == "A Martigny, une exposition pour aborder le climat"
+    assert title("Gaza Le cessez-le-feu tient malgré les frappes") == "Le cessez-le-feu tient malgré les frappes"
+    # Not a kicker: a place in capitals the headline writes, a title in capitals, a name and its verb.
+    assert title("BAGNOLS Les entreprises du numérique montrent leur dynamisme") \
+        == "BAGNOLS Les entreprises du numérique montrent leur dynamisme"
+    assert title("Lot A Venir : Toute une journée dans le canton") == "Lot A Venir : Toute une journée dans le canton"
+    assert title("Emmanuel Macron annonce un plan pour l'industrie") \
+        == "Emmanuel Macron annonce un plan pour l'industrie"
+
+
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

@@ -1946,6 +1946,12 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
 
 
+# Words that open a French sentence and never follow a name inside one, capitalised.
+_SENTENCE_OPENERS = ("Dans|Le|La|Les|Un|Une|Des|Du|Pour|Après|Avant|Avec|Sur|Sous|En|À|A|Au|Aux|Ce|Cet|Cette"
+                     "|Ces|Quand|Comment|Pourquoi|Qui|Que|Quel|Quelle|Quels|Quelles|Il|Elle|Ils|Elles|On|Vers|Depuis"
+                     "|Face|Entre|Contre|Selon|Chez|Malgré|Plus|Moins|Trop")
+
+
 # A kicker run into its headline with no space between ("Intelligence artificielleL’attentisme
 # de la Suisse…", "Nouvelle cyberattaqueDes Romands…"): a capitalised phrase whose last word,
 # not its first, is of small letters, then a capital and a small letter (or an elided
@@ -1953,6 +1959,15 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
 # small letters.
 _GLUED_KICKER = re.compile(rf"(?P<kicker>[{_UPPER}]\S*(?:\s\S+)*?\s[a-zà-öø-ÿœ]{{3,}})"
                            rf"(?=[{_UPPER}](?:[a-zà-öø-ÿœ]|['’]\w))")
+# A place's or a section's name run into its headline, a space between (« Hautes-Alpes Dans
+# les stations… », « Médiathèque Valais A Martigny, une exposition… »): capitalised words,
+# not all in capitals (« BAGNOLS Les entreprises… » writes its place as its headline's
+# part), then a word that opens a sentence and never follows a name in one, in capitals (an
+# article, a preposition, a pronoun, a question's word), and the headline's words in small
+# letters soon after it.
+_SPACED_KICKER = re.compile(
+    rf"(?P<kicker>(?!(?:{_SENTENCE_OPENERS})\s)[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*){{0,2}})"
+    rf"\s+(?=(?:{_SENTENCE_OPENERS})\s)")
 
 
 # The end of a browser tab's title: an empty HTML comment left by the page's scripts, then the
@@ -1986,7 +2001,11 @@ def _title_text(text: str, opts: CleanOptions) -> str:
     m = _GLUED_KICKER.match(text)
     if m is None or _words(m["kicker"]) > opts.kicker_max_words \
             or _words(text[m.end():]) < opts.title_min_words:
-        return text
+        m = _SPACED_KICKER.match(text)
+        rest = text[m.end():] if m is not None else ""
+        if m is None or m["kicker"].isupper() or _words(rest) < opts.title_min_words \
+                or not any(w.islower() for w in rest.split()[:3]):  # « Lot A Venir : Toute … » is one title
+            return text
     return text[m.end():]
 
 
