@@ -1127,6 +1127,13 @@ def _is_list_of_names(text: str) -> bool:
     return len(items) >= 3 and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
 
 
+def _is_tag_list(text: str) -> bool:
+    """Three items or more apart by commas, each of three words at most: a page's tags (« AMF
+    IA, Numérique, réseaux sociaux »), not a headline."""
+    items = [item.strip() for item in text.split(",")]
+    return len(items) >= 3 and all(0 < _words(item) <= 3 for item in items)
+
+
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
     """Short enough, of enough words, starting as a headline starts: a capital, a figure or
     a quotation mark ("par Jean Dupont" is no title; "iPhone 16 : …" may be); not one text
@@ -1185,7 +1192,10 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     or dateline there (or a date line among the ``title_byline_reach`` lines over the text, a
     line that may be a title above it: a date further up is the site's), it is the last such
     line among the ``title_byline_reach`` lines above it, or else the first after it (a date
-    above the headline), or else the last further up; and the standfirst the single short
+    above the headline), or else the last further up; but a line there of a kicker's words
+    with no headline over it gives way to a headline of more words under the date (a
+    section's name over the date: « Dossiers et enquêtes », then the date, the tags, the
+    headline); and the standfirst the single short
     sentence just after the byline or dateline;
     without one, the last such line of three words or more (one or two words there are a
     menu's or a section's name, and so are a few short lines one under the other), or, if
@@ -1214,32 +1224,11 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
         if dated_at is not None and any(i in header and _may_be_title(lines[i].text, opts, words=opts.title_min_words)
                                         for i in over):
             meta = dated_at
+    under_date = False
     if meta is not None:
-        before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
-        plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
-        under = [i for i in header if i > meta and _is_headline(lines[i].text, opts, words=opts.title_min_words)]
-        near = [i for i in plain if sum(lines[k].cls is not LineClass.BLANK for k in range(i, meta))
-                <= opts.title_byline_reach]
-        pool = near or under[:1] or plain or before  # a headline under its date, when none is above
-        title: int | None = pool[-1] if pool else None
-        after = [i for i in header if i > meta]
-        if after and len(lines[after[0]].text) <= opts.standfirst_max_chars \
-                and _ends_with_terminal(lines[after[0]].text):
-            lines[after[0]] = replace(lines[after[0]], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
+        title, under_date = _title_by_meta(lines, header, meta, opts)
     else:
-        candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
-        plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
-        plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
-        plain = [i for i in plain if not _is_name(lines[i].text) and not _is_list_of_names(lines[i].text)] \
-            or plain  # a site's or a banner's name, a list of tags, last
-        dated = [i for i in candidates
-                 if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
-        headed = [i for i in plain  # a headline over its date (« AFP 30 avril 2015 à 07:19 »), buttons under it
-                  if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META
-                  and _UPDATE_ONLY.match(unify_punctuation(lines[below].text)) is None]  # not a widget's update
-        stated = [i for i in candidates if _SUBJECT_COLON.match(lines[i].text) is not None
-                  and len(lines[i].text) < opts.paragraph_min_chars]  # « Cameroun: le site … victime d'une attaque. »
-        title = (headed or plain)[-1] if plain else (dated[0] if dated else (stated[0] if stated else None))
+        title = _title_without_meta(lines, header, opts)
     if title is None and span is not None and _headline_opens(lines, first, opts):
         title = first
     if title is None and span is not None:
@@ -1252,8 +1241,61 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
                   and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
-    title = twice if twice is not None else _headline_above(lines, _headline_under(lines, title, opts), opts)
+    if twice is not None:
+        title = twice
+    elif not under_date:  # under its date, a line over the headline is a tag's or a kicker's, no title
+        title = _headline_above(lines, _headline_under(lines, title, opts), opts)
     title = next((i for i in header if _same_text(lines[i].text, lines[title].text)), title)  # repeated: the first
+    _mark_title(lines, title, opts)
+
+
+def _title_by_meta(lines: list[ClassifiedLine], header: list[int], meta: int,
+                   opts: CleanOptions) -> tuple[int | None, bool]:
+    """The title of a head with a byline, a dateline or a date line (``meta``), and whether it
+    was taken under the date over a section's name above it (``_header``); the single short
+    sentence just after the byline or date is the standfirst."""
+    before = [i for i in header if i < meta and _may_be_title(lines[i].text, opts, words=1)]
+    plain = [i for i in before if _is_headline(lines[i].text, opts, words=1)]
+    under = [i for i in header if i > meta and _is_headline(lines[i].text, opts, words=opts.title_min_words)]
+    near = [i for i in plain if sum(lines[k].cls is not LineClass.BLANK for k in range(i, meta))
+            <= opts.title_byline_reach]
+    pool = near or under[:1] or plain or before  # a headline under its date, when none is above
+    title: int | None = pool[-1] if pool else None
+    heads = [i for i in under if not _is_tag_list(lines[i].text)]  # not « AMF IA, Numérique, réseaux sociaux »
+    under_date = title is not None and title < meta and bool(heads) \
+        and _words(lines[title].text) <= opts.kicker_max_words \
+        and _words(lines[heads[0]].text) > opts.kicker_max_words \
+        and _headline_above(lines, title, opts) == title  # a section's name over the date, the headline under it
+    if under_date:
+        title = heads[0]
+    after = [i for i in header if i > meta]
+    if after and len(lines[after[0]].text) <= opts.standfirst_max_chars and _ends_with_terminal(lines[after[0]].text):
+        lines[after[0]] = replace(lines[after[0]], cls=LineClass.STANDFIRST, rule=Rule.STANDFIRST)
+    return title, under_date
+
+
+def _title_without_meta(lines: Sequence[ClassifiedLine], header: list[int], opts: CleanOptions) -> int | None:
+    """The title of a head with no byline nor date near the text (``_header``)."""
+    candidates = [i for i in header if _may_be_title(lines[i].text, opts, words=opts.title_min_words)]
+    plain = [i for i in candidates if _is_headline(lines[i].text, opts, words=opts.title_min_words)]
+    plain = [i for i in plain if any(c.islower() for c in lines[i].text)] or plain  # a kicker in capitals last
+    plain = [i for i in plain if not _is_name(lines[i].text) and not _is_list_of_names(lines[i].text)] \
+        or plain  # a site's or a banner's name, a list of tags, last
+    dated = [i for i in candidates
+             if (above := _nearest(lines, i - 1, -1)) is not None and lines[above].cls in _META]
+    headed = [i for i in plain  # a headline over its date (« AFP 30 avril 2015 à 07:19 »), buttons under it
+              if (below := _nearest(lines, i + 1, 1)) is not None and lines[below].cls in _META
+              and _UPDATE_ONLY.match(unify_punctuation(lines[below].text)) is None]  # not a widget's update
+    stated = [i for i in candidates if _SUBJECT_COLON.match(lines[i].text) is not None
+              and len(lines[i].text) < opts.paragraph_min_chars]  # « Cameroun: le site … victime d'une attaque. »
+    return (headed or plain)[-1] if plain else (dated[0] if dated else (stated[0] if stated else None))
+
+
+def _mark_title(lines: list[ClassifiedLine], title: int, opts: CleanOptions) -> None:
+    """Line ``title`` is the title, and so is the line right under it that ends the headline
+    its comma leaves open; a line right after the title, shorter than a paragraph, is the
+    standfirst if it is longer than the title or a headline written just under it (its
+    subtitle)."""
     following = _nearest(lines, title + 1, 1)
     if following == title + 1 and lines[title].text.rstrip().endswith(",") and _is_text(lines[following]) \
             and _is_headline(lines[following].text, opts, words=opts.title_min_words):  # a headline on two lines
