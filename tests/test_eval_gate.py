@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
-            "title": 0.953, "author": 0.915, "date": 0.955, "no_date": 0.975},
+            "title": 0.956, "author": 0.915, "date": 0.955, "no_date": 0.975},
     "test": {"article_recall": 0.990, "clutter_recall": 0.948, "clutter_precision": 0.997,
              "title": 0.814, "author": 0.849, "date": 0.866, "no_date": 0.985},
 }
@@ -49,8 +49,8 @@ KNOWN_LOSSES: dict[str, str] = {
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:16":
         "the same: an intertitle of two words right above the first paragraph of prose",
     "dev/alpes-1-reforme-chomage-saisonniers:5":
-        "a section's name run into the standfirst (« ÉCONOMIE / … »), under the headline written twice,"
-        " read as the title",
+        "a section's name run into the standfirst (« ÉCONOMIE / … »), with no full stop: not a sentence,"
+        " left out over the text",
     "dev/mon-assistant-numerique-appels-telephoniques-objet:16":
         "the first intertitle, under the author's box that parts it from the headline, read as the title",
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":

@@ -1206,8 +1206,9 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     shorter than a paragraph, is the standfirst if it is longer than the title or a
     headline written just under it (its subtitle). A headline the page writes twice, a few
     lines apart (its header, then the article's), is the title, wherever it stands among
-    them. With no header, a headline as long as a paragraph that opens the page is the title
-    (``_headline_opens``). Other header lines stay article text."""
+    them, and so is one the page opens on, written twice side by side (a tab's title, then
+    the page's). With no header, a headline as long as a paragraph that opens the page is
+    the title (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
     for i in boxed:  # another article's byline, in the box over the article (``_related_box``)
@@ -1241,6 +1242,11 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
                   and _is_headline(lines[i].text, opts, words=opts.title_min_words)
                   and any(c.islower() for c in lines[i].text)  # a section's name in capitals, written again
                   and _written_again(lines, i, opts)), None)
+    opening = _shown(lines, range(first))[:2]  # the page opens on its headline written twice
+    if twice is None and len(opening) == 2 and opening[1] in header and lines[opening[0]].reason is Reason.REPEATED \
+            and _same_text(lines[opening[0]].text, lines[opening[1]].text) \
+            and _is_headline(lines[opening[1]].text, opts, words=opts.kicker_max_words + 1):  # not a logo's text
+        twice = opening[1]
     if twice is not None:
         title = twice
     elif not under_date:  # under its date, a line over the headline is a tag's or a kicker's, no title
