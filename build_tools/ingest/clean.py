@@ -1067,11 +1067,12 @@ _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # write dates in words), a rights notice (a caption's credit, « © AFP », « Tous droits
 # réservés »: on the development pages, none of the 119 lines that hold one is a title
 # or the article's text), a link's call at the end of a banner's line (« … à Lille. En savoir
-# plus », « Learn more »).
+# plus », « Learn more »), a time of day the English way (« … I 1:45 pm, 20th May »).
 _NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
                              r"|^(?i:date de (?:publication|parution|mise en ligne))\s*:?$"
                              r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)"
-                             r"|(?i:\b(?:en savoir plus|lire la suite|learn more|read more)\W*)$")
+                             r"|(?i:\b(?:en savoir plus|lire la suite|learn more|read more)\W*)$"
+                             r"|\b\d{1,2}:\d{2}\s?(?i:[ap]\.?m\b\.?)")
 
 
 def _written_twice(text: str) -> bool:
