@@ -21,8 +21,8 @@ from conftest import ROOT
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
             "title": 0.959, "author": 0.915, "date": 0.955, "no_date": 0.975},
-    "test": {"article_recall": 0.990, "clutter_recall": 0.948, "clutter_precision": 0.997,
-             "title": 0.814, "author": 0.849, "date": 0.866, "no_date": 0.985},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.945, "clutter_precision": 0.997,
+             "title": 0.821, "author": 0.853, "date": 0.857, "no_date": 0.973},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
