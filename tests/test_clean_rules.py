@@ -16,7 +16,7 @@ from build_tools.ingest.clean import byline_match, classify_line, clean
 from build_tools.ingest.cues import Where, load_cues
 from build_tools.model import LineClass, Reason, SourceLine
 from build_tools.project import Paths
-from build_tools.text.dates import StampKind, stamp
+from build_tools.text.dates import StampKind, date_of_line, stamp
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
 
 from conftest import CASES, ROOT, pages
@@ -113,6 +113,9 @@ def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> N
 
     assert meta("Marie Merlet | lundi 9 décembre 2019 à 09h08") == ("Marie Merlet", dt.date(2019, 12, 9))
     assert meta("Agence de presse Xinhua | 21. 06. 2025") == ("Xinhua", dt.date(2025, 6, 21))  # the agency's name
+    assert meta("13.10.2020, Yannis Papadaniel") == ("Yannis Papadaniel", dt.date(2020, 10, 13))  # the date first
+    # A date, a comma and words that are no name is no date line.
+    assert date_of_line("Le 12 mars 2025, Paris accueille le sommet") is None
     assert meta("French.china.org.cn | Mis à jour le 21-06-2025") == (None, dt.date(2025, 6, 21))  # a site's
     assert meta("Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour le 05.07.2011 à 22h09") \
         == ("Le Monde.fr avec AFP", dt.date(2011, 7, 5))

@@ -130,6 +130,8 @@ _READING_TIME = re.compile(r"(?:(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?
 
 # "Agence de presse Xinhua | 21. 06. 2025": who published it, then the date, apart by a mark.
 _PUBLISHER_APART = re.compile(r"\s+[|·•–—-]\s+")
+_COMMA = re.compile(r",\s+")
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "van", "von", "der", "et"})
 PUBLISHER_MAX_WORDS = 5
 
 
@@ -152,9 +154,14 @@ def publisher_of_line(text: str) -> str | None:
 def _published_by(text: str) -> Iterable[tuple[str, dt.date]]:
     """The name and the date of a line that gives both, apart by a mark: the name first, then
     the dates ("Le Monde.fr avec AFP | 05.07.2011 à 22h09 • Mis à jour le …"), or the date
-    first, then the name. Not an embedded post's signature, whose name holds its account
+    first, then the name, a comma also parting them ("13.10.2020, Yannis Papadaniel"). Not
+    an embedded post's signature, whose name holds its account
     ("David Sacks @DavidSacks – 16:52 UTC · 6 nov. 2025")."""
     marks = list(_PUBLISHER_APART.finditer(text))
+    comma = _COMMA.search(text)  # the date first, then a comma and a name: "13.10.2020, Yannis Papadaniel"
+    if comma is not None and _date_alone(text[:comma.start()]) is not None \
+            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in text[comma.end():].split()):
+        marks = sorted([*marks, comma], key=lambda m: m.start())
     if not marks:
         return
     first, last = marks[0], marks[-1]
