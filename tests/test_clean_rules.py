@@ -309,6 +309,11 @@ def test_a_place_run_into_the_headline_with_a_space_is_no_part_of_the_title() ->
         == "Emmanuel Macron annonce un plan pour l'industrie"
 
 
+def test_a_name_alone_with_its_date_after_a_slash_is_the_byline_at_the_text_s_edge() -> None:
+    result = clean(lines("321 logements abordables à Esch", "Laurent / Publié le 11:10 18.10.2022", PROSE, PROSE2))
+    assert (result.detected.author, result.detected.date) == ("Laurent", dt.date(2022, 10, 18))
+
+
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     def author(*texts: str) -> str | None:
         return clean(lines(*texts)).detected.author

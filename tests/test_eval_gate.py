@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.982, "clutter_precision": 0.997,
-            "title": 0.954, "author": 0.915, "date": 0.943, "no_date": 0.976},
+            "title": 0.954, "author": 0.918, "date": 0.949, "no_date": 0.976},
     "test": {"article_recall": 0.990, "clutter_recall": 0.945, "clutter_precision": 0.997,
              "title": 0.821, "author": 0.853, "date": 0.857, "no_date": 0.973},
 }

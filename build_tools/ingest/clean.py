@@ -141,7 +141,7 @@ _ROLE = (rf"(?i:rédact(?:eur|rice)s?\s+en\s+chef(?:\s+adjointe?)?|{_ROLE_WORDS}
          r"|reporters?|envoyée?s?\s+spéciale?s?)\b.{0,60}")
 _ROLE_LINE = re.compile(_ROLE)
 NAME_ALONE = re.compile(rf"{_NOT_A_NAME}(?P<name>{_DESK}|{_NAMES}(?:,\s+{_FULL_NAME}){{0,3}}"
-                        rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|–—-]?"
+                        rf"(?:,?\s+(?i:avec)\s+(?:[lL]['’])?{_NAMES})?)\.?\s*[|/–—-]?"
                         r"(?:\s*(?i:publi[ée]e?|mise? à jour)\b.{0,60})?"  # "X - Mis à jour le … 1 min"
                         rf"(?:,?\s*{_ROLE})?")
 # The link to an author's page run into their name (« Ousmane Traoré SambaVoir tous ses
