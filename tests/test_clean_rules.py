@@ -31,6 +31,11 @@ def lines(*texts: str) -> list[SourceLine]:
     return [SourceLine(i, t) for i, t in enumerate(texts, start=1)]
 
 
+def author(*texts: str) -> str | None:
+    """The author the cleaner reads on a page of these lines."""
+    return clean(lines(*texts)).detected.author
+
+
 def one(text: str) -> tuple[LineClass, Reason | None]:
     cl = classify_line(SourceLine(1, text))
     return cl.cls, cl.reason
@@ -58,8 +63,6 @@ def test_title_before_byline_and_standfirst_after() -> None:
 
 
 def test_a_byline_gives_its_name_and_a_byline_of_names_all_of_them() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
     assert author("Un titre", "par Laetitia ASGARALI DUMONT | Reportage : Quentin Fichet", PROSE) \
         == "Laetitia ASGARALI DUMONT"
     assert author("Un titre", "le 24 novembre 2025 13:28", "Luc Ferrandez", "Nathalie Normandeau",
@@ -124,9 +127,6 @@ def test_a_date_line_gives_the_author_beside_the_date_when_no_byline_does() -> N
 
 
 def test_a_dispatch_s_closing_credit_names_its_author_when_no_byline_does() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author("Berne interdit désormais le chlorothalonil", PROSE, PROSE2 + " (ats/nxp)") == "ats"
     assert author("Google à Bissen", PROSE, PROSE2, "(jt/L'essentiel)") == "jt"
     assert author("Notre enquête", PROSE, PROSE2 + " (1/2)") is None  # a part's number
@@ -225,9 +225,6 @@ def test_the_signatures_of_embedded_tweets_are_no_copies_of_each_other() -> None
 
 
 def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     credit = " (Reportage de Caroline Valetkevitch, édition de Lance Tupper et David Gregorio)"
     assert author("Les puces portent la Bourse", PROSE, PROSE2 + credit) == "Caroline Valetkevitch"
     assert author("Un titre", PROSE, PROSE2 + " (Reportage Jean Dupont ; version française Claude Chendjou)") \
@@ -246,9 +243,6 @@ def test_an_article_without_a_byline_may_credit_its_author_in_its_own_text() -> 
 
 
 def test_a_first_paragraph_may_open_with_its_author_s_name_and_a_dash() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     signed = "Normand Gosselin – " + PROSE
     assert author("Les entreprises des Laurentides embarquent", signed, PROSE2) == "Normand Gosselin"
     dated = "(Stéphane Martin, 13 novembre 2025) – " + PROSE
@@ -265,9 +259,6 @@ def test_a_first_paragraph_may_open_with_its_author_s_name_and_a_dash() -> None:
 
 
 def test_a_name_with_its_author_page_s_link_by_an_empty_date_label_is_the_author() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author("Un titre", "Ousmane Traoré SambaVoir tous ses articles", "Le", "Actus", PROSE, PROSE2) \
         == "Ousmane Traoré Samba"
     # A label whose date is on the next line is no byline's place: the rubric over it is no name.
@@ -283,9 +274,6 @@ def test_a_headline_on_two_lines_is_read_as_one_title() -> None:
 
 
 def test_a_byline_s_name_stops_at_the_date_line_s_words_and_is_read_once() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author("Un titre", "Par Jérôme MEYRAND Publié le 22/11/2021", PROSE) == "Jérôme MEYRAND"
     assert author("Un titre", "Sous-traitance Par Jérôme MEYRAND Publié le 22/11/2021", PROSE) == "Jérôme MEYRAND"
     assert author("Un titre", "Dossier réalisé par Lucie Grolleau Frécon", PROSE) == "Lucie Grolleau Frécon"
@@ -315,9 +303,6 @@ def test_a_name_alone_with_its_date_after_a_slash_is_the_byline_at_the_text_s_ed
 
 
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author("Un titre", PROSE, PROSE2, "A.P-L.", "Partager") == "A.P-L."
     assert author("Un titre", PROSE, PROSE2, "", "S.C.", "© La Dernière Heure 2013") == "S.C."
     # Not a signature: initials further down, a byline over the text.
@@ -346,8 +331,6 @@ def test_a_byline_names_each_reporter_with_their_role_and_its_date_is_the_articl
 
 
 def test_a_byline_may_name_the_author_with_auteur_or_give_the_date_after_le() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
     assert author("Un titre", "Auteur : Kossivi Tiassou", PROSE) == "Kossivi Tiassou"
     assert author("Un titre", "Auteur: Anna Kubišta", PROSE) == "Anna Kubišta"
     assert author("Un titre", "Publié par Jeanne Martin", PROSE) == "Jeanne Martin"
@@ -552,9 +535,6 @@ def test_no_title_when_the_text_starts_with_prose() -> None:
 
 
 def test_a_dispatch_without_byline_is_its_agency_s() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author(PROSE, PROSE2, "Source : AFP. Note : Cet article a été créé avec l'IA.") == "AFP"
     assert author(PROSE, PROSE2, "« Tous droits réservés. © 2025 Agence France-Presse. »") == "AFP"
     assert author("Un titre", "Par Jeanne Martin", PROSE, "Source : Reuters") == "Jeanne Martin"  # the byline first
@@ -605,9 +585,6 @@ def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() ->
 
 
 def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_does() -> None:
-    def author(*texts: str) -> str | None:
-        return clean(lines(*texts)).detected.author
-
     assert author("Un titre de l'article", "Kinshasa, 11 janvier 2021 (ACP).- " + PROSE, PROSE2) == "ACP"
     assert author("Un titre de l'article", "Paris, 3 mars 2025 (Agence France-Presse) - " + PROSE, PROSE2) == "AFP"
     assert author("Un titre de l'article", "Bouaké, le 17 mai 2025 (crocinfos.net)---" + PROSE, PROSE2) is None

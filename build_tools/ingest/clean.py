@@ -161,8 +161,6 @@ DATELINE = re.compile(
     r"publi[ée]e?\s+(?:(?:dans|sur|par)\s+(?P<source>.+?)\s+)?le\s+(?P<date>.+?)"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?", _I)
 
-
-
 # The words an article whose story goes on closes with, right under its last paragraph:
 # « À suivre », « (à suivre…) », « Affaire à suivre ».
 CLOSING_WORDS = re.compile(r"\(?\s*(?:affaire\s+)?[àa]\s+suivre\s*(?:\.{1,3}|…)?\s*\)?\s*[.!]?", _I)
@@ -1121,18 +1119,22 @@ def _is_name(text: str) -> bool:
     return all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
 
+def _comma_items(text: str) -> list[str]:
+    """The items of a line of three or more apart by commas; none for a line of fewer."""
+    items = [item.strip() for item in text.split(",")]
+    return items if len(items) >= 3 else []
+
+
 def _is_list_of_names(text: str) -> bool:
     """Three names or more, apart by commas, each of a few words with a capital: a page's
     tags ("La République en marche, Justice, Emmanuel Macron"), not a headline."""
-    items = [item.strip() for item in text.split(",")]
-    return len(items) >= 3 and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
+    return bool(items := _comma_items(text)) and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
 
 
 def _is_tag_list(text: str) -> bool:
     """Three items or more apart by commas, each of three words at most: a page's tags (« AMF
     IA, Numérique, réseaux sociaux »), not a headline."""
-    items = [item.strip() for item in text.split(",")]
-    return len(items) >= 3 and all(0 < _words(item) <= 3 for item in items)
+    return bool(items := _comma_items(text)) and all(0 < _words(item) <= 3 for item in items)
 
 
 def _may_be_title(text: str, opts: CleanOptions, *, words: int) -> bool:
@@ -1196,20 +1198,19 @@ def _header(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
     above the headline), or else the last further up; but a line there of a kicker's words
     with no headline over it gives way to a headline of more words under the date (a
     section's name over the date: « Dossiers et enquêtes », then the date, the tags, the
-    headline); and the standfirst the single short
-    sentence just after the byline or dateline;
-    without one, the last such line of three words or more (one or two words there are a
-    menu's or a section's name, and so are a few short lines one under the other), or, if
-    every line there ends with a full stop and none stands under a date, the first in a
-    headline's form, a subject and a colon (« Cameroun: le site … victime d'une attaque. »). But a
-    headline of more than a kicker's words right above the line chosen is the title, and
-    the line chosen its subtitle, standfirst or caption. A line right after the title,
-    shorter than a paragraph, is the standfirst if it is longer than the title or a
-    headline written just under it (its subtitle). A headline the page writes twice, a few
-    lines apart (its header, then the article's), is the title, wherever it stands among
-    them, and so is one the page opens on, written twice side by side (a tab's title, then
-    the page's). With no header, a headline as long as a paragraph that opens the page is
-    the title (``_headline_opens``). Other header lines stay article text."""
+    headline); and the standfirst the single short sentence just after the byline or
+    dateline; without one, the last such line of three words or more (one or two words
+    there are a menu's or a section's name, and so are a few short lines one under the
+    other), or, if every line there ends with a full stop and none stands under a date, the
+    first in a headline's form, a subject and a colon (« Cameroun: le site … victime d'une
+    attaque. »). But a headline of more than a kicker's words right above the line chosen
+    is the title, and the line chosen its subtitle, standfirst or caption. A line right
+    after the title, shorter than a paragraph, is the standfirst if it is longer than the
+    title or a headline written just under it (its subtitle). A headline the page writes
+    twice, a few lines apart (its header, then the article's), is the title, wherever it
+    stands among them, and so is one the page opens on, written twice side by side (a tab's
+    title, then the page's). With no header, a headline as long as a paragraph that opens
+    the page is the title (``_headline_opens``). Other header lines stay article text."""
     first = span[0] if span else len(lines)
     menu = _menu_items(lines[:first], opts)
     for i in boxed:  # another article's byline, in the box over the article (``_related_box``)
