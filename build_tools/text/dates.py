@@ -130,6 +130,8 @@ _READING_TIME = re.compile(r"(?:(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?
 
 # "Agence de presse Xinhua | 21. 06. 2025": who published it, then the date, apart by a mark.
 _PUBLISHER_APART = re.compile(r"\s+[|·•–—-]\s+")
+# A date, then a comma, then who published it: "13.10.2020, Yannis Papadaniel"; the words
+# of a name written in small letters.
 _COMMA = re.compile(r",\s+")
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "van", "von", "der", "et"})
 PUBLISHER_MAX_WORDS = 5
@@ -159,8 +161,8 @@ def _published_by(text: str) -> Iterable[tuple[str, dt.date]]:
     ("David Sacks @DavidSacks – 16:52 UTC · 6 nov. 2025")."""
     marks = list(_PUBLISHER_APART.finditer(text))
     comma = _COMMA.search(text)  # the date first, then a comma and a name: "13.10.2020, Yannis Papadaniel"
-    if comma is not None and _date_alone(text[:comma.start()]) is not None \
-            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in text[comma.end():].split()):
+    if comma is not None and all(word[:1].isupper() or word in _NAME_PARTICLES for word in text[comma.end():].split()) \
+            and _date_alone(text[:comma.start()]) is not None:  # the name's words first: they are cheaper to read
         marks = sorted([*marks, comma], key=lambda m: m.start())
     if not marks:
         return
