@@ -77,6 +77,8 @@ _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chronique
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
+# A date as a byline writes it after the name, its parts unnamed: "15 juin 2020", "12/03/2024".
+_A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\b"
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
@@ -85,7 +87,8 @@ _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chronique
 # "Par X, rédactrice" (the author's role after a mark), "24.11.2021, par X, responsable
 # Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X",
 # "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role),
-# "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it)
+# "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it),
+# "Par X 15 juin 2020" (the date right after the name, no mark between)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
     rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
@@ -102,6 +105,7 @@ BYLINE = re.compile(
     rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
+    rf"|\s+(?={_A_DATE}).{{0,100}}"  # the date right after the name: "Par X 15 juin 2020"
     r"|,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
