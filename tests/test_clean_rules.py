@@ -561,6 +561,12 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
         assert (result.detected.author, result.detected.date) == ("Jeanne Martin", day)
         assert [cl.cls for cl in result.lines][1] is LineClass.BYLINE  # not the text's standfirst
     assert author("Un titre de l'article", "Par Jeanne Martin 15 heures de débat", PROSE) is None  # no date
+    # The newsroom between the name and the date; the byline opening « Un article rédigé par ».
+    for byline in ("Par Jeanne Martin - Radio Nord, le 26 mars 2025",
+                   "Un article rédigé par Jeanne Martin - Radio Nord, le 26 mars 2025"):
+        result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
+        assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 3, 26))
+    assert author("Un titre de l'article", "Un article rédigé par Jeanne Martin", PROSE) == "Jeanne Martin"
 
 
 def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> None:

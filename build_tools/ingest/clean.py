@@ -88,12 +88,14 @@ _A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,
 # Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X",
 # "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role),
 # "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it),
-# "Par X 15 juin 2020" (the date right after the name, no mark between)
+# "Par X 15 juin 2020" (the date right after the name, no mark between), "Un article rédigé
+# par X - Radio Nord, le 26 mars 2025" (the newsroom, then the date)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
     rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+|le\s*,\s*)?"
-    r"(?i:(?:propos recueillis|(?:[\w-]+\s+)?(?:recueillie?s?|réalisée?s?)|texte|un article|une analyse"
+    r"(?i:(?:propos recueillis|(?:(?:une?\s+)?[\w-]+\s+)?(?:recueillie?s?|réalisée?s?|rédigée?s?)|texte|un article"
+    r"|une analyse"
     r"|une enquête|analyse|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit"
     r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
@@ -106,6 +108,7 @@ BYLINE = re.compile(
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
     rf"|\s+(?={_A_DATE}).{{0,100}}"  # the date right after the name: "Par X 15 juin 2020"
+    rf"|\s*[–—-]\s*[^\W\d_][^,.!?]{{0,60}},\s*(?i:le\s+)?(?={_A_DATE}).{{0,60}}"  # "Par X - Radio Nord, le 26 mars"
     r"|,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
