@@ -22,7 +22,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
             "title": 0.949, "author": 0.920, "date": 0.950, "no_date": 0.977},
     "test": {"article_recall": 0.990, "clutter_recall": 0.945, "clutter_precision": 0.997,
-             "title": 0.853, "author": 0.869, "date": 0.897, "no_date": 0.973},
+             "title": 0.857, "author": 0.872, "date": 0.898, "no_date": 0.976},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -41,6 +41,9 @@ KNOWN_LOSSES: dict[str, str] = {
         "the article's first intertitle, right under the advertisement's label under the headline, read as the title",
     "test/belnews-bruxelles-entreprises-numeriques-depart:7":
         "a box's heading of two words (« Points Clés ») under the date line, read as a name alone: the byline",
+    "test/tout-luxembourg-teletravail-frontaliers-34-jours:5":
+        "the stored copy ends on a quotation's attribution alone (« précise le gouvernement luxembourgeois »),"
+        " a short line after the text",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
         "a page of short items: an intertitle over a list, above the first paragraph of prose",
