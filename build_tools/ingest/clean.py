@@ -89,7 +89,7 @@ _A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,
 # "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role),
 # "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it),
 # "Par X 15 juin 2020" (the date right after the name, no mark between), "Un article rédigé
-# par X - Radio Nord, le 26 mars 2025" (the newsroom, then the date)
+# par X - Radio Nord, le 26 mars 2025" (the newsroom, then the date), "Par X *" (a note's mark)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
     rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
@@ -102,6 +102,7 @@ BYLINE = re.compile(
     rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
     rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
+    r"(?:\s*\*{1,3})?"  # a mark calling a note on the author: "Par X *"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
     r"(?:(?:\s*[.,|•–—-]\s*|\s+(?=(?i:envoy|correspondant|publi)))(?i:envoy[ée]e?s?\s+sp[ée]cia(?:le?s?|ux)"
     rf"|{_ROLE_WORDS}|avec|publi[ée]e?"
@@ -1473,9 +1474,13 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     return chosen
 
 
+_ONE_QUOTE_MARK = str.maketrans("“”„«»", '"""""')
+
+
 def _compared(text: str) -> str:
-    """A line as it is compared with another: punctuation unified, spaces collapsed."""
-    return " ".join(unify_punctuation(text).split())
+    """A line as it is compared with another: punctuation unified (quotation marks too: « »
+    and “ ” are "), spaces collapsed."""
+    return " ".join(unify_punctuation(text).translate(_ONE_QUOTE_MARK).split())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -1630,8 +1635,13 @@ def _repeated_short_lines(lines: list[ClassifiedLine], opts: CleanOptions) -> No
                                doubt=f"left out: the same line as line {lines[first].number}")
 
 
+# The number a page's pictures are described with after its title: « Le titre 2 ».
+_IMAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
+
+
 def _repeated_title(lines: list[ClassifiedLine]) -> None:
-    """The title again: a page's header, then its heading. Above the title, the second of
+    """The title again: a page's header, then its heading, or an image's description that
+    numbers it (« Le titre 2 », the page's second picture). Above the title, the second of
     a line written twice goes too (the first went as a twin): an image's description and
     its caption over the headline, where no line is the article's."""
     at = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
@@ -1642,7 +1652,8 @@ def _repeated_title(lines: list[ClassifiedLine]) -> None:
         if lines[i].rule is Rule.REPEATED_LINE and _is_text(lines[j]) and lines[i].text == lines[j].text:
             lines[j] = replace(lines[j], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION)
     for i, cl in enumerate(lines):
-        if _is_text(cl) and _same_text(cl.text, title):
+        if (_is_text(cl) or cl.rule is Rule.STANDFIRST) \
+                and (_same_text(cl.text, title) or _same_text(_IMAGE_NUMBER.sub("", cl.text), title)):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.REPEATED)
 
 
