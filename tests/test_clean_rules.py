@@ -300,6 +300,15 @@ def test_a_place_run_into_the_headline_with_a_space_is_no_part_of_the_title() ->
 def test_a_name_alone_with_its_date_after_a_slash_is_the_byline_at_the_text_s_edge() -> None:
     result = clean(lines("321 logements abordables à Esch", "Laurent / Publié le 11:10 18.10.2022", PROSE, PROSE2))
     assert (result.detected.author, result.detected.date) == ("Laurent", dt.date(2022, 10, 18))
+    # With no mark between, the word is the stamp's subject: no one's name, and the date an update's.
+    result = clean(lines("321 logements abordables à Esch", "Article mis à jour le 12 mars 2024 à 09:15", PROSE))
+    assert (result.detected.author, result.detected.date) == (None, None)
+
+
+def test_the_rubric_of_a_site_s_front_page_is_no_name() -> None:
+    result = clean(lines("321 logements abordables à Esch", "A la Une Économie Analyse", "12 mars 2024", PROSE))
+    assert (result.detected.author, result.detected.date) == (None, dt.date(2024, 3, 12))
+    assert author("321 logements abordables à Esch", "Alain Lune", "12 mars 2024", PROSE) == "Alain Lune"
 
 
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:

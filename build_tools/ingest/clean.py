@@ -137,8 +137,10 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
 # "Aurore Peignois, avec l'AFP.", names apart by commas: "Bernard Demonty, Pascal Lorent"),
 # next to a date line.
 # The words of a credit or a caption are no one's first name ("Capture Le Chat"), nor is a
-# journalist's role under their name ("Éditorialiste Invité", "Guest Editorialist").
-_NOT_A_NAME = rf"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b|(?i:{_ROLE_WORDS})\b)"
+# journalist's role under their name ("Éditorialiste Invité", "Guest Editorialist"), nor the
+# rubric of a site's front page ("A la Une …").
+_NOT_A_NAME = (rf"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b|(?i:{_ROLE_WORDS})\b"
+               r"|(?i:[àa]\s+la\s+une)\b)")
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
 # A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
 _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
@@ -730,6 +732,18 @@ def _is_agency(text: str) -> bool:
     return found is not None and found[1] == len(text.strip())
 
 
+# A mark between a name of one word and its stamp: « Laurent / Publié le … ». With none, the
+# word is the stamp's subject: « Article mis à jour le … ».
+_STAMP_MARK = re.compile(r"\s*[|/–—-]")
+
+
+def _named(text: str) -> bool:
+    """Whether the line is a name alone (``NAME_ALONE``) of two words or more, or of one
+    set apart from its stamp by a mark."""
+    m = _name_alone(text)
+    return m is not None and (_words(m["name"]) >= 2 or _STAMP_MARK.match(text, m.end("name")) is not None)
+
+
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     """A name alone on its line ("Flavia Giovannelli", "Francis Halin |", a newsroom's desk,
     "Rédaction en ligne", or an agency's, "Belga") is the byline next to a date line, a
@@ -744,8 +758,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     articles)."""
     names = [i for i, cl in enumerate(lines)
              if _is_text(cl) and len(cl.text) <= opts.name_byline_max_chars
-             and _name_alone(cl.text) is not None
-             and (len(cl.text.split()) >= 2 or _is_agency(cl.text))]
+             and (_named(cl.text) or (_name_alone(cl.text) is not None and _is_agency(cl.text)))]
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)  # and a date's label, its date left out: « Le »
                if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE
@@ -1397,7 +1410,7 @@ def _byline_under_title(lines: list[ClassifiedLine], opts: CleanOptions) -> None
             continue
         above = _nearest(lines, i - 1, -1)
         if not (_is_text(cl) or cl.rule is Rule.REPEATED_LINE) or len(cl.text) > opts.name_byline_max_chars \
-                or _name_alone(cl.text) is None or _words(cl.text) < 2 \
+                or not _named(cl.text) \
                 or not any(c.islower() for c in cl.text) or cl.text.rstrip().endswith(".") \
                 or (above is not None and lines[above].reason is Reason.CAPTION):  # a photo's credit
             continue
