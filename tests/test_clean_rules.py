@@ -576,6 +576,11 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
         assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 3, 26))
     assert author("Un titre de l'article", "Un article rédigé par Jeanne Martin", PROSE) == "Jeanne Martin"
+    # A newsroom's desk signs, in small letters, its date after a bar.
+    byline = "Par la rédaction | 2 mai 2023 | Dernière mise à jour le 15 août 2023"
+    result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
+    assert (result.detected.author, result.detected.date) == ("la rédaction", dt.date(2023, 5, 2))
+    assert [cl.cls for cl in result.lines][1] is LineClass.BYLINE
 
 
 def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> None:

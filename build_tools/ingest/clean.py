@@ -73,12 +73,14 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
 _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?"
                r"|responsables?|(?:guest\s+)?(?:editorialists?|columnists?)")
+# A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
+_DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
+# A date as a byline writes it after the name, its parts unnamed: "15 juin 2020", "12/03/2024".
+_A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\b"
 # "Par Jeanne Martin", "Par X et Y", "Par X, envoyé spécial à Kiev", "Par X – publié le …",
 # "Propos recueillis par X et Y", "Par RTL Info avec Belga", "par X | Reportage : Y",
 # "Décryptage par X" (the article's kind, then its author), "Par : X | Mots clés : …",
 # "■ Reportage d'X, Y et Z", "Par X, le 11 juin 2024 à 03h28 Durée 4 min.",
-# A date as a byline writes it after the name, its parts unnamed: "15 juin 2020", "12/03/2024".
-_A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\b"
 # "Par X - 17 mai 2019 à 07:05 | 1232 vues" (a date after the name), "Par X le 07 Mai 2020",
 # "Auteur : X", "Publié par X", "jeudi 13 juin 2019, par X" (the date first), "Par X (avec Y et Z)",
 # "Ouest-France Recueilli par X. Publié le …", "A Rennes, X" (where the reporter writes from),
@@ -88,8 +90,9 @@ _A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,
 # Communication", "Par X • Publié le" (its date left out), "Publié le 11 juillet 2024 par X",
 # "Le , par X" (its date left out before), "par le Dr X, Vice-Chair of …" (a title, a role),
 # "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it),
-# "Par X 15 juin 2020" (the date right after the name, no mark between), "Un article rédigé
-# par X - Radio Nord, le 26 mars 2025" (the newsroom, then the date), "Par X *" (a note's mark)
+# "Par la rédaction" (a newsroom's desk), "Par X 15 juin 2020" (the date right after the
+# name, no mark between), "Un article rédigé par X - Radio Nord, le 26 mars 2025" (the
+# newsroom, then the date), "Par X *" (a note's mark)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
     rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
@@ -100,7 +103,7 @@ BYLINE = re.compile(
     r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
-    rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
+    rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_DESK}(?!\s*\w)|{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\*{1,3})?"  # a mark calling a note on the author: "Par X *"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
@@ -142,8 +145,6 @@ def byline_match(text: str, parts_max_chars: int) -> re.Match[str] | None:
 _NOT_A_NAME = (rf"(?!(?i:capture|photo|image|illustration|crédit|source|vidéo|bannière|logo)s?\b|(?i:{_ROLE_WORDS})\b"
                r"|(?i:[àa]\s+la\s+une)\b)")
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"  # two words or more: "Pascal Lorent"
-# A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
-_DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
 _DESK_NAME = re.compile(_DESK)
 # A journalist's role after the name, in an author's box ("Kristof Van der Stadt Rédacteur en
 # chef chez Data News", "Jeanne Martin, journaliste").
