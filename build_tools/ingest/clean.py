@@ -176,9 +176,11 @@ DATELINE = re.compile(
 # « À suivre », « (à suivre…) », « Affaire à suivre ».
 CLOSING_WORDS = re.compile(r"\(?\s*(?:affaire\s+)?[àa]\s+suivre\s*(?:\.{1,3}|…)?\s*\)?\s*[.!]?", _I)
 # A comment section's heading: "3 commentaires :", "Commentaires (6)", "Vos réactions (11)",
-# "Laisser un commentaire", "Réagir"; a theme's in English ("8 Responses", "Leave a Reply").
+# "Tous vos commentaires (11)", "Laisser un commentaire", "Réagir"; a theme's in English
+# ("8 Responses", "Leave a Reply").
 COMMENT_HEADER = re.compile(
-    r"(?:\d+\s+)?commentaires?\s*(?:\(\d+\))?\s*:?|(?:laisser|poster|ajouter|écrire|publier)\s+un\s+commentaire.*"
+    r"(?:tous\s+)?(?:(?:les|vos)\s+)?(?:\d+\s+)?commentaires?\s*(?:\(\d+\))?\s*:?"
+    r"|(?:laisser|poster|ajouter|écrire|publier)\s+un\s+commentaire.*"
     r"|r[ée]agissez.*|r[ée]agir\s*:?|(?:\d+\s+|vos\s+)?r[ée]actions?\s*(?:\(\d+\))?\s*:?"
     r"|(?:\d+\s+)?(?:responses?|comments?|replies)\s*:?|leave a (?:reply|comment).*", _I)
 COMMENT_CONTROLS = re.compile(r"(?:\s*(?:répondre|supprimer|signaler|j'aime|modifier|reply)\s*)+", _I)
