@@ -583,6 +583,12 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
     assert [cl.cls for cl in result.lines][1] is LineClass.BYLINE
 
 
+def test_a_weekly_column_s_week_is_its_date_line_not_its_title() -> None:
+    result = clean(lines("Les indiscrets", "Semaine du 15 juillet 2024", "Le budget de la région se resserre", PROSE))
+    assert (result.detected.title, result.detected.date) == ("Le budget de la région se resserre",
+                                                             dt.date(2024, 7, 15))
+
+
 def test_a_head_line_that_opens_with_the_date_gives_it_when_no_line_does() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

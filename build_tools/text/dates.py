@@ -120,7 +120,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?:h|:)\s*(?:\d{2}(?:\s*:\s*\d{2}|\s*min\b
 # création : …".
 _DATE_WORDS = re.compile(
     r"\b(?:publi[ée]e?s?|mise?s?|à|a|jour|modifi[ée]e?|modification|actualis[ée]e?|en|ligne|le|la|du|l'|dernière|derniere|"
-    r"édition|edition|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|création|créée?|"
+    r"édition|edition|semaine|date|de|publication|et|updated|published|on|at|écrit|rédigé|paru|création|créée?|"
     + _WEEKDAY_ALT + r")\b", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 120
 # The reading time a date line may end with: "Publié le 27 octobre 2023 à 15h01 Lecture 1 min."
