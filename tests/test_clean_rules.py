@@ -576,6 +576,8 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
         assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 3, 26))
     assert author("Un titre de l'article", "Un article rédigé par Jeanne Martin", PROSE) == "Jeanne Martin"
+    # Where the reporter writes from, after a comma with a space before it.
+    assert author("Un titre de l'article", "Par Jeanne Martin , à Marrakech", PROSE) == "Jeanne Martin"
     # A newsroom's desk signs, in small letters, its date after a bar.
     byline = "Par la rédaction | 2 mai 2023 | Dernière mise à jour le 15 août 2023"
     result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))

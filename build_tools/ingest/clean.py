@@ -113,7 +113,7 @@ BYLINE = re.compile(
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
     rf"|\s+(?={_A_DATE}).{{0,100}}"  # the date right after the name: "Par X 15 juin 2020"
     rf"|\s*[–—-]\s*[^\W\d_][^,.!?]{{0,60}},\s*(?i:le\s+)?(?={_A_DATE}).{{0,60}}"  # "Par X - Radio Nord, le 26 mars"
-    r"|,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
+    r"|\s*,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
 # Le Clerc | 30 septembre 2018", "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par X".
