@@ -620,6 +620,10 @@ def test_a_dispatch_s_dateline_gives_the_date_when_no_line_of_the_head_does() ->
     assert date("Un titre de l'article", "Le président, le 3 mars 2025, a dit " + PROSE, PROSE2) is None
     assert date("Un titre de l'article", PROSE2, dispatch) == dt.date(2025, 11, 13)  # under its standfirst
     assert date("Un titre de l'article", PROSE, PROSE2, dispatch) is None  # the first two paragraphs' only
+    # A dateline's paragraph taken for the standfirst, over the text.
+    short = "Ouagadougou, 13 nov. 2025 (AIB)- Le comité de pilotage a validé mardi le plan national."
+    result = clean(lines("Accueil", "Le ministère lance un plan pour les jeunes entreprises", short, PROSE2))
+    assert (result.detected.date, result.detected.author) == (dt.date(2025, 11, 13), "AIB")
 
 
 def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_does() -> None:

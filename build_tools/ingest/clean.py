@@ -2191,10 +2191,12 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
 
 def _opening_dateline(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> Dateline | None:
     """The dateline of the article's first paragraph, or of its second, under a standfirst
-    ("Ouagadougou, 13 nov. 2025 (AIB)- …")."""
+    ("Ouagadougou, 13 nov. 2025 (AIB)- …"), or of the paragraph taken for the standfirst,
+    over the text."""
     if span is None:
         return None
-    opening = [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]
+    standfirst = [i for i in range(span[0]) if lines[i].cls is LineClass.STANDFIRST][-1:]
+    opening = standfirst + [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]
     return next((placed for i in opening if (placed := dateline(unify_punctuation(lines[i].text)))), None)
 
 
