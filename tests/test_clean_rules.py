@@ -632,6 +632,10 @@ def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_doe
     assert author("Un titre de l'article", "Bouaké, le 17 mai 2025 (crocinfos.net)---" + PROSE, PROSE2) is None
     assert author("Un titre de l'article", "Par Jeanne Martin", "Kinshasa, 11 janvier 2021 (ACP).- " + PROSE,
                   PROSE2) == "Jeanne Martin"
+    # With no date: a known agency only, not a party's initials after a name.
+    assert author("Un titre de l'article", "Paris (AFP) - " + PROSE, PROSE2) == "AFP"
+    assert author("Un titre de l'article", "Bujumbura, Burundi (PANA) - " + PROSE, PROSE2) == "PANA"
+    assert author("Un titre de l'article", "Jean Dupont (PS) - " + PROSE, PROSE2) is None
 
 
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:

@@ -2184,24 +2184,46 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
-        or _publisher_name(publisher) or _dateline_agency(placed) or _closing_credit(lines) \
+        or _publisher_name(publisher) or _dateline_agency(placed) or _undated_dispatch(lines, span) \
+        or _closing_credit(lines) \
         or _closing_initials(lines, span) or _signed_opening(lines)
     return DetectedMeta(title=title, author=author, date=date, source=source)
+
+
+def _opening(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> list[int]:
+    """The lines a dispatch's dateline may open: the paragraph taken for the standfirst over
+    the text, then the article's first two paragraphs."""
+    if span is None:
+        return []
+    standfirst = [i for i in range(span[0]) if lines[i].cls is LineClass.STANDFIRST][-1:]
+    return standfirst + [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]
 
 
 def _opening_dateline(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> Dateline | None:
     """The dateline of the article's first paragraph, or of its second, under a standfirst
     ("Ouagadougou, 13 nov. 2025 (AIB)- …"), or of the paragraph taken for the standfirst,
     over the text."""
-    if span is None:
-        return None
-    standfirst = [i for i in range(span[0]) if lines[i].cls is LineClass.STANDFIRST][-1:]
-    opening = standfirst + [i for i in range(span[0], span[1] + 1) if lines[i].cls.is_body][:2]
+    opening = _opening(lines, span)
     return next((placed for i in opening if (placed := dateline(unify_punctuation(lines[i].text)))), None)
 
 
 # A news agency's initials, as a dateline writes them in brackets: "(AIB)", "(ACP)", "(MAP)".
 _AGENCY_INITIALS = re.compile(rf"[{_UPPER}]{{2,6}}")
+
+
+# A dispatch's dateline with no date: the place, then the agency in brackets and a dash
+# ("Paris (AFP) - …", "Bujumbura, Burundi (PANA) - …").
+_UNDATED_DATELINE = re.compile(rf"[{_UPPER}][\w'.-]*(?:,?\s+[{_UPPER}][\w'.-]*){{0,3}}\s*"
+                               r"\((?P<agency>[^()]{1,40})\)\s*\.?\s*[–—-]")
+
+
+def _undated_dispatch(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
+    """The agency a dispatch's dateline names with no date, in its opening (``_opening``:
+    "Paris (AFP) - …"): a known agency only (``cues.yml``, ``agencies``), since a party's
+    initials stand in brackets after a name too ("Jean Dupont (PS) - …")."""
+    return next((agency for i in _opening(lines, span)
+                 if (m := _UNDATED_DATELINE.match(unify_punctuation(lines[i].text)))
+                 and (agency := CUES.agency_named(m["agency"]))), None)
 
 
 def _dateline_agency(placed: Dateline | None) -> str | None:
