@@ -636,6 +636,8 @@ def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_doe
     assert author("Un titre de l'article", "Paris (AFP) - " + PROSE, PROSE2) == "AFP"
     assert author("Un titre de l'article", "Bujumbura, Burundi (PANA) - " + PROSE, PROSE2) == "PANA"
     assert author("Un titre de l'article", "Jean Dupont (PS) - " + PROSE, PROSE2) is None
+    assert author("Un titre de l'article", "Niamey, 29 juil (ANP)- " + PROSE, PROSE2) == "ANP"  # no year
+    assert author("Un titre de l'article", "AMI - " + PROSE, PROSE2) == "AMI"  # the agency alone
 
 
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:

@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.948, "author": 0.914, "date": 0.946, "no_date": 0.977},
+            "title": 0.948, "author": 0.919, "date": 0.946, "no_date": 0.977},
     "test": {"article_recall": 0.990, "clutter_recall": 0.944, "clutter_precision": 0.997,
              "title": 0.875, "author": 0.875, "date": 0.907, "no_date": 0.989},
 }

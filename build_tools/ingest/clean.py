@@ -2211,19 +2211,22 @@ def _opening_dateline(lines: Sequence[ClassifiedLine], span: tuple[int, int] | N
 _AGENCY_INITIALS = re.compile(rf"[{_UPPER}]{{2,6}}")
 
 
-# A dispatch's dateline with no date: the place, then the agency in brackets and a dash
-# ("Paris (AFP) - …", "Bujumbura, Burundi (PANA) - …").
-_UNDATED_DATELINE = re.compile(rf"[{_UPPER}][\w'.-]*(?:,?\s+[{_UPPER}][\w'.-]*){{0,3}}\s*"
-                               r"\((?P<agency>[^()]{1,40})\)\s*\.?\s*[–—-]")
+# A dispatch's dateline with no year: the place, a day and month perhaps, then the agency
+# in brackets and a dash ("Paris (AFP) - …", "Bujumbura, Burundi (PANA) - …", "Niamey, 29
+# juil (ANP)- …"), or the agency alone before a dash ("AMI - …").
+_UNDATED_DATELINE = re.compile(rf"[{_UPPER}][\w'.-]*(?:,?\s+[{_UPPER}][\w'.-]*){{0,3}}"
+                               r"(?:,\s*\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?)?\s*"
+                               r"\((?P<agency>[^()]{1,40})\)\s*\.?\s*[–—-]"
+                               rf"|(?P<alone>[{_UPPER}]{{2,6}})\s+[–—-]\s")
 
 
 def _undated_dispatch(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
-    """The agency a dispatch's dateline names with no date, in its opening (``_opening``:
-    "Paris (AFP) - …"): a known agency only (``cues.yml``, ``agencies``), since a party's
+    """The agency a dispatch's dateline names with no year, in its opening (``_opening``:
+    "Paris (AFP) - …", "AMI - …"): a known agency only (``cues.yml``, ``agencies``), since a party's
     initials stand in brackets after a name too ("Jean Dupont (PS) - …")."""
     return next((agency for i in _opening(lines, span)
                  if (m := _UNDATED_DATELINE.match(unify_punctuation(lines[i].text)))
-                 and (agency := CUES.agency_named(m["agency"]))), None)
+                 and (agency := CUES.agency_named(m["agency"] or m["alone"]))), None)
 
 
 def _dateline_agency(placed: Dateline | None) -> str | None:
