@@ -1490,13 +1490,17 @@ def _headline_above(lines: list[ClassifiedLine], chosen: int, opts: CleanOptions
     return chosen
 
 
-_ONE_QUOTE_MARK = str.maketrans("“”„«»", '"""""')
+_QUOTE_MARKS_ONE = "“”„«»"  # compared as "
 
 
 def _compared(text: str) -> str:
     """A line as it is compared with another: punctuation unified (quotation marks too: « »
     and “ ” are "), spaces collapsed."""
-    return " ".join(unify_punctuation(text).translate(_ONE_QUOTE_MARK).split())
+    text = unify_punctuation(text)
+    for mark in _QUOTE_MARKS_ONE:
+        if mark in text:
+            text = text.replace(mark, '"')
+    return " ".join(text.split())
 
 
 def _same_text(a: str, b: str) -> bool:
