@@ -185,6 +185,23 @@ class RemovedLine:
     reason: Reason
 
 
+class MetaField(StrEnum):
+    """A piece of an article's metadata, by its key in data/articles/<seed stem>.yml."""
+
+    TITLE = "title"
+    AUTHOR = "author"
+    DATE = "date"
+
+
+@dataclass(frozen=True)
+class MetaDoubt:
+    """Metadata the cleaner read on weak evidence: an editor should confirm or correct it."""
+
+    field: MetaField
+    line: int  # of the seed, where it was read
+    why: str
+
+
 @dataclass(frozen=True)
 class DetectedMeta:
     """Metadata the cleaner found in the text itself."""
@@ -193,6 +210,7 @@ class DetectedMeta:
     author: str | None = None
     date: dt.date | None = None
     source: str | None = None
+    doubts: tuple[MetaDoubt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -299,6 +317,7 @@ class Article:
     pins: tuple[MentionPin, ...] = ()
     editor_notes: tuple[Note, ...] = ()
     notes_path: Path | None = None
+    meta_doubts: tuple[MetaDoubt, ...] = ()  # the cleaner's doubts on metadata the editor has not settled
     mentions: tuple[Mention, ...] = field(default=())
     terms: tuple[TermUse, ...] = field(default=())
     notes: tuple[PlacedNote, ...] = field(default=())

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from build_tools import build as build_module
 from build_tools.__main__ import main
 from build_tools.build import build
+from build_tools.editor.stats import ArticleStats
 from build_tools.errors import InputError
 from build_tools.project import Paths
 from build_tools.registers.entities import EntityType
@@ -282,6 +283,23 @@ def test_a_per_article_file_without_its_seed_is_an_error(project: Path, folder: 
     (project / "data" / folder / "999_orphelin.yml").write_text(text, "utf-8")
     with pytest.raises(InputError, match=rf"999_orphelin\.yml: no seed named 999_orphelin\.txt for this {what} file"):
         build_at(project)
+
+
+def test_an_author_read_from_a_name_alone_is_to_be_confirmed_until_the_editor_gives_one(project: Path) -> None:
+    (project / "seeds" / "005_nouveau.txt").write_text(
+        "Un titre pour l’article ajouté\nJeanne Martin\n12 mars 2024\n" + "Premier paragraphe d’un article "
+        "ajouté, assez long pour être de la prose, avec plusieurs propositions et une fin bien marquée. " * 2 + "\n",
+        "utf-8")
+    edition, _ = build(Paths.at(project))
+    article = next(a for a in edition.articles if a.seed.stem == "005_nouveau")
+    assert article.author == "Jeanne Martin"
+    assert any("005_nouveau.txt:2: the author 'Jeanne Martin' was read from a name alone" in w
+               and "'author:' in data/articles/005_nouveau.yml" in w for w in edition.warnings)
+    assert [d["line"] for d in ArticleStats.of(article).doubts if d["doubt"].startswith("the author")] == [2]
+    (project / "data" / "articles" / "005_nouveau.yml").write_text("author: Jeanne Martin\n", "utf-8")
+    edition, _ = build(Paths.at(project))
+    article = next(a for a in edition.articles if a.seed.stem == "005_nouveau")
+    assert article.meta_doubts == () and not any("005_nouveau.txt:2" in w for w in edition.warnings)
 
 
 def test_seed_without_title_gets_a_derived_title_and_a_warning(project: Path) -> None:

@@ -14,7 +14,7 @@ from build_tools.errors import InputError
 from build_tools.ingest import load_articles
 from build_tools.ingest.clean import byline_match, classify_line, clean
 from build_tools.ingest.cues import Where, load_cues
-from build_tools.model import LineClass, Reason, SourceLine
+from build_tools.model import LineClass, MetaField, Reason, SourceLine
 from build_tools.project import Paths
 from build_tools.text.dates import StampKind, date_of_line, stamp
 from build_tools.text.normalize import _PUNCT_TABLE, APOSTROPHES, SPACES, unify_punctuation
@@ -303,6 +303,14 @@ def test_a_name_alone_with_its_date_after_a_slash_is_the_byline_at_the_text_s_ed
     # With no mark between, the word is the stamp's subject: no one's name, and the date an update's.
     result = clean(lines("321 logements abordables à Esch", "Article mis à jour le 12 mars 2024 à 09:15", PROSE))
     assert (result.detected.author, result.detected.date) == (None, None)
+
+
+def test_an_author_read_from_a_name_alone_is_doubted_and_one_from_a_byline_is_not() -> None:
+    doubts = clean(lines("321 logements abordables à Esch", "Alain Lune", "12 mars 2024", PROSE)).detected.doubts
+    assert [(d.field, d.line) for d in doubts] == [(MetaField.AUTHOR, 2)]
+    assert "name alone" in doubts[0].why
+    assert clean(lines("321 logements abordables à Esch", "Par Alain Lune", "12 mars 2024", PROSE)).detected.doubts \
+        == ()
 
 
 def test_the_rubric_of_a_site_s_front_page_is_no_name() -> None:

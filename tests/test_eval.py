@@ -11,7 +11,7 @@ from build_tools.__main__ import main
 from build_tools.errors import InputError
 from build_tools.evaluate import evaluate, summary
 from build_tools.evaluate.corpus import read_file
-from build_tools.evaluate.score import ErrorKind, score_file
+from build_tools.evaluate.score import Counts, ErrorKind, score_file
 
 PARAGRAPH = ("La Commission européenne a présenté mardi un plan de plusieurs milliards d’euros pour "
              "soutenir la production de semi-conducteurs sur le continent, a-t-elle annoncé à Bruxelles.")
@@ -77,6 +77,21 @@ def test_wrong_metadata_is_an_error(tmp_path: Path) -> None:
     assert "Paul Martin" in kinds[ErrorKind.AUTHOR].expected
     # A date read where the page's header shows none is reported, but not scored.
     assert ErrorKind.DATE in kinds and score.counts.dates == 0
+
+
+def test_an_author_misread_from_a_name_alone_is_counted_as_doubted(tmp_path: Path) -> None:
+    page = PAGE.replace("byline\tPar Jeanne Dupont", "byline\tJeanne Dupont").replace(
+        "author: Jeanne Dupont", "author: Paul Martin")
+    score = score_file(read_file(write(tmp_path / "dev", "essai.txt", page)))
+    counts = score.counts
+    assert (counts.authors_misread, counts.authors_doubted, counts.authors_doubted_wrong) == (1, 1, 1)
+    assert next(e for e in score.errors if e.kind is ErrorKind.AUTHOR).got == "read 'Jeanne Dupont', doubted"
+    assert counts.scores()["misread_authors_doubted"] == 1.0
+    right = score_file(read_file(write(tmp_path / "dev", "essai.txt", page.replace("Paul Martin", "Jeanne Dupont"))))
+    assert (right.counts.authors_misread, right.counts.authors_doubted, right.counts.authors_doubted_wrong) == (0, 1, 0)
+    # Nothing misread: every misread author was doubted; one misread and not doubted: none was.
+    assert right.counts.scores()["misread_authors_doubted"] == 1.0
+    assert Counts(authors=1, authors_misread=1).scores()["misread_authors_doubted"] == 0.0
 
 
 def test_a_malformed_file_names_each_bad_line(tmp_path: Path) -> None:

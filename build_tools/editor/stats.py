@@ -32,8 +32,11 @@ class ArticleStats:
                    mentions=len(article.mentions), linked=sum(m.linked for m in article.mentions),
                    terms=len(article.terms), notes={k.value: notes[k.value] for k in NoteKind},
                    removed=dict(sorted(Counter(r.reason.value for r in article.removed).items())),
-                   doubts=[{"line": line.number, "doubt": line.doubt, "text": line.text}
-                           for line in article.clean.doubts])
+                   doubts=sorted([*({"line": line.number, "doubt": line.doubt, "text": line.text}
+                                    for line in article.clean.doubts),
+                                  *({"line": d.line, "doubt": f"the {d.field.value} {d.why}",
+                                     "text": str(getattr(article, d.field.value))} for d in article.meta_doubts)],
+                                 key=lambda d: d["line"]))
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,8 @@ _SCORE_NAMES = {
     "clutter_precision": "left out rightly",
     "title": "title",
     "author": "author",
+    "misread_authors_doubted": "  misread, doubted",
+    "doubted_authors_wrong": "  doubted, misread",
     "date": "date (where shown)",
     "no_date": "no date (where none)",
 }

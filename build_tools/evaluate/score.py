@@ -17,7 +17,7 @@ from enum import StrEnum
 from ..editor.report import preview
 from ..ingest.clean import clean
 from ..ingest.seeds import source_lines
-from ..model import CleanResult
+from ..model import CleanResult, MetaField
 from .corpus import CorpusFile, Role
 
 
@@ -57,6 +57,9 @@ class Counts:
     titles_right: int = 0
     authors: int = 0  # files: all (likewise)
     authors_right: int = 0
+    authors_misread: int = 0  # files whose author the cleaner reads wrong (not those it finds none in)
+    authors_doubted: int = 0  # files whose author the cleaner reads and asks an editor to confirm
+    authors_doubted_wrong: int = 0
     dates: int = 0  # files whose page shows a date
     dates_right: int = 0
     undated: int = 0  # files whose page shows none: the cleaner must read none
@@ -76,6 +79,10 @@ class Counts:
             "clutter_precision": ratio(self.other_removed, self.removed),
             "title": ratio(self.titles_right, self.titles),
             "author": ratio(self.authors_right, self.authors),
+            # every misread author doubted (all of none, when none is misread)
+            "misread_authors_doubted": ratio(self.authors_doubted_wrong, self.authors_misread)
+            if self.authors_misread else 1.0,
+            "doubted_authors_wrong": ratio(self.authors_doubted_wrong, self.authors_doubted),
             "date": ratio(self.dates_right, self.dates),
             "no_date": ratio(self.undated_right, self.undated),
         }
@@ -128,8 +135,12 @@ def score_file(file: CorpusFile) -> FileScore:
     counts.authors_right = _same(found.author, file.author)
     if not counts.titles_right:
         errors.append(EvalError(file.name, ErrorKind.TITLE, None, repr(file.title), f"read {found.title!r}"))
+    counts.authors_misread = found.author is not None and not counts.authors_right
+    counts.authors_doubted = any(d.field is MetaField.AUTHOR for d in found.doubts)
+    counts.authors_doubted_wrong = counts.authors_doubted and not counts.authors_right
     if not counts.authors_right:
-        errors.append(EvalError(file.name, ErrorKind.AUTHOR, None, repr(file.author), f"read {found.author!r}"))
+        read = f"read {found.author!r}" + (", doubted" if counts.authors_doubted else "")
+        errors.append(EvalError(file.name, ErrorKind.AUTHOR, None, repr(file.author), read))
     if file.date is not None:
         counts.dates = 1
         counts.dates_right = found.date == file.date

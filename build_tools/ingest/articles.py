@@ -70,12 +70,15 @@ def make_article(seed: Seed, meta: ArticleMeta, editor_notes: tuple[Note, ...] =
                         f"data/articles/{seed.stem}.yml (using {title!r} meanwhile)")
     if not result.blocks:
         warnings.append(f"{seed.rel_path}: no article text left after cleaning")
+    doubts = tuple(d for d in found.doubts if getattr(meta, d.field.value) is None)  # the editor's value settles it
+    warnings += [f"{seed.rel_path}:{d.line}: the {d.field.value} {getattr(found, d.field.value)!r} {d.why}; "
+                 f"confirm or correct it with '{d.field.value}:' in data/articles/{seed.stem}.yml" for d in doubts]
     article = Article(
         seed=seed, slug=meta.slug or _unreserved(slugify(title)), title=title, title_origin=origin,
         author=meta.author or found.author, date=meta.date or found.date,
         source=meta.source or found.source, publisher=meta.publisher,
         original_url=meta.original_url, clean=result, genre=meta.genre, meta_path=meta.path, pins=meta.pins,
-        editor_notes=editor_notes, notes_path=notes_path if editor_notes else None)
+        editor_notes=editor_notes, notes_path=notes_path if editor_notes else None, meta_doubts=doubts)
     return article, warnings
 
 

@@ -37,6 +37,8 @@ from ..model import (
     DetectedMeta,
     LineChoices,
     LineClass,
+    MetaDoubt,
+    MetaField,
     Reason,
     RemovedLine,
     Rule,
@@ -2187,11 +2189,23 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     date = date or (placed.date if placed else None)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = _author(lines, reach, opts) or _credit_in_text(lines) or _agency(lines, source) \
+    author = (by_name := _author(lines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
         or _publisher_name(publisher) or _dateline_agency(placed) or _undated_dispatch(lines, span) \
         or _closing_credit(lines) \
         or _closing_initials(lines, span) or _signed_opening(lines)
-    return DetectedMeta(title=title, author=author, date=date, source=source)
+    return DetectedMeta(title=title, author=author, date=date, source=source,
+                        doubts=_name_alone_doubt(lines, reach) if by_name else ())
+
+
+def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[MetaDoubt, ...]:
+    """The author ``_author`` reads from a name alone on its line (no « Par » before it) is
+    to be confirmed: a label, a place or a caption's name looks the same. On the corpus, no
+    author read from a byline is wrong, and every author read wrong is read so."""
+    named = next((cl for cl in lines[:reach + 1] if cl.cls is LineClass.BYLINE), None)
+    if named is None or named.rule is not Rule.NAME_BYLINE:
+        return ()
+    return (MetaDoubt(MetaField.AUTHOR, named.number, "was read from a name alone on its line, with no « Par » "
+                      "before it (a label, a place or a caption's name looks the same)"),)
 
 
 def _opening(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> list[int]:
