@@ -778,8 +778,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
-        near = [j for j in anchors if abs(j - i) <= 2 and all(
-            lines[k].cls is LineClass.BLANK for k in range(min(i, j) + 1, max(i, j)))]
+        near = [j for j in anchors if _beside(lines, i, j)]
         if near and i <= signed_until:
             bylines.add(i)
         elif i in edges and not lines[i].text.endswith(".") \
@@ -799,6 +798,17 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     for i in bylines:
         doubt = "left out as the byline: a name alone at the article's edge" if i in by_place else None
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE, doubt=doubt)
+
+
+def _beside(lines: Sequence[ClassifiedLine], i: int, j: int) -> bool:
+    """Whether lines ``i`` and ``j`` stand together, a blank line aside, or a reading time
+    between them, a blank line around each of its two lines at most (a byline's block: the
+    name, « Temps de lecture : », « 2 min », « Publié le »)."""
+    if abs(j - i) > 6:
+        return False
+    between = _shown(lines, range(min(i, j) + 1, max(i, j)))
+    return (abs(j - i) <= 2 and not between) or (
+        0 < len(between) <= 2 and all(lines[k].reason is Reason.READING_TIME for k in between))
 
 
 def _over_roles(lines: Sequence[ClassifiedLine], i: int) -> int:
