@@ -313,6 +313,14 @@ def test_an_author_read_from_a_name_alone_is_doubted_and_one_from_a_byline_is_no
         == ()
 
 
+def test_a_column_s_headline_may_name_its_author_after_a_comma() -> None:
+    headline = "L'IA et nous : boum, krach et étape suivante, par Eric Lemaire"
+    assert author(headline, PROSE, PROSE2) == "Eric Lemaire"
+    assert clean(lines(headline, PROSE, PROSE2)).detected.title == headline  # the headline as written
+    assert author(headline, "Par Jeanne Martin", PROSE, PROSE2) == "Jeanne Martin"  # a byline first
+    assert author("Les pays façonnés par Donald Trump", PROSE, PROSE2) is None  # no comma: the headline's words
+
+
 def test_the_rubric_of_a_site_s_front_page_is_no_name() -> None:
     result = clean(lines("321 logements abordables à Esch", "A la Une Économie Analyse", "12 mars 2024", PROSE))
     assert (result.detected.author, result.detected.date) == (None, dt.date(2024, 3, 12))

@@ -2202,9 +2202,19 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     author = (by_name := _author(lines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
         or _publisher_name(publisher) or _dateline_agency(placed) or _undated_dispatch(lines, span) \
         or _closing_credit(lines) \
-        or _closing_initials(lines, span) or _signed_opening(lines)
+        or _closing_initials(lines, span) or _signed_opening(lines) or _author_in_title(title)
     return DetectedMeta(title=title, author=author, date=date, source=source,
                         doubts=_name_alone_doubt(lines, reach) if by_name else ())
+
+
+# A column's headline that names its author after a comma: « L'IA et nous : boum, krach et
+# étape suivante, par Eric Lemaire ».
+_TITLE_BYLINE = re.compile(rf",\s+(?i:par)\s+(?P<name>{_FULL_NAME})\s*$")
+
+
+def _author_in_title(title: str | None) -> str | None:
+    """The author a headline names at its end (``_TITLE_BYLINE``), when nothing else names one."""
+    return m["name"] if title is not None and (m := _TITLE_BYLINE.search(title)) else None
 
 
 def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[MetaDoubt, ...]:
