@@ -656,6 +656,14 @@ def test_a_dispatch_s_dateline_names_its_agency_as_the_author_when_no_byline_doe
     assert author("Un titre de l'article", "AMI - " + PROSE, PROSE2) == "AMI"  # the agency alone
 
 
+def test_a_dispatch_dated_by_day_and_month_takes_the_year_its_paragraph_gives_that_day() -> None:
+    opening = "Niamey, 29 juil (ANP)- Le ministre a présidé, ce mardi {} à Niamey, l'ouverture de la semaine."
+    result = clean(lines("Un titre de l'article", opening.format("29 juillet 2025"), PROSE, PROSE2))
+    assert (result.detected.date, result.detected.author) == (dt.date(2025, 7, 29), "ANP")
+    # Another day in the paragraph is another date: the dispatch's stays unknown.
+    assert clean(lines("Un titre de l'article", opening.format("30 juillet 2025"), PROSE, PROSE2)).detected.date is None
+
+
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

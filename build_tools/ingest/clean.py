@@ -45,6 +45,7 @@ from ..model import (
     SourceLine,
 )
 from ..text.dates import (
+    MONTHS,
     WRITTEN_DATE,
     Dateline,
     StampKind,
@@ -2196,7 +2197,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
                 and (stamped := _after_stamp(lines[heading].text)) is not None:  # « 16-05-2025 10:02 - … »
             date = stamped[0]
     placed = _opening_dateline(lines, span)  # the dateline: "Ouagadougou, 13 nov. 2025 (AIB)- …"
-    date = date or (placed.date if placed else None)
+    date = date or (placed.date if placed else None) or _undated_dispatch_date(lines, span)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
     author = (by_name := _author(lines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
@@ -2253,7 +2254,7 @@ _AGENCY_INITIALS = re.compile(rf"[{_UPPER}]{{2,6}}")
 # in brackets and a dash ("Paris (AFP) - …", "Bujumbura, Burundi (PANA) - …", "Niamey, 29
 # juil (ANP)- …"), or the agency alone before a dash ("AMI - …").
 _UNDATED_DATELINE = re.compile(rf"[{_UPPER}][\w'.-]*(?:,?\s+[{_UPPER}][\w'.-]*){{0,3}}"
-                               r"(?:,\s*\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?)?\s*"
+                               r"(?:,\s*(?P<day>\d{1,2})(?:er)?\s+(?P<month>[^\W\d_]{3,9})\.?)?\s*"
                                r"\((?P<agency>[^()]{1,40})\)\s*\.?\s*[–—-]"
                                rf"|(?P<alone>[{_UPPER}]{{2,6}})\s+[–—-]\s")
 
@@ -2265,6 +2266,20 @@ def _undated_dispatch(lines: Sequence[ClassifiedLine], span: tuple[int, int] | N
     return next((agency for i in _opening(lines, span)
                  if (m := _UNDATED_DATELINE.match(unify_punctuation(lines[i].text)))
                  and (agency := CUES.agency_named(m["agency"] or m["alone"]))), None)
+
+
+def _undated_dispatch_date(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> dt.date | None:
+    """The date of a dispatch whose dateline gives a day and a month but no year (« Niamey, 29
+    juil (ANP)- … »): the full date its paragraph writes for that day (« ce mardi 29 juillet
+    2025 »); none if the paragraph writes no such date."""
+    for i in _opening(lines, span):
+        text = unify_punctuation(lines[i].text)
+        m = _UNDATED_DATELINE.match(text)
+        if m is None or m["day"] is None or (month := MONTHS.get(m["month"].lower())) is None:
+            continue
+        return next((date for written in WRITTEN_DATE.finditer(text, m.end())
+                     if (date := parse_date(written[0])) and (date.month, date.day) == (month, int(m["day"]))), None)
+    return None
 
 
 def _dateline_agency(placed: Dateline | None) -> str | None:
