@@ -664,6 +664,18 @@ def test_a_dispatch_dated_by_day_and_month_takes_the_year_its_paragraph_gives_th
     assert clean(lines("Un titre de l'article", opening.format("30 juillet 2025"), PROSE, PROSE2)).detected.date is None
 
 
+def test_publie_le_and_a_date_inside_a_line_of_the_head_dates_the_article() -> None:
+    head = "Économie Fourniture de l'électricité : retour à la case départ ? Publié le lundi 12 mai 2025 | arc en ciel"
+    result = clean(lines("Accueil", head, "", "Les coupures reprennent à Bamako", "", PROSE, PROSE2))
+    assert result.detected.date == dt.date(2025, 5, 12)
+    # Nor is the line a title: a headline says nothing of when it was published.
+    result = clean(lines(head, "Les coupures reprennent à Bamako", PROSE, PROSE2))
+    assert (result.detected.title, result.detected.date) == ("Les coupures reprennent à Bamako", dt.date(2025, 5, 12))
+    # In the article's text, a sentence that says when something was published dates nothing.
+    said = "Le rapport, publié le 12 mai 2025 par le ministère, fait état de coupures plus longues dans la capitale."
+    assert clean(lines("Un titre de l'article", PROSE, said, PROSE2)).detected.date is None
+
+
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

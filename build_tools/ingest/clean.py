@@ -46,6 +46,7 @@ from ..model import (
 )
 from ..text.dates import (
     MONTHS,
+    WEEKDAYS,
     WRITTEN_DATE,
     Dateline,
     StampKind,
@@ -1103,7 +1104,8 @@ _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # réservés »: on the development pages, none of the 119 lines that hold one is a title
 # or the article's text), a link's call at the end of a banner's line (« … à Lille. En savoir
 # plus », « Learn more »), a time of day the English way (« … I 1:45 pm, 20th May »).
-_NOT_IN_A_TITLE = re.compile(r"https?://|(?:/[\w.-]+){3,}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*\d"
+_NOT_IN_A_TITLE = re.compile(rf"https?://|(?:/[\w.-]+){{3,}}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*"
+                             rf"(?i:(?:{'|'.join(WEEKDAYS)})\s+)?\d"
                              r"|^(?i:date de (?:publication|parution|mise en ligne))\s*:?$"
                              r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)"
                              r"|(?i:\b(?:en savoir plus|lire la suite|learn more|read more)\W*)$"
@@ -2192,7 +2194,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
         first = next((i for i, cl in enumerate(lines) if cl.cls.is_body), len(lines))
         boxed = _related_box(lines, first, opts)  # not another article's, in a box over the article: « 06/08/12 … »
         date = next((d for i, cl in enumerate(lines[:first]) if cl.reason is Reason.AROUND and i not in boxed
-                     and (d := (stamp := leading_date(cl.text)) and stamp[0])), None)
+                     and (d := ((stamp := leading_date(cl.text)) and stamp[0]) or _published_within(cl.text))), None)
         if date is None and heading is not None and heading < first \
                 and (stamped := _after_stamp(lines[heading].text)) is not None:  # « 16-05-2025 10:02 - … »
             date = stamped[0]
@@ -2227,6 +2229,18 @@ def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[Meta
         return ()
     return (MetaDoubt(MetaField.AUTHOR, named.number, "was read from a name alone on its line, with no « Par » "
                       "before it (a label, a place or a caption's name looks the same)"),)
+
+
+# « Publié le » and a date inside a line of the page's head, its headline and rubric run into
+# it: « Économie Fourniture de l'électricité à Bamako : … ? Publié le lundi 12 mai 2025 | arc en ciel ».
+_PUBLISHED_WITHIN = re.compile(rf"(?i:\bpubli[ée]e?\s+le)\s+(?P<date>(?i:{WRITTEN_DATE.pattern})"
+                               r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
+
+
+def _published_within(text: str) -> dt.date | None:
+    """The date « Publié le » gives inside a line (``_PUBLISHED_WITHIN``)."""
+    m = _PUBLISHED_WITHIN.search(unify_punctuation(text))
+    return parse_date(m["date"]) if m else None
 
 
 def _opening(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> list[int]:
