@@ -321,6 +321,12 @@ def test_a_column_s_headline_may_name_its_author_after_a_comma() -> None:
     assert author("Les pays façonnés par Donald Trump", PROSE, PROSE2) is None  # no comma: the headline's words
 
 
+def test_a_button_s_label_and_its_network_are_no_name() -> None:
+    assert author("321 logements abordables à Esch", "Partager Facebook", "12 mars 2024", PROSE) is None
+    assert author("321 logements abordables à Esch", "Accueil Économie", "12 mars 2024", PROSE) is None
+    assert author("321 logements abordables à Esch", "Marine Le Pen", "12 mars 2024", PROSE) == "Marine Le Pen"
+
+
 def test_the_rubric_of_a_site_s_front_page_is_no_name() -> None:
     result = clean(lines("321 logements abordables à Esch", "A la Une Économie Analyse", "12 mars 2024", PROSE))
     assert (result.detected.author, result.detected.date) == (None, dt.date(2024, 3, 12))

@@ -746,9 +746,14 @@ _STAMP_MARK = re.compile(r"\s*[|/–—-]")
 
 def _named(text: str) -> bool:
     """Whether the line is a name alone (``NAME_ALONE``) of two words or more, or of one
-    set apart from its stamp by a mark."""
+    set apart from its stamp by a mark; none of its words a button's or a menu's
+    (« Partager Facebook »: a share button's label and its network, no one's name)."""
     m = _name_alone(text)
-    return m is not None and (_words(m["name"]) >= 2 or _STAMP_MARK.match(text, m.end("name")) is not None)
+    return m is not None and (_words(m["name"]) >= 2 or _STAMP_MARK.match(text, m.end("name")) is not None) \
+        and not any(_furniture_line(word, DEFAULT_OPTIONS) in _BUTTONS for word in m["name"].split())
+
+
+_BUTTONS = (Reason.SHARE_PROMPT, Reason.NAVIGATION)  # what no word of a name is
 
 
 def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
