@@ -598,6 +598,11 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
         assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 3, 26))
     assert author("Un titre de l'article", "Un article rédigé par Jeanne Martin", PROSE) == "Jeanne Martin"
+    # A capital written without its accent, as many sites do: « Ecrit par », « Edito par ».
+    for byline in ("Écrit par Jeanne Martin 21 août 2025", "Ecrit par Jeanne Martin 21 août 2025"):
+        result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
+        assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 8, 21))
+    assert author("Un titre de l'article", "Edito par Jeanne Martin", PROSE) == "Jeanne Martin"
     # Where the reporter writes from, after a comma with a space before it.
     assert author("Un titre de l'article", "Par Jeanne Martin , à Marrakech", PROSE) == "Jeanne Martin"
     # A newsroom's desk signs, in small letters, its date after a bar.

@@ -103,7 +103,8 @@ BYLINE = re.compile(
     r"(?:\s+(?:à\s+)?\d{1,2}\s*[h:]\s*\d{2})?,?\s+|le\s*,\s*)?"
     r"(?i:(?:propos recueillis|(?:(?:une?\s+)?[\w-]+\s+)?(?:recueillie?s?|réalisée?s?|rédigée?s?)|texte|un article"
     r"|une analyse"
-    r"|une enquête|analyse|enquête|décryptage|chronique|tribune|reportage|entretien|éditorial|édito|portrait|écrit"
+    r"|une enquête|analyse|enquête|décryptage|chronique|tribune|reportage|entretien|[ée]ditorial|[ée]dito|portrait"
+    r"|[ée]crit"  # a capital without its accent: « Ecrit par »
     r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
