@@ -20,9 +20,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.949, "author": 0.913, "date": 0.941, "no_date": 0.978, "misread_authors_doubted": 1.0},
-    "test": {"article_recall": 0.991, "clutter_recall": 0.943, "clutter_precision": 0.997,
-             "title": 0.861, "author": 0.878, "date": 0.852, "no_date": 0.991, "misread_authors_doubted": 1.0},
+            "title": 0.948, "author": 0.918, "date": 0.953, "no_date": 0.974, "misread_authors_doubted": 1.0},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.942, "clutter_precision": 0.997,
+             "title": 0.857, "author": 0.896, "date": 0.859, "no_date": 0.991, "misread_authors_doubted": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -44,6 +44,12 @@ KNOWN_LOSSES: dict[str, str] = {
     "test/tout-luxembourg-teletravail-frontaliers-34-jours:5":
         "the stored copy ends on a quotation's attribution alone (« précise le gouvernement luxembourgeois »),"
         " a short line after the text",
+    "test/conseil-du-patronat-quebec-etude-ia-entreprises:1":
+        "a report's first section heading (« Mot du président et chef de la direction »), on a stored copy that"
+        " shows no headline, read as the title",
+    "test/secuslice-cloud-souverain-europeen:4":
+        "a blog post's first intertitle, a question right over its text, read as the title under a headline"
+        " that opens on an emoji",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
         "a page of short items: an intertitle over a list, above the first paragraph of prose",
