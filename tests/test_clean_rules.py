@@ -687,6 +687,13 @@ def test_publie_le_and_a_date_inside_a_line_of_the_head_dates_the_article() -> N
     assert clean(lines("Un titre de l'article", PROSE, said, PROSE2)).detected.date is None
 
 
+def test_a_weather_widget_s_date_is_the_site_s_day_not_the_article_s() -> None:
+    page = ("13.9 C", "Nice", "2 mai 2024", "", "Penser le Sophia Antipolis de demain", PROSE, PROSE2)
+    assert clean(lines(*page)).detected.date is None
+    assert clean(lines(*page[1:])).detected.date == dt.date(2024, 5, 2)  # no temperature over it: the page's
+    assert clean(lines("6° min 0°", *page[2:])).detected.date is None
+
+
 def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> None:
     def date(*texts: str) -> dt.date | None:
         return clean(lines(*texts)).detected.date

@@ -2133,6 +2133,17 @@ def _under_update_label(lines: Sequence[ClassifiedLine], at: int) -> bool:
         and _UPDATE_ONLY.match(unify_punctuation(lines[above].text)) is not None
 
 
+# A weather widget's temperature: « 13.9 C », « 12°C », « 6° min 0° ».
+_TEMPERATURE = re.compile(r"-?\d{1,2}(?:[.,]\d)?\s?(?:°\s?[CF]?|[CF])(?:\s.{0,20})?")
+
+
+def _under_weather(lines: Sequence[ClassifiedLine], at: int) -> bool:
+    """Whether the date line ``at`` is a weather widget's, the site's day: within two lines
+    under a temperature (« 13.9 C », the town, « 2 mai 2024 »)."""
+    above = _shown(lines, range(max(0, at - 4), at))[-2:]
+    return any(_TEMPERATURE.fullmatch(lines[i].text) for i in above)
+
+
 def _signature_end(lines: Sequence[ClassifiedLine], last: int, opts: CleanOptions) -> int:
     """The last line where the article's signature may stand: ``signature_reach`` lines
     under its last paragraph ``last`` (blank lines aside). A byline or a date further down
@@ -2174,7 +2185,8 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
             if m and m["source"] and source is None:
                 source = cl.text[m.start("source"):m.end("source")]
             found = parse_date(m["date"]) if m else None
-        elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None and not _under_update_label(lines, at):
+        elif cl.cls is LineClass.DATE and _UPDATE_ONLY.match(form) is None and not _under_update_label(lines, at) \
+                and not _under_weather(lines, at):
             form = _COMMENT_COUNT.sub("", form)
             found = date_of_line(form) or ((stamp := leading_date(form)) and stamp[0]) or None
             found = found or ((dispatch := agency_date(form)) and dispatch[1]) or None
