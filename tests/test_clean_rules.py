@@ -598,6 +598,7 @@ def test_a_byline_may_give_the_date_right_after_the_name() -> None:
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
         assert (result.detected.author, result.detected.date) == ("Jeanne Martin", dt.date(2025, 3, 26))
     assert author("Un titre de l'article", "Un article rédigé par Jeanne Martin", PROSE) == "Jeanne Martin"
+    assert author("Un titre de l'article", "Par AlAhed avec agences", PROSE) == "AlAhed avec agences"
     # A capital written without its accent, as many sites do: « Ecrit par », « Edito par ».
     for byline in ("Écrit par Jeanne Martin 21 août 2025", "Ecrit par Jeanne Martin 21 août 2025"):
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))

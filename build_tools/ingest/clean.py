@@ -108,7 +108,7 @@ BYLINE = re.compile(
     r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
     rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
-    rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_DESK}(?!\s*\w)|{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+{_NAMES})?"
+    rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_DESK}(?!\s*\w)|{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+(?:{_NAMES}|(?i:(?:les\s+)?agences)\b))?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\*{1,3})?"  # a mark calling a note on the author: "Par X *"
     r"(?:\s*\((?!(?i:avec)\b)[^()]{1,60}\))?"  # where the reporter writes from: "(Bruxelles, bureau européen)"
