@@ -20,9 +20,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.948, "author": 0.918, "date": 0.953, "no_date": 0.974, "misread_authors_doubted": 1.0},
+            "title": 0.944, "author": 0.917, "date": 0.939, "no_date": 0.984, "misread_authors_doubted": 1.0},
     "test": {"article_recall": 0.990, "clutter_recall": 0.942, "clutter_precision": 0.997,
-             "title": 0.857, "author": 0.896, "date": 0.859, "no_date": 0.991, "misread_authors_doubted": 1.0},
+             "title": 0.857, "author": 0.896, "date": 0.859, "no_date": 1.0, "misread_authors_doubted": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -51,6 +51,9 @@ KNOWN_LOSSES: dict[str, str] = {
         "a blog post's first intertitle, a question right over its text, read as the title under a headline"
         " that opens on an emoji",
     # Development pages added on 2026-12-05, scored on arrival.
+    "dev/actualites-uqam-ia-enseignement-superieur:6":
+        "a university news page's standfirst, under a short headline taken for a menu's last item with the"
+        " « Voir plus », « Voir moins » buttons over it, read as the title",
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:5":
         "a page of short items: an intertitle over a list, above the first paragraph of prose",
     "dev/canton-de-neuchatel-infos-breves-conseil-etat-2-decembre-2024:14":
