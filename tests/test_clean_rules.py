@@ -688,6 +688,16 @@ def test_publie_le_and_a_date_inside_a_line_of_the_head_dates_the_article() -> N
     assert clean(lines("Un titre de l'article", PROSE, said, PROSE2)).detected.date is None
 
 
+def test_a_name_and_a_date_above_the_site_s_navigation_are_the_site_s_bar() -> None:
+    page = ("Régie Pub", "lundi 15 décembre 2025", "Le Flux", "• Politique", "• Economie", "• Société", "No Result",
+            "View All Result", "", "IA : l'État reprend le contrôle", "28 juillet 2025", PROSE, PROSE2)
+    result = clean(lines(*page))
+    assert (result.detected.author, result.detected.date) == (None, dt.date(2025, 7, 28))
+    # With no navigation between them and the title, the name and its date are the article's.
+    result = clean(lines("Régie Pub", "lundi 15 décembre 2025", "", "IA : l'État reprend le contrôle", PROSE, PROSE2))
+    assert (result.detected.author, result.detected.date) == ("Régie Pub", dt.date(2025, 12, 15))
+
+
 def test_a_weather_widget_s_date_is_the_site_s_day_not_the_article_s() -> None:
     page = ("13.9 C", "Nice", "2 mai 2024", "", "Penser le Sophia Antipolis de demain", PROSE, PROSE2)
     assert clean(lines(*page)).detected.date is None

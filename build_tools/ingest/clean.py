@@ -2026,7 +2026,7 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
     each name right under the one before or under its box's label and role,
     and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
     correspondant à New York")."""
-    first = next((i for i, cl in enumerate(lines[:reach + 1]) if cl.cls is LineClass.BYLINE), None)
+    first = next((i for i in _bylines(lines) if i <= reach), None)
     if first is None:
         return None
     cl = lines[first]
@@ -2053,6 +2053,16 @@ def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> 
     people = [name for name in names if _DESK_NAME.fullmatch(name) is None]
     names = people or names  # a newsroom's desk over its journalist's name: the journalist is the author
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+
+
+def _bylines(lines: Sequence[ClassifiedLine]) -> list[int]:
+    """The byline lines that may be the article's: none with the site's navigation between
+    it and the title (a name in the site's top bar, by its date of the day: « Régie Pub »,
+    « lundi 15 décembre 2025 », then the menus and the search box; a show's « Par » in a
+    radio's menu)."""
+    title = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
+    return [i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE
+            and not (title is not None and i < title and _navigation_between(lines, i, title))]
 
 
 # Words that open a French sentence and never follow a name inside one, capitalised.
@@ -2198,7 +2208,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     # The date line nearest the byline, or else the title: a date further away is the site's (« 13
     # janvier 2013 » over its menus) or another article's; and if none stands near the byline, the
     # date the byline gives ("Par X, le 11 juin 2024 à 03h28").
-    byline = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE), None)
+    byline = next(iter(_bylines(lines)), None)
     heading = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
     anchor = byline if byline is not None else heading
     if anchor is not None:  # above the site's navigation: the site's date of the day
@@ -2242,7 +2252,7 @@ def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[Meta
     """The author ``_author`` reads from a name alone on its line (no « Par » before it) is
     to be confirmed: a label, a place or a caption's name looks the same. On the corpus, no
     author read from a byline is wrong, and every author read wrong is read so."""
-    named = next((cl for cl in lines[:reach + 1] if cl.cls is LineClass.BYLINE), None)
+    named = next((lines[i] for i in _bylines(lines) if i <= reach), None)
     if named is None or named.rule is not Rule.NAME_BYLINE:
         return ()
     return (MetaDoubt(MetaField.AUTHOR, named.number, "was read from a name alone on its line, with no « Par » "
