@@ -683,6 +683,12 @@ def test_publie_le_and_a_date_inside_a_line_of_the_head_dates_the_article() -> N
     # Nor is the line a title: a headline says nothing of when it was published.
     result = clean(lines(head, "Les coupures reprennent à Bamako", PROSE, PROSE2))
     assert (result.detected.title, result.detected.date) == ("Les coupures reprennent à Bamako", dt.date(2025, 5, 12))
+    # « posté par » its publisher, then the date, over the byline of its authors.
+    head = "posté par Le Hub de la Finance Digitale , le 18 fév 2026"
+    for headline in ("La cybersécurité en Afrique francophone : un levier essentiel", "La cybersécurité"):
+        result = clean(lines(headline, head, "• 17", "• 4 min.", "Par Rebecca Szantyr", PROSE, PROSE2))
+        assert (result.detected.author, result.detected.date) == ("Rebecca Szantyr", dt.date(2026, 2, 18))
+        assert result.lines[1].cls is LineClass.BOILERPLATE  # no standfirst, even under a shorter headline
     # In the article's text, a sentence that says when something was published dates nothing.
     said = "Le rapport, publié le 12 mai 2025 par le ministère, fait état de coupures plus longues dans la capitale."
     assert clean(lines("Un titre de l'article", PROSE, said, PROSE2)).detected.date is None

@@ -1111,7 +1111,7 @@ _ADDRESS_START = re.compile(r"https?://|www\.", _I)
 # or the article's text), a link's call at the end of a banner's line (« … à Lille. En savoir
 # plus », « Learn more »), a time of day the English way (« … I 1:45 pm, 20th May »).
 _NOT_IN_A_TITLE = re.compile(rf"https?://|(?:/[\w.-]+){{3,}}|(?i:publi[ée]e?|mise? à jour)\s+(?:le|à|:)?\s*"
-                             rf"(?i:(?:{'|'.join(WEEKDAYS)})\s+)?\d"
+                             rf"(?i:(?:{'|'.join(WEEKDAYS)})\s+)?\d|(?i:\b(?:publi|post)[ée]e?\s+par\s+[^,]{{1,60}},\s*le\s+\d)"
                              r"|^(?i:date de (?:publication|parution|mise en ligne))\s*:?$"
                              r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|©|(?i:\bdroits réservés\b)"
                              r"|(?i:\b(?:en savoir plus|lire la suite|learn more|read more)\W*)$"
@@ -2260,9 +2260,10 @@ def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[Meta
 
 
 # « Publié le » and a date inside a line of the page's head, its headline and rubric run into
-# it: « Économie Fourniture de l'électricité à Bamako : … ? Publié le lundi 12 mai 2025 | arc en ciel ».
-_PUBLISHED_WITHIN = re.compile(rf"(?i:\bpubli[ée]e?\s+le)\s+(?P<date>(?i:{WRITTEN_DATE.pattern})"
-                               r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
+# it: « Économie Fourniture de l'électricité à Bamako : … ? Publié le lundi 12 mai 2025 | arc en ciel »;
+# or « posté par » its publisher, then the date: « posté par Le Hub de la Finance Digitale , le 18 fév 2026 ».
+_PUBLISHED_WITHIN = re.compile(rf"(?i:\b(?:publi|post)[ée]e?(?:\s+par\s+[^,]{{1,60}}?\s*,)?\s+le)\s+"
+                               rf"(?P<date>(?i:{WRITTEN_DATE.pattern})|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})\b")
 
 
 def _published_within(text: str) -> dt.date | None:
