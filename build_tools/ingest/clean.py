@@ -219,6 +219,7 @@ CREDIT = re.compile(
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
     r"|(?:PHOTO|ILLUSTRATION|IMAGE)\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'.-]+)*\b.*"
     r"|.*[.!?»]\s+(?:[A-ZÀ-Ý]{2,}\s+)?(?:PHOTO|ILLUSTRATION)S?\b[^a-zß-ÿ]{0,60}"
+    r"|.*[.!?»]\s+(?:SHUTTERSTOCK|GETTY IMAGES|ADOBE ?STOCK|ISTOCK|AFP|REUTERS|EPA|BELGA|KEYSTONE)\b[^a-zß-ÿ]{0,40}"
     r"|.*[.!?»]\s*@\w+"
     r"|.*[.!?»]\s+D\.\s?R\.?")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
