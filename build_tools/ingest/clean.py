@@ -213,7 +213,7 @@ CREDIT = re.compile(
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
     r"|\b(?:AFP|REUTERS|EPA)\s?/\s?(?:[A-ZÀ-Ý][\w.'-]*\s?){1,4}(?:\s[-–—])?"
     r"|\bPhotos?\s*(?::\s*|\s(?:by\s+)?)(?:[A-Z][\w.'-]*\s?){1,4}(?:/\s?[\w .'-]{1,40})?"
-    r"|,\s*(?i:photo|crédits?(?: photo)?)\s*:\s*[^.,;:]{1,60}"
+    r"|,\s*(?i:photo|crédits?(?: photo)?)\s*:\s*[^.,;:]{1,60}|\s(?:Crédits?(?: photo)?|Photo)\s*:\s*[^.,;:]{1,60}"
     r"|[—–•·-]\s*(?:Photo|Crédit|Image)s?\s*:.{0,80}|(?:Image|Photo|Crédit)\s*:\s*©.{0,80}|(?:©|\(C\)).{1,80}"
     r"|\((?i:photos?|crédits?(?: photo)?|illustration|source|capture d'écran)\b[^()]{0,60}\)"
     r"|\|\s*(?i:source|crédit)\s*:\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Unsplash|Bloomberg)\s*)"
