@@ -20,9 +20,9 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.944, "author": 0.917, "date": 0.939, "no_date": 0.984, "misread_authors_doubted": 1.0},
-    "test": {"article_recall": 0.990, "clutter_recall": 0.942, "clutter_precision": 0.997,
-             "title": 0.857, "author": 0.896, "date": 0.859, "no_date": 1.0, "misread_authors_doubted": 1.0},
+            "title": 0.945, "author": 0.909, "date": 0.950, "no_date": 0.985, "misread_authors_doubted": 1.0},
+    "test": {"article_recall": 0.991, "clutter_recall": 0.941, "clutter_precision": 0.997,
+             "title": 0.862, "author": 0.891, "date": 0.850, "no_date": 1.0, "misread_authors_doubted": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -51,6 +51,9 @@ KNOWN_LOSSES: dict[str, str] = {
         "a blog post's first intertitle, a question right over its text, read as the title under a headline"
         " that opens on an emoji",
     # Development pages added on 2026-12-05, scored on arrival.
+    "dev/banque-de-france-innovation-banques-centrales-ia:18":
+        "a speech's salutation alone on its line (« Mesdames, Messieurs, »), between the event's line and the"
+        " first paragraph, not a sentence: left out over the text",
     "dev/actualites-uqam-ia-enseignement-superieur:6":
         "a university news page's standfirst, under a short headline taken for a menu's last item with the"
         " « Voir plus », « Voir moins » buttons over it, read as the title",
