@@ -336,6 +336,7 @@ def test_the_rubric_of_a_site_s_front_page_is_no_name() -> None:
 def test_initials_under_the_last_paragraph_sign_an_article_without_a_byline() -> None:
     assert author("Un titre", PROSE, PROSE2, "A.P-L.", "Partager") == "A.P-L."
     assert author("Un titre", PROSE, PROSE2, "", "S.C.", "© La Dernière Heure 2013") == "S.C."
+    assert author("Un titre", PROSE, PROSE2, "M.Ba.") == "M.Ba."  # an initial with one small letter
     # Not a signature: initials further down, a byline over the text.
     assert author("Un titre", PROSE, PROSE2, "Partager", "Facebook", "A.P-L.") is None
     assert author("Un titre", "Par Jeanne Martin", PROSE, PROSE2, "A.P-L.") == "Jeanne Martin"

@@ -2407,9 +2407,9 @@ def _closing_credit(lines: Sequence[ClassifiedLine]) -> str | None:
     return None
 
 
-# An author's initials alone ("S.C.", "A.P-L.", "J.-P. M."), signing the article on the line
-# under its last paragraph.
-_INITIALS = re.compile(rf"[{_UPPER}]\.(?:\s?-?\s?[{_UPPER}]\.?){{1,3}}")
+# An author's initials alone ("S.C.", "A.P-L.", "J.-P. M.", "M.Ba.": an initial may keep one
+# small letter), signing the article on the line under its last paragraph.
+_INITIALS = re.compile(rf"[{_UPPER}]\.(?:\s?-?\s?[{_UPPER}][{_LOWER}]?\.?){{1,3}}")
 
 
 def _closing_initials(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None) -> str | None:
