@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.945, "author": 0.909, "date": 0.950, "no_date": 0.985, "misread_authors_doubted": 1.0},
+            "title": 0.945, "author": 0.911, "date": 0.950, "no_date": 0.985, "misread_authors_doubted": 1.0},
     "test": {"article_recall": 0.991, "clutter_recall": 0.941, "clutter_precision": 0.997,
              "title": 0.862, "author": 0.891, "date": 0.850, "no_date": 1.0, "misread_authors_doubted": 1.0},
 }
