@@ -787,7 +787,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     bylines: set[int] = set()
     by_place: set[int] = set()  # found by where they stand alone: weaker evidence
     for i in names:
-        near = [j for j in anchors if _beside(lines, i, j)]
+        near = [j for j in anchors if _beside(lines, i, j, opts)]
         if near and i <= signed_until:
             bylines.add(i)
         elif i in edges and not lines[i].text.endswith(".") \
@@ -809,15 +809,15 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
         lines[i] = replace(lines[i], cls=LineClass.BYLINE, rule=Rule.NAME_BYLINE, reason=Reason.BYLINE, doubt=doubt)
 
 
-def _beside(lines: Sequence[ClassifiedLine], i: int, j: int) -> bool:
-    """Whether lines ``i`` and ``j`` stand together, a blank line aside, or a reading time
-    between them, a blank line around each of its two lines at most (a byline's block: the
-    name, « Temps de lecture : », « 2 min », « Publié le »)."""
-    if abs(j - i) > 6:
+def _beside(lines: Sequence[ClassifiedLine], i: int, j: int, opts: CleanOptions) -> bool:
+    """Whether lines ``i`` and ``j`` stand together, a blank line aside, or with a reading
+    time between them (``byline_block_lines`` lines at most, a blank line around each: a
+    byline's block, the name, « Temps de lecture : », « 2 min », « Publié le »)."""
+    if abs(j - i) > 2 * opts.byline_block_lines + 2:
         return False
     between = _shown(lines, range(min(i, j) + 1, max(i, j)))
     return (abs(j - i) <= 2 and not between) or (
-        0 < len(between) <= 2 and all(lines[k].reason is Reason.READING_TIME for k in between))
+        0 < len(between) <= opts.byline_block_lines and all(lines[k].reason is Reason.READING_TIME for k in between))
 
 
 def _over_roles(lines: Sequence[ClassifiedLine], i: int) -> int:
@@ -2021,13 +2021,13 @@ def _once(name: str) -> str:
     return half if _written_twice(name) and _words(half) >= 2 else name
 
 
-def _author(lines: Sequence[ClassifiedLine], reach: int, opts: CleanOptions) -> str | None:
+def _author(lines: Sequence[ClassifiedLine], bylines: Sequence[int], reach: int, opts: CleanOptions) -> str | None:
     """The first byline's name(s), up to line ``reach`` (``_signature_end``: one further down
     is another article's); a byline written one name a line gives them all ("X, Y et Z"),
     each name right under the one before or under its box's label and role,
     and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
     correspondant à New York")."""
-    first = next((i for i in _bylines(lines) if i <= reach), None)
+    first = next((i for i in bylines if i <= reach), None)
     if first is None:
         return None
     cl = lines[first]
@@ -2209,7 +2209,7 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     # The date line nearest the byline, or else the title: a date further away is the site's (« 13
     # janvier 2013 » over its menus) or another article's; and if none stands near the byline, the
     # date the byline gives ("Par X, le 11 juin 2024 à 03h28").
-    byline = next(iter(_bylines(lines)), None)
+    byline = next(iter(bylines := _bylines(lines)), None)
     heading = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.TITLE), None)
     anchor = byline if byline is not None else heading
     if anchor is not None:  # above the site's navigation: the site's date of the day
@@ -2231,12 +2231,12 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     date = date or (placed.date if placed else None) or _undated_dispatch_date(lines, span)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = (by_name := _author(lines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
+    author = (by_name := _author(lines, bylines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
         or _publisher_name(publisher) or _dateline_agency(placed) or _undated_dispatch(lines, span) \
         or _closing_credit(lines) \
         or _closing_initials(lines, span) or _signed_opening(lines) or _author_in_title(title)
     return DetectedMeta(title=title, author=author, date=date, source=source,
-                        doubts=_name_alone_doubt(lines, reach) if by_name else ())
+                        doubts=_name_alone_doubt(lines, bylines, reach) if by_name else ())
 
 
 # A column's headline that names its author after a comma: « L'IA et nous : boum, krach et
@@ -2249,11 +2249,11 @@ def _author_in_title(title: str | None) -> str | None:
     return m["name"] if title is not None and (m := _TITLE_BYLINE.search(title)) else None
 
 
-def _name_alone_doubt(lines: Sequence[ClassifiedLine], reach: int) -> tuple[MetaDoubt, ...]:
+def _name_alone_doubt(lines: Sequence[ClassifiedLine], bylines: Sequence[int], reach: int) -> tuple[MetaDoubt, ...]:
     """The author ``_author`` reads from a name alone on its line (no « Par » before it) is
     to be confirmed: a label, a place or a caption's name looks the same. On the corpus, no
     author read from a byline is wrong, and every author read wrong is read so."""
-    named = next((lines[i] for i in _bylines(lines) if i <= reach), None)
+    named = next((lines[i] for i in bylines if i <= reach), None)
     if named is None or named.rule is not Rule.NAME_BYLINE:
         return ()
     return (MetaDoubt(MetaField.AUTHOR, named.number, "was read from a name alone on its line, with no « Par » "

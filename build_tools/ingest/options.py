@@ -126,6 +126,10 @@ INNER_MENU_MIN_ITEMS = 6
 # lines before the next name: its label and the author's role ("Aiman Ezzat", "Auteur",
 # "Directeur général, Capgemini", "Paul Hermelin").
 AUTHOR_BOX_LINES = 2
+# Between a name alone and the date line that makes it the byline, a reading time of this
+# many lines at most (« Guillaume Jacquot », « Temps de lecture : », « 2 min », « Publié le »),
+# a blank line around each (Public Sénat).
+BYLINE_BLOCK_LINES = 2
 # A byline names at most this many authors, one a line ("Luc Ferrandez", "Nathalie
 # Normandeau", "Paul Arcand"); more names one under the other are a list of people: a site's
 # menu of its authors (AOC: ten names under « Auteurs »), a team.
@@ -192,6 +196,7 @@ class CleanOptions:
     signature_reach: int = SIGNATURE_REACH
     title_byline_reach: int = TITLE_BYLINE_REACH
     author_box_lines: int = AUTHOR_BOX_LINES
+    byline_block_lines: int = BYLINE_BLOCK_LINES
     cue_run_min_lines: int = CUE_RUN_MIN_LINES
     twice_block_min_lines: int = TWICE_BLOCK_MIN_LINES
     dated_list_min_items: int = DATED_LIST_MIN_ITEMS
