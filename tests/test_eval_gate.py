@@ -51,9 +51,6 @@ KNOWN_LOSSES: dict[str, str] = {
         "a blog post's first intertitle, a question right over its text, read as the title under a headline"
         " that opens on an emoji",
     # Development pages added on 2026-12-05, scored on arrival.
-    "dev/banque-de-france-innovation-banques-centrales-ia:18":
-        "a speech's salutation alone on its line (« Mesdames, Messieurs, »), between the event's line and the"
-        " first paragraph, not a sentence: left out over the text",
     "dev/actualites-uqam-ia-enseignement-superieur:6":
         "a university news page's standfirst, under a short headline taken for a menu's last item with the"
         " « Voir plus », « Voir moins » buttons over it, read as the title",

@@ -1793,9 +1793,11 @@ def _around(lines: list[ClassifiedLine], span: tuple[int, int] | None, boxed: se
                 and not _is_standfirst(cl.text, opts):
             lines[i] = replace(cl, cls=LineClass.BOILERPLATE, rule=Rule.AROUND_ARTICLE, reason=Reason.AROUND,
                                doubt="left out: above the title")
-        elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) and words >= opts.title_min_words \
+        elif i == lead and _is_text(cl) and not _is_sentence(cl.text, opts) \
+                and (words >= opts.title_min_words or cl.text.rstrip().endswith(",")) \
                 and _NOT_IN_A_TITLE.search(cl.text) is None and i not in boxed and not _menu_items_line(cl.text, opts):
-            # just before the first paragraph: a heading, a kicker, a standfirst
+            # just before the first paragraph: a heading, a kicker, a standfirst, a speech's or a
+            # letter's salutation, its sentence going on below (« Mesdames, Messieurs, »)
             lines[i] = replace(cl, doubt="kept: not a sentence, just before the article's first paragraph")
         elif i == close and _is_text(cl) and CLOSING_WORDS.fullmatch(cl.text.strip()):
             lines[i] = replace(cl, doubt="kept: the article's closing words, right under its last paragraph")
