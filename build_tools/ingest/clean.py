@@ -2023,13 +2023,17 @@ def _once(name: str) -> str:
     return half if _written_twice(name) and _words(half) >= 2 else name
 
 
-def _author(lines: Sequence[ClassifiedLine], bylines: Sequence[int], reach: int, opts: CleanOptions) -> str | None:
-    """The first byline's name(s), up to line ``reach`` (``_signature_end``: one further down
-    is another article's); a byline written one name a line gives them all ("X, Y et Z"),
-    each name right under the one before or under its box's label and role,
-    and so does one that gives each author's role ("Par X, correspondant à Pékin et Y,
-    correspondant à New York")."""
-    first = next((i for i in bylines if i <= reach), None)
+def _first_byline(bylines: Sequence[int], reach: int) -> int | None:
+    """The article's first byline, up to line ``reach`` (``_signature_end``: one further down
+    is another article's)."""
+    return next((i for i in bylines if i <= reach), None)
+
+
+def _author(lines: Sequence[ClassifiedLine], first: int | None, opts: CleanOptions) -> str | None:
+    """The name(s) of the byline at line ``first`` (``_first_byline``); a byline written one
+    name a line gives them all ("X, Y et Z"), each name right under the one before or under
+    its box's label and role, and so does one that gives each author's role ("Par X,
+    correspondant à Pékin et Y, correspondant à New York")."""
     if first is None:
         return None
     cl = lines[first]
@@ -2233,12 +2237,13 @@ def _detected_meta(lines: Sequence[ClassifiedLine], span: tuple[int, int] | None
     date = date or (placed.date if placed else None) or _undated_dispatch_date(lines, span)
     head = unify_punctuation(lines[nearest[0]].text) if nearest else None
     publisher = (publisher_of_line(head) or ((dispatch := agency_date(head)) and dispatch[0]) or None) if head else None
-    author = (by_name := _author(lines, bylines, reach, opts)) or _credit_in_text(lines) or _agency(lines, source) \
+    author = (by_name := _author(lines, named := _first_byline(bylines, reach), opts)) \
+        or _credit_in_text(lines) or _agency(lines, source) \
         or _publisher_name(publisher) or _dateline_agency(placed) or _undated_dispatch(lines, span) \
         or _closing_credit(lines) \
         or _closing_initials(lines, span) or _signed_opening(lines) or _author_in_title(title)
     return DetectedMeta(title=title, author=author, date=date, source=source,
-                        doubts=_name_alone_doubt(lines, bylines, reach) if by_name else ())
+                        doubts=_name_alone_doubt(lines[named]) if by_name and named is not None else ())
 
 
 # A column's headline that names its author after a comma: « L'IA et nous : boum, krach et
@@ -2251,12 +2256,11 @@ def _author_in_title(title: str | None) -> str | None:
     return m["name"] if title is not None and (m := _TITLE_BYLINE.search(title)) else None
 
 
-def _name_alone_doubt(lines: Sequence[ClassifiedLine], bylines: Sequence[int], reach: int) -> tuple[MetaDoubt, ...]:
+def _name_alone_doubt(named: ClassifiedLine) -> tuple[MetaDoubt, ...]:
     """The author ``_author`` reads from a name alone on its line (no « Par » before it) is
     to be confirmed: a label, a place or a caption's name looks the same. On the corpus, no
     author read from a byline is wrong, and every author read wrong is read so."""
-    named = next((lines[i] for i in bylines if i <= reach), None)
-    if named is None or named.rule is not Rule.NAME_BYLINE:
+    if named.rule is not Rule.NAME_BYLINE:
         return ()
     return (MetaDoubt(MetaField.AUTHOR, named.number, "was read from a name alone on its line, with no « Par » "
                       "before it (a label, a place or a caption's name looks the same)"),)
