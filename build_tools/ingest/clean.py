@@ -1535,8 +1535,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     longer (the description, then more: the caption) and too short to be a paragraph. The
     second that is the first's start stays (a page's code run into the headline, then the
     headline). The same line twice: the first is left out if it is shorter than a
-    paragraph (a caption and its description), else both stay (the article may
-    repeat itself; nothing of it is dropped). A line next to the same caption with its
+    paragraph (a caption and its description); a longer one is a picture's description
+    and its caption (``_described_twice``). A line next to the same caption with its
     photo credit added is that caption: it is left out too. A line cut short ("…", "...")
     right above the line it is the start of is that line's teaser: it is left out."""
     kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
@@ -1569,6 +1569,35 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             if len(two.text) < opts.paragraph_min_chars and two.text.startswith(one.text):
                 lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION,
                                    doubt="left out: the caption of the image described on the line before")
+    _described_twice(lines, opts)
+
+
+def _described_twice(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
+    """A line of prose written again under itself, at most ``caption_twin_reach`` lines
+    down, with nothing between but blank lines and at least one line of a picture's already
+    left out (its credit, a slide show's count, a viewer's buttons), under the article's
+    byline or a paragraph of prose: a picture's description and its caption. Both copies are left out, with a doubt, so
+    the editor sees them. Not the same line written twice with nothing of a picture's between
+    (a page may write its standfirst again as its first paragraph), nor a line above the
+    byline and the text (the title, then a picture described with it)."""
+    texts = [i for i, cl in enumerate(lines) if _is_text(cl)]
+    below = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE
+                  or (_is_text(cl) and len(cl.text) >= opts.paragraph_min_chars)), len(lines))
+    for i, j in itertools.pairwise(texts):
+        if i > below and j - i <= opts.caption_twin_reach and len(lines[i].text) >= opts.paragraph_min_chars \
+                and any(_of_a_picture(lines[k]) for k in range(i + 1, j)) \
+                and _same_text(lines[i].text, lines[j].text):
+            for k in (i, j):
+                lines[k] = replace(lines[k], cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE,
+                                   reason=Reason.CAPTION,
+                                   doubt="left out: written twice around a picture's credit or buttons, "
+                                         "its description and its caption")
+
+
+def _of_a_picture(cl: ClassifiedLine) -> bool:
+    """A line left out as a picture's: its credit, its number in a slide show, its viewer's
+    buttons or its placeholder."""
+    return cl.reason in (Reason.CAPTION, Reason.MEDIA, Reason.IMAGE) or cl.rule in (Rule.CREDIT, Rule.COUNTER)
 
 
 # A sentence's end followed by another sentence on the same line.

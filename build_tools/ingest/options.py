@@ -62,6 +62,9 @@ NAME_BYLINE_MAX_CHARS = 60
 # Two lines next to each other, one the start of the other: the first is a twin (an
 # image's description, then its caption) when it is at least this long.
 TWIN_MIN_CHARS = 30
+# A line of prose written again at most this many lines under itself, nothing of the text
+# between: a picture's description and its caption (a credit, a count, buttons between).
+CAPTION_TWIN_REACH = 4
 # A line cut from a paragraph wrapped at a fixed width is at least this long (the Orishas
 # Finance page wraps at about 70 characters; menus' and headings' lines are shorter).
 WRAPPED_MIN_CHARS = 40
@@ -179,6 +182,7 @@ class CleanOptions:
     breadcrumb_max_chars: int = BREADCRUMB_MAX_CHARS
     name_byline_max_chars: int = NAME_BYLINE_MAX_CHARS
     twin_min_chars: int = TWIN_MIN_CHARS
+    caption_twin_reach: int = CAPTION_TWIN_REACH
     wrapped_min_chars: int = WRAPPED_MIN_CHARS
     list_intro_min_words: int = LIST_INTRO_MIN_WORDS
     section_headings_min: int = SECTION_HEADINGS_MIN
