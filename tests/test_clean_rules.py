@@ -305,6 +305,13 @@ def test_a_name_alone_with_its_date_after_a_slash_is_the_byline_at_the_text_s_ed
     assert (result.detected.author, result.detected.date) == (None, None)
 
 
+def test_a_name_alone_beside_the_source_line_is_the_byline() -> None:
+    page = ("Bas-Oha veut allier physique, jeunesse et humilité", "Mail", "Print", "Source: lavenir", "Luc BAJZA",
+            "Video", "Sur le même sujet", "06/08/12 Albert Gonthier a tout vu", PROSE, PROSE2)
+    result = clean(lines(*page))
+    assert (result.detected.author, result.detected.title) == ("Luc BAJZA", page[0])  # « Print » is a button
+
+
 def test_an_author_read_from_a_name_alone_is_doubted_and_one_from_a_byline_is_not() -> None:
     doubts = clean(lines("321 logements abordables à Esch", "Alain Lune", "12 mars 2024", PROSE)).detected.doubts
     assert [(d.field, d.line) for d in doubts] == [(MetaField.AUTHOR, 2)]

@@ -775,7 +775,7 @@ def _name_bylines(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
              and (_named(cl.text) or (_name_alone(cl.text) is not None and _is_agency(cl.text)))]
     prose = _prose(lines, opts)
     anchors = [i for i, cl in enumerate(lines)  # and a date's label, its date left out: « Le »
-               if cl.cls in (LineClass.DATE, LineClass.DATELINE) or cl.reason is Reason.BYLINE
+               if cl.cls in (LineClass.DATE, LineClass.DATELINE, LineClass.SOURCE) or cl.reason is Reason.BYLINE
                or (cl.reason is Reason.DATE and not _dated_below(lines, i))]
     main = _main_run(lines, prose, opts) if prose else []
     end = _continued(lines, main[0], main[-1], opts) if main else len(lines)
