@@ -725,6 +725,8 @@ def test_a_date_line_may_write_the_year_in_two_figures_a_sentence_may_not() -> N
 
     assert date("Un titre de l'article", "Publié le 02/11/23 à 16h33", PROSE) == dt.date(2023, 11, 2)
     assert date("Un titre de l'article", "Publié le 07.04.17 à 10h12", PROSE) == dt.date(2017, 4, 7)
+    assert date("Un titre de l'article", "05·09·23", PROSE) == dt.date(2023, 9, 5)  # middle dots (DaarDaar)
+    assert date("Un titre de l'article", "05·09·2023", PROSE) == dt.date(2023, 9, 5)
     assert date("Un titre de l'article", "1.2.3 Méthodologie", PROSE) is None  # a section's number
     assert date("Un titre de l'article", "Le score final, 3/1/25, a surpris les observateurs.", PROSE) is None
 

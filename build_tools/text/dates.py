@@ -48,9 +48,9 @@ WRITTEN_DATE = re.compile(
     rf",?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
-# "23 - 01 - 2025", "23/01/2025", "23.01.2025"
+# "23 - 01 - 2025", "23/01/2025", "23.01.2025", "23·01·2025"
 NUMERIC_DATE = re.compile(
-    r"(?P<day>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})")
+    r"(?P<day>\d{1,2})\s*(?P<sep>[-/.·])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<year>\d{4})")
 
 
 # A date in English, as a platform's page writes it beside a French text (Medium): "Dec 9,
@@ -69,11 +69,12 @@ SHORT_WRITTEN_DATE = re.compile(
     rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<year>\d{{2}})(?!\d)", re.IGNORECASE)
 
 
-# "02/11/23", "07.04.17": a year of two figures, read in a line that gives a date and nothing
-# else ("Publié le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be anything;
-# with full stops, only with two figures each ("1.2.3" numbers a section).
-SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?=\d{1,2}/\d{1,2}/|\d\d\.\d\d\.)(?P<day>\d{1,2})(?P<sep>[/.])"
-                                r"(?P<month>\d{1,2})(?P=sep)(?P<year>\d{2})(?![\d/]|\.\d)")
+# "02/11/23", "07.04.17", "05·09·23": a year of two figures, read in a line that gives a date
+# and nothing else ("Publié le 02/11/23 à 16h33"), never in a sentence, where "3/4/25" may be
+# anything; with full stops or middle dots, only with two figures each ("1.2.3" numbers a
+# section).
+SHORT_NUMERIC_DATE = re.compile(r"(?<![\d/.·])(?=\d{1,2}/\d{1,2}/|\d\d\.\d\d\.|\d\d·\d\d·)"
+                                r"(?P<day>\d{1,2})(?P<sep>[/.·])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{2})(?![\d/]|\.\d)")
 CENTURY = 2000
 
 
