@@ -593,11 +593,13 @@ def test_a_byline_that_gives_the_date_gives_it_when_no_line_does() -> None:
 
 
 def test_a_byline_may_give_the_date_right_after_the_name() -> None:
-    for byline, day in (("Par Jeanne Martin 15 juin 2020", dt.date(2020, 6, 15)),
-                        ("Par Jeanne Martin lundi 15 juin 2020", dt.date(2020, 6, 15)),
-                        ("Par Jeanne Martin 12/03/2024 à 10h", dt.date(2024, 3, 12))):
+    for byline, name, day in (("Par Jeanne Martin 15 juin 2020", "Jeanne Martin", dt.date(2020, 6, 15)),
+                              ("Par Jeanne Martin lundi 15 juin 2020", "Jeanne Martin", dt.date(2020, 6, 15)),
+                              ("Par Jeanne Martin 12/03/2024 à 10h", "Jeanne Martin", dt.date(2024, 3, 12)),
+                              ("Par Anne-Sophie Paquet-T. 12:13 PM - 18 août 2023", "Anne-Sophie Paquet-T.",
+                               dt.date(2023, 8, 18))):  # the time first
         result = clean(lines("Un titre de l'article", byline, PROSE, PROSE2))
-        assert (result.detected.author, result.detected.date) == ("Jeanne Martin", day)
+        assert (result.detected.author, result.detected.date) == (name, day)
         assert [cl.cls for cl in result.lines][1] is LineClass.BYLINE  # not the text's standfirst
     assert author("Un titre de l'article", "Par Jeanne Martin 15 heures de débat", PROSE) is None  # no date
     # The newsroom between the name and the date; the byline opening « Un article rédigé par ».

@@ -96,7 +96,8 @@ _A_DATE = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', WRITTEN_DATE.pattern)}|\d{{1,
 # "Dossier réalisé par X", "Sous-traitance Par X Publié le 22/11/2021" (a rubric run into it),
 # "Par la rédaction" (a newsroom's desk), "Par X 15 juin 2020" (the date right after the
 # name, no mark between), "Un article rédigé par X - Radio Nord, le 26 mars 2025" (the
-# newsroom, then the date), "Par X *" (a note's mark)
+# newsroom, then the date), "Par X *" (a note's mark), "Par X 12:13 PM - 18 août 2023" (the
+# time, then the date)
 BYLINE = re.compile(
     rf"[■•▪►▶*]?\s*(?:[{_UPPER}][\w'-]*(?:\s+[\w'-]+)?\s+(?=Par\s))?"  # a rubric run into it: "Sous-traitance Par X"
     rf"(?i:(?:publi[ée]e?\s+le\s+)?(?:{WRITTEN_DATE.pattern}|\d{{1,2}}(?P<mark>[-/.])\d{{1,2}}(?P=mark)\d{{4}})"
@@ -117,6 +118,8 @@ BYLINE = re.compile(
     r"|reportage|vid[ée]o|photos?|images?|montage|infographie|mots[- ]cl[ée]s|le(?=\s+\d))\b.{0,100}"
     r"|\s*[,|–—-]\s*\d.{0,100}|\s+(?i:le)\s+\d.{0,100}|\s*\|\s*\S.{0,100}"
     rf"|\s+(?={_A_DATE}).{{0,100}}"  # the date right after the name: "Par X 15 juin 2020"
+    # the time, then the date: "Par X 12:13 PM - 18 août 2023"
+    rf"|\s+\d{{1,2}}\s*[h:]\s*\d{{2}}\s*(?i:[ap]m)?\s*[|–—-]?\s*(?={_A_DATE}).{{0,100}}"
     rf"|\s*[–—-]\s*[^\W\d_][^,.!?]{{0,60}},\s*(?i:le\s+)?(?={_A_DATE}).{{0,60}}"  # "Par X - Radio Nord, le 26 mars"
     r"|\s*,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
