@@ -209,8 +209,9 @@ TAG_LINE = re.compile(r"(?:[^#]{0,40})(?:#\s?[^#]{1,60}){2,}")
 # then its photographer ("… REUTERS/Susana Vera", "- Tapie en 2008. REUTERS/Benoit Tessier -");
 # a credit after a comma ("Roman Prymula, photo: Archives du Gouvernement tchèque") or a bullet
 # ("… par Jean Veber• Crédits : Getty"); "(C)" for "©" ("… / (C) Kab Niang"); the rights
-# reserved after the sentence ("… une zaouïa patriarcale. D. R."), the agency of several
-# photos ("… Gebran Bassil. Photos Ani").
+# reserved after the sentence ("… une zaouïa patriarcale. D. R.") or after its holder's name
+# on a line of their own ("CCI Bayonne PB DR"), the agency of several photos ("… Gebran
+# Bassil. Photos Ani").
 CREDIT = re.compile(
     r".*(?:\([^()]{1,60}/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock)\)"
     r"|/\s?(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|Shutterstock|Unsplash|Bloomberg)"
@@ -224,7 +225,9 @@ CREDIT = re.compile(
     r"|.*[.!?»]\s+(?:[A-ZÀ-Ý]{2,}\s+)?(?:PHOTO|ILLUSTRATION)S?\b[^a-zß-ÿ]{0,60}"
     r"|.*[.!?»]\s+(?:SHUTTERSTOCK|GETTY IMAGES|ADOBE ?STOCK|ISTOCK|AFP|REUTERS|EPA|BELGA|KEYSTONE)\b[^a-zß-ÿ]{0,40}"
     r"|.*[.!?»]\s*@\w+"
-    r"|.*[.!?»]\s+D\.\s?R\.?")
+    r"|.*[.!?»]\s+D\.\s?R\.?"
+    # its holder's capitalised words alone, then the rights reserved: "Richard Lajusticia DR"
+    r"|[A-ZÀ-Ý][\w.'-]*(?:\s+(?:(?:de|du|des|d')\s+)?[A-ZÀ-Ý][\w.'-]*){0,4}\s+DR")
 # An image's file name at the start of a line ("34c4d36….jpg Les manufacturiers…").
 IMAGE_FILE = re.compile(r"[\w-]{8,}\.(?:jpe?g|png|webp|gif)\b.*", _I)
 # A caption that ends with the image's file name's extension, its text run into the name or
