@@ -20,8 +20,8 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.939, "author": 0.909, "date": 0.935, "no_date": 0.985, "misread_authors_doubted": 1.0},
-    "test": {"article_recall": 0.991, "clutter_recall": 0.940, "clutter_precision": 0.997,
+            "title": 0.939, "author": 0.911, "date": 0.946, "no_date": 0.985, "misread_authors_doubted": 1.0},
+    "test": {"article_recall": 0.991, "clutter_recall": 0.941, "clutter_precision": 0.997,
              "title": 0.854, "author": 0.873, "date": 0.821, "no_date": 0.992, "misread_authors_doubted": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
