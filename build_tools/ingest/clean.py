@@ -1038,8 +1038,9 @@ def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: Cle
     the items of an announced list (``_announced_list``), and a heading right above its
     introduction; and in an article of sections (``section_headings_min`` headings between
     its paragraphs), a heading right above a sentence of a standfirst's words ending with a
-    full stop: its last section ("Moins en profondeur", then its one sentence), where a box
-    has a teaser's question or a notice of a few words."""
+    full stop, or above a list's introduction and its first sentence (``_introduces``): its
+    last section ("Moins en profondeur", then its one sentence), where a box has a teaser's
+    question or a notice of a few words."""
     sections = sum(_is_text(lines[k]) and _is_heading(lines[k].text, opts) and not _is_sentence(lines[k].text, opts)
                    for k in range(start, last))
     end, i = last, _nearest(lines, last + 1, 1)
@@ -1052,10 +1053,19 @@ def _continued(lines: Sequence[ClassifiedLine], start: int, last: int, opts: Cle
                 _is_heading(text, opts) and following is not None and (
                     _announced_list(lines, following, opts)
                     or (sections >= opts.section_headings_min and _is_text(lines[following])
-                        and _is_standfirst(lines[following].text, opts)))):
+                        and (_is_standfirst(lines[following].text, opts) or _introduces(lines, following, opts))))):
             break
         i = following
     return end
+
+
+def _introduces(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOptions) -> bool:
+    """Line ``intro`` introduces what follows it: a few words ending with ":" (« Dans plusieurs
+    zones, la coupure est devenue la norme : »), then a sentence."""
+    following = _nearest(lines, intro + 1, 1)
+    text = lines[intro].text
+    return text.rstrip(CLOSING_MARKS).endswith(":") and _words(text) >= opts.list_intro_min_words \
+        and following is not None and _is_text(lines[following]) and _is_sentence(lines[following].text, opts)
 
 
 # A list's item: a bullet, then a space ("• CERT.tg : L'équipe de réponse…").
