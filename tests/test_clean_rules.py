@@ -592,6 +592,14 @@ def test_a_byline_that_gives_the_date_gives_it_when_no_line_does() -> None:
     assert date("Un titre", "Par Jeanne Martin", PROSE) is None
 
 
+def test_a_dispatch_s_dateline_names_a_known_agency_without_a_date() -> None:
+    page = ("Le Vietnam réaffirme son engagement en matière d'IA",
+            "New York (VNA) - L'ambassadeur a rencontré jeudi à New York le secrétaire général adjoint, "
+            "envoyé du secrétaire général des Nations unies pour les technologies.", PROSE)
+    assert author(*page) == "VNA"
+    assert author(page[0], page[1].replace("(VNA)", "(PS)"), PROSE) is None  # a party's initials, no agency
+
+
 def test_a_byline_may_give_the_date_right_after_the_name() -> None:
     for byline, name, day in (("Par Jeanne Martin 15 juin 2020", "Jeanne Martin", dt.date(2020, 6, 15)),
                               ("Par Jeanne Martin lundi 15 juin 2020", "Jeanne Martin", dt.date(2020, 6, 15)),

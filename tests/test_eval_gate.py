@@ -20,7 +20,7 @@ from conftest import ROOT
 
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"clutter_recall": 0.981, "clutter_precision": 0.997,
-            "title": 0.933, "author": 0.901, "date": 0.933, "no_date": 0.985, "misread_authors_doubted": 1.0},
+            "title": 0.933, "author": 0.908, "date": 0.933, "no_date": 0.985, "misread_authors_doubted": 1.0},
     "test": {"article_recall": 0.990, "clutter_recall": 0.941, "clutter_precision": 0.996,
              "title": 0.857, "author": 0.871, "date": 0.826, "no_date": 0.993, "misread_authors_doubted": 1.0},
 }

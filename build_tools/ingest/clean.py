@@ -77,6 +77,13 @@ _NAMES = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|\d{{1,3}}\b)){{
 # A journalist's role, after the name in a byline ("Par X, rédactrice") or an author's box.
 _ROLE_WORDS = (r"correspondante?s?|journalistes?|rédact(?:eur|rice)s?|chroniqueu(?:r|se)s?|éditorialistes?"
                r"|responsables?|(?:guest\s+)?(?:editorialists?|columnists?)")
+# The role of an op-ed's guest author after their name and a comma ("Par X, directeur général
+# de Results Associates, société de conseil … États-Unis."): a sentence may follow a name so
+# (« Par Emmanuel Macron, le texte a été promulgué. »), a role opens with its noun.
+_GUEST_ROLES = (r"(?:ancien(?:ne)?\s+|ex-)?(?:directeur|directrice|président|présidente|professeure?"
+                r"|chercheur|chercheuse|économiste|fondateur|fondatrice|cofondateur|cofondatrice|avocate?|enseignante?|consultante?|analyste"
+                r"|expert|experte|docteure?|médecin|ingénieure?|maître de conférences|membre|secrétaire général(?:e)?"
+                r"|ministre|député|députée|sénateur|sénatrice|maire|ambassadeur|ambassadrice|PDG|CEO)")
 # A newsroom's desk signing for its journalists: "Rédaction en ligne", "La rédaction".
 _DESK = r"(?i:(?:la\s+)?rédaction(?:\s+(?:en\s+ligne|web|numérique))?)"
 # A date as a byline writes it after the name, its parts unnamed: "15 juin 2020", "12/03/2024".
@@ -108,7 +115,8 @@ BYLINE = re.compile(
     r"|[ée]crit"  # a capital without its accent: « Ecrit par »
     r"|rédigé|publié|posté)\s+)?"
     rf"(?:(?i:par|by|auteure?s?\s*:|(?:un\s+)?reportage\s+d(?:e\s+|'\s*))|[AÀ]\s+{_NAME_WORD},(?=\s*{_NAME_WORD}\s+{_NAME_WORD}))"
-    rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr)\.?\s))?"  # "par le Dr X"
+    # "par le Dr X", "par le Professeur X"
+    rf"\s*:?\s*(?:(?i:l[ea])\s+(?=(?:Dr|Pr|Pre|Me|Mgr|Professeure?|Docteure?)\.?\s))?"
     rf"(?:(?<=\s|')|(?:(?<=[Pp]ar)|(?<=[Bb]y))(?=[{_UPPER}]))(?P<name>{_DESK}(?!\s*\w)|{_NAMES}(?:\s*(?:,|(?i:et|and)|&)\s+{_NAMES}){{0,3}}(?:\s+(?i:avec)\s+(?:{_NAMES}|(?i:(?:les\s+)?agences)\b))?"
     rf"(?:\s*\((?i:avec)\s+{_NAMES}(?:\s*(?:,|(?i:et))\s+{_NAMES}){{0,3}}\))?)"
     r"(?:\s*\*{1,3})?"  # a mark calling a note on the author: "Par X *"
@@ -121,6 +129,7 @@ BYLINE = re.compile(
     # the time, then the date: "Par X 12:13 PM - 18 août 2023"
     rf"|\s+\d{{1,2}}\s*[h:]\s*\d{{2}}\s*(?i:[ap]m)?\s*[|–—-]?\s*(?={_A_DATE}).{{0,100}}"
     rf"|\s*[–—-]\s*[^\W\d_][^,.!?]{{0,60}},\s*(?i:le\s+)?(?={_A_DATE}).{{0,60}}"  # "Par X - Radio Nord, le 26 mars"
+    rf"|\s*,\s*(?i:{_GUEST_ROLES})\b[^!?]{{0,200}}"  # a guest's role, however long: "Par X, directeur général de Y, …"
     r"|\s*,\s*[^\W\d_][^.!?]{0,100})?"  # the author's role, no sentence: "par X, Vice-Chair of DM"
     r"\s*[|–—-]?")
 # A site's line of parts set apart by separators, one of them the byline: "Accueil | Par Loïc
