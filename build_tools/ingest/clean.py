@@ -1560,8 +1560,8 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
     longer (the description, then more: the caption) and too short to be a paragraph. The
     second that is the first's start stays (a page's code run into the headline, then the
     headline). The same line twice: the first is left out if it is shorter than a
-    paragraph (a caption and its description); a longer one is a picture's description
-    and its caption (``_described_twice``). A line next to the same caption with its
+    paragraph (a caption and its description); a longer one stays (``_described_twice``
+    decides). A line next to the same caption with its
     photo credit added is that caption: it is left out too. A line cut short ("…", "...")
     right above the line it is the start of is that line's teaser: it is left out."""
     kept = [i for i, cl in enumerate(lines) if cl.cls is not LineClass.BLANK]
@@ -1594,17 +1594,17 @@ def _twins(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
             if len(two.text) < opts.paragraph_min_chars and two.text.startswith(one.text):
                 lines[j] = replace(two, cls=LineClass.BOILERPLATE, rule=Rule.REPEATED_LINE, reason=Reason.CAPTION,
                                    doubt="left out: the caption of the image described on the line before")
-    _described_twice(lines, opts)
 
 
 def _described_twice(lines: list[ClassifiedLine], opts: CleanOptions) -> None:
-    """A line of prose written again under itself, at most ``caption_twin_reach`` lines
-    down, with nothing between but blank lines and at least one line of a picture's already
-    left out (its credit, a slide show's count, a viewer's buttons), under the article's
-    byline or a paragraph of prose: a picture's description and its caption. Both copies are left out, with a doubt, so
-    the editor sees them. Not the same line written twice with nothing of a picture's between
-    (a page may write its standfirst again as its first paragraph), nor a line above the
-    byline and the text (the title, then a picture described with it)."""
+    """A text line of a paragraph's length written again under itself, at most
+    ``caption_twin_reach`` lines down, with nothing between but blank lines and at least one
+    line of a picture's already left out (its credit, a slide show's count, a viewer's
+    buttons), below the page's first byline or first line of a paragraph's length: a
+    picture's description and its caption. Both copies are left out, with a doubt, so the
+    editor sees them. Not the same line written twice with nothing of a picture's between (a
+    page may write its standfirst again as its first paragraph), nor above the byline and
+    the text (the title, then a picture described with it)."""
     texts = [i for i, cl in enumerate(lines) if _is_text(cl)]
     below = next((i for i, cl in enumerate(lines) if cl.cls is LineClass.BYLINE
                   or (_is_text(cl) and len(cl.text) >= opts.paragraph_min_chars)), len(lines))
@@ -2532,6 +2532,7 @@ def clean(source_lines: Sequence[SourceLine], opts: CleanOptions = DEFAULT_OPTIO
     _name_bylines(lines, opts)
     _trailing_teasers(lines, opts)
     _twins(lines, opts)
+    _described_twice(lines, opts)
     _captions(lines, opts)
     span = _article_span(lines, opts)
     over = _related_box(lines, span[0] if span else len(lines), opts)  # a box of other articles over the text
