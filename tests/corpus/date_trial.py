@@ -32,16 +32,16 @@ from build_tools.text.dates import date_of_line
 CORPUS = Path(__file__).parent
 DATE_SHAPED = re.compile(r"\b(?:19|20)\d{2}\b")
 SETTINGS = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
-LANGUAGES = ["fr", "en"]  # the pages' dates in English too: "Wednesday, 15 January 2025"
+LANGUAGES = ("fr", "en")  # the pages' dates in English too: "Wednesday, 15 January 2025"
 SEARCH_SETTINGS = {"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past",
                    "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
-def by_dateparser(lines: Iterable[str]) -> dt.date | None:
+def by_dateparser(lines: Iterable[str], languages: tuple[str, ...] = ("fr",)) -> dt.date | None:
     for line in lines:
         text = line.strip()
         if text and len(text) <= 120 and DATE_SHAPED.search(text):
-            found = dateparser.parse(text, languages=["fr"], settings=SETTINGS)  # type: ignore[arg-type]
+            found = dateparser.parse(text, languages=list(languages), settings=SETTINGS)  # type: ignore[arg-type]
             if found is not None:
                 return found.date()
     return None
@@ -63,18 +63,13 @@ def head(file: CorpusFile) -> tuple[dt.date | None, list[str]]:
 
 
 def strict(texts: list[str]) -> dt.date | None:
-    for text in texts:
-        if len(text) <= 120 and DATE_SHAPED.search(text):
-            found = dateparser.parse(text, languages=LANGUAGES, settings=SETTINGS)  # type: ignore[arg-type]
-            if found is not None:
-                return found.date()
-    return None
+    return by_dateparser(texts, LANGUAGES)
 
 
 def searched(texts: list[str]) -> dt.date | None:
     for text in texts:
         if len(text) <= 200 and DATE_SHAPED.search(text):
-            found = search_dates(text, languages=LANGUAGES, settings=SEARCH_SETTINGS)  # type: ignore[arg-type]
+            found = search_dates(text, languages=list(LANGUAGES), settings=SEARCH_SETTINGS)  # type: ignore[arg-type]
             if found:
                 return found[0][1].date()
     return None
