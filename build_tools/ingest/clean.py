@@ -1072,9 +1072,14 @@ def _introduces(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOptions)
     """Line ``intro`` introduces what follows it: a few words ending with ":" (« Dans plusieurs
     zones, la coupure est devenue la norme : »), then a sentence."""
     following = _nearest(lines, intro + 1, 1)
-    text = lines[intro].text
-    return text.rstrip(CLOSING_MARKS).endswith(":") and _words(text) >= opts.list_intro_min_words \
+    return _is_list_intro(lines[intro], opts) \
         and following is not None and _is_text(lines[following]) and _is_sentence(lines[following].text, opts)
+
+
+def _is_list_intro(cl: ClassifiedLine, opts: CleanOptions) -> bool:
+    """A text line of a few words ending with ":", which announces what follows it."""
+    return _is_text(cl) and cl.text.rstrip(CLOSING_MARKS).endswith(":") \
+        and _words(cl.text) >= opts.list_intro_min_words
 
 
 # A list's item: a bullet, then a space ("• CERT.tg : L'équipe de réponse…").
@@ -1096,9 +1101,7 @@ def _announced_list(lines: Sequence[ClassifiedLine], intro: int, opts: CleanOpti
     two lines each starting with a bullet; or, right under a paragraph of prose ("La liste
     des gagnants:"), at least two lines shorter than a paragraph one under the other, with
     no blank line between ("MEILLEUR FILM: …", "MEILLEUR REALISATEUR: …")."""
-    text = lines[intro].text
-    if not _is_text(lines[intro]) or not text.rstrip(CLOSING_MARKS).endswith(":") \
-            or _words(text) < opts.list_intro_min_words:
+    if not _is_list_intro(lines[intro], opts):
         return []
     items: list[int] = []
     j = _nearest(lines, intro + 1, 1)
